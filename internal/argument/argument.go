@@ -1,0 +1,182 @@
+// Package argument holds the vocabulary of a debate: the thesis, the arguments, the relations
+// between them and the graph they make. It does no I/O and knows nothing of styling.
+package argument
+
+import "strings"
+
+// Side is the side of the thesis an argument argues for.
+type Side string
+
+// The two sides of a debate.
+const (
+	Pro Side = "pro"
+	Con Side = "con"
+)
+
+// Opposite returns the other side.
+func (s Side) Opposite() Side {
+	if s == Pro {
+		return Con
+	}
+	return Pro
+}
+
+// RelationType says whether a relation supports or attacks its target.
+type RelationType string
+
+// The two kinds of relation.
+const (
+	Support RelationType = "support"
+	Attack  RelationType = "attack"
+)
+
+// DefaultCategories is the category set a debate has when it names none.
+var DefaultCategories = []string{"moral", "strategic", "political"}
+
+// DefaultBase is the thesis's base score when the corpus gives none.
+const DefaultBase = 0.5
+
+// Pos is where something is defined in a corpus file. Line and Column count from 1; a zero Pos
+// means "unknown".
+type Pos struct {
+	File   string
+	Line   int
+	Column int
+}
+
+// IsZero reports whether the position is unknown.
+func (p Pos) IsZero() bool { return p.File == "" && p.Line == 0 }
+
+// Source is a text the corpus quotes or cites.
+type Source struct {
+	ID          string
+	Title       string
+	Subtitle    string
+	Author      string
+	Publication string
+	Date        string
+	URL         string
+	Pos         Pos
+}
+
+// Passage is a quote or a piece of evidence taken from a source.
+type Passage struct {
+	Source string
+	Text   string
+	Pos    Pos
+}
+
+// Profile is a named weighting of the categories.
+type Profile struct {
+	Name        string
+	Description string
+	// Weights maps category to weight. Categories are listed in Debate.Categories order by
+	// the consumers that need an order.
+	Weights map[string]float64
+	Pos     Pos
+}
+
+// Thesis is the claim the debate is about; every argument argues for or against it.
+type Thesis struct {
+	ID    string
+	Claim string
+	Base  float64
+	Pos   Pos
+}
+
+// Argument is one consideration for or against the thesis.
+type Argument struct {
+	ID        string
+	Side      Side
+	Category  string
+	Title     string
+	Claim     string
+	Reasoning string
+	Strength  float64
+	Supports  []string
+	Attacks   []string
+	Quotes    []Passage
+	Evidence  []Passage
+	Tags      []string
+	Note      string
+	Pos       Pos
+}
+
+// Debate is a whole corpus: the question, its thesis, and every argument in corpus order
+// (files in name order, then the order within each file).
+type Debate struct {
+	Version    int
+	ID         string
+	Title      string
+	Question   string
+	Thesis     Thesis
+	Categories []string
+	Sources    []Source
+	Profiles   []Profile
+	Arguments  []*Argument
+	Pos        Pos
+}
+
+// Argument returns the argument with the given id, or nil.
+func (d *Debate) Argument(id string) *Argument {
+	for _, a := range d.Arguments {
+		if a.ID == id {
+			return a
+		}
+	}
+	return nil
+}
+
+// Profile returns the profile with the given name.
+func (d *Debate) Profile(name string) (Profile, bool) {
+	for _, p := range d.Profiles {
+		if p.Name == name {
+			return p, true
+		}
+	}
+	return Profile{}, false
+}
+
+// Source returns the source with the given id.
+func (d *Debate) Source(id string) (Source, bool) {
+	for _, s := range d.Sources {
+		if s.ID == id {
+			return s, true
+		}
+	}
+	return Source{}, false
+}
+
+// HasCategory reports whether c is one of the debate's categories.
+func (d *Debate) HasCategory(c string) bool {
+	for _, k := range d.Categories {
+		if k == c {
+			return true
+		}
+	}
+	return false
+}
+
+// ProfileNames lists the profile names in corpus order.
+func (d *Debate) ProfileNames() []string {
+	names := make([]string, len(d.Profiles))
+	for i, p := range d.Profiles {
+		names[i] = p.Name
+	}
+	return names
+}
+
+// Text returns everything a search looks through: title, claim, reasoning and quotes.
+func (a *Argument) Text() string {
+	var b strings.Builder
+	b.WriteString(a.Title)
+	b.WriteByte('\n')
+	b.WriteString(a.Claim)
+	b.WriteByte('\n')
+	b.WriteString(a.Reasoning)
+	for _, q := range a.Quotes {
+		b.WriteByte('\n')
+		b.WriteString(q.Text)
+	}
+	return b.String()
+}

@@ -1,0 +1,97 @@
+package argument
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Filter selects arguments by side, category, tag, strength and text. A zero Filter matches
+// every argument. Within one field the values are alternatives; across fields all must hold.
+type Filter struct {
+	Sides       []Side
+	Categories  []string
+	Tags        []string
+	MinStrength float64
+	Search      string
+}
+
+// IsZero reports whether the filter matches everything.
+func (f Filter) IsZero() bool {
+	return len(f.Sides) == 0 && len(f.Categories) == 0 && len(f.Tags) == 0 &&
+		f.MinStrength == 0 && f.Search == ""
+}
+
+// Match reports whether a passes the filter.
+func (f Filter) Match(a *Argument) bool {
+	if len(f.Sides) > 0 && !slices.Contains(f.Sides, a.Side) {
+		return false
+	}
+	if len(f.Categories) > 0 && !slices.Contains(f.Categories, a.Category) {
+		return false
+	}
+	if len(f.Tags) > 0 && !slices.ContainsFunc(f.Tags, func(t string) bool { return slices.Contains(a.Tags, t) }) {
+		return false
+	}
+	if a.Strength < f.MinStrength {
+		return false
+	}
+	if f.Search != "" && !strings.Contains(strings.ToLower(a.Text()), strings.ToLower(f.Search)) {
+		return false
+	}
+	return true
+}
+
+// FilterError is a filter value the debate cannot match; Valid lists what it could have been.
+type FilterError struct {
+	Flag  string
+	Value string
+	Valid []string
+}
+
+func (e *FilterError) Error() string {
+	if len(e.Valid) == 0 {
+		return fmt.Sprintf("invalid --%s %q: the corpus has no values for it", e.Flag, e.Value)
+	}
+	return fmt.Sprintf("invalid --%s %q: use one of %s", e.Flag, e.Value, strings.Join(e.Valid, ", "))
+}
+
+// Check reports the first filter value that names nothing in the debate.
+func (f Filter) Check(d *Debate) error {
+	for _, s := range f.Sides {
+		if s != Pro && s != Con {
+			return &FilterError{Flag: "side", Value: string(s), Valid: []string{string(Pro), string(Con)}}
+		}
+	}
+	for _, c := range f.Categories {
+		if !d.HasCategory(c) {
+			return &FilterError{Flag: "category", Value: c, Valid: d.Categories}
+		}
+	}
+	if len(f.Tags) > 0 {
+		known := d.Tags()
+		for _, t := range f.Tags {
+			if !slices.Contains(known, t) {
+				return &FilterError{Flag: "tag", Value: t, Valid: known}
+			}
+		}
+	}
+	if f.MinStrength < 0 || f.MinStrength > 1 || f.MinStrength != f.MinStrength {
+		return &FilterError{Flag: "min-strength", Value: fmt.Sprint(f.MinStrength), Valid: []string{"a number from 0 to 1"}}
+	}
+	return nil
+}
+
+// Tags lists every tag used in the debate, sorted.
+func (d *Debate) Tags() []string {
+	var tags []string
+	for _, a := range d.Arguments {
+		for _, t := range a.Tags {
+			if !slices.Contains(tags, t) {
+				tags = append(tags, t)
+			}
+		}
+	}
+	slices.Sort(tags)
+	return tags
+}

@@ -1,0 +1,261 @@
+package argument
+
+// Edge is one end of a relation as seen from a node: Node is the other end's index.
+type Edge struct {
+	Node int
+	Type RelationType
+}
+
+// Relation is a support or attack from one node to another, named by id.
+type Relation struct {
+	From string
+	To   string
+	Type RelationType
+}
+
+// Graph is the debate as nodes and edges. Node 0 is the thesis; node i+1 is Debate.Arguments[i],
+// so index order is corpus order and everything built on it is stable.
+//
+// The graph is built from a validated debate: references to unknown ids are skipped (the loader
+// reports them) and duplicate relations are kept once.
+type Graph struct {
+	Debate *Debate
+	args   []*Argument
+	ids    []string
+	index  map[string]int
+	in     [][]Edge
+	out    [][]Edge
+	nrel   int
+}
+
+// ThesisNode is the index of the thesis.
+const ThesisNode = 0
+
+// NewGraph builds the graph of a debate.
+func NewGraph(d *Debate) *Graph {
+	return newGraph(d, d.Arguments)
+}
+
+func newGraph(d *Debate, args []*Argument) *Graph {
+	n := len(args) + 1
+	g := &Graph{
+		Debate: d,
+		args:   args,
+		ids:    make([]string, n),
+		index:  make(map[string]int, n),
+		in:     make([][]Edge, n),
+		out:    make([][]Edge, n),
+	}
+	g.ids[0] = d.Thesis.ID
+	g.index[d.Thesis.ID] = 0
+	for i, a := range args {
+		g.ids[i+1] = a.ID
+		if _, dup := g.index[a.ID]; !dup {
+			g.index[a.ID] = i + 1
+		}
+	}
+	for i, a := range args {
+		from := i + 1
+		g.link(from, a.Supports, Support)
+		g.link(from, a.Attacks, Attack)
+	}
+	return g
+}
+
+func (g *Graph) link(from int, targets []string, t RelationType) {
+	for _, id := range targets {
+		to, ok := g.index[id]
+		if !ok || to == from {
+			continue
+		}
+		dup := false
+		for _, e := range g.out[from] {
+			if e.Node == to && e.Type == t {
+				dup = true
+				break
+			}
+		}
+		if dup {
+			continue
+		}
+		g.out[from] = append(g.out[from], Edge{Node: to, Type: t})
+		g.in[to] = append(g.in[to], Edge{Node: from, Type: t})
+		g.nrel++
+	}
+}
+
+// Len is the number of nodes, the thesis included.
+func (g *Graph) Len() int { return len(g.ids) }
+
+// NumRelations is the number of edges.
+func (g *Graph) NumRelations() int { return g.nrel }
+
+// ID returns the id of node i.
+func (g *Graph) ID(i int) string { return g.ids[i] }
+
+// Index returns the node index of an id.
+func (g *Graph) Index(id string) (int, bool) {
+	i, ok := g.index[id]
+	return i, ok
+}
+
+// Argument returns the argument at node i, or nil for the thesis.
+func (g *Graph) Argument(i int) *Argument {
+	if i == ThesisNode {
+		return nil
+	}
+	return g.args[i-1]
+}
+
+// In lists the supporters and attackers of node i, in corpus order of the relations.
+func (g *Graph) In(i int) []Edge { return g.in[i] }
+
+// Out lists what node i supports and attacks.
+func (g *Graph) Out(i int) []Edge { return g.out[i] }
+
+// Relations lists every edge in corpus order: by source argument, supports before attacks.
+func (g *Graph) Relations() []Relation {
+	rels := make([]Relation, 0, g.nrel)
+	for from := 1; from < len(g.ids); from++ {
+		for _, t := range [...]RelationType{Support, Attack} {
+			for _, e := range g.out[from] {
+				if e.Type == t {
+					rels = append(rels, Relation{From: g.ids[from], To: g.ids[e.Node], Type: t})
+				}
+			}
+		}
+	}
+	return rels
+}
+
+// TopoOrder returns the nodes so that every node comes after all its supporters and attackers,
+// ties broken by corpus order. ok is false when the graph has a cycle; the order then holds only
+// the nodes outside cycles and those downstream of none.
+func (g *Graph) TopoOrder() (order []int, ok bool) {
+	n := len(g.ids)
+	indeg := make([]int, n)
+	for i := range n {
+		indeg[i] = len(g.in[i])
+	}
+	order = make([]int, 0, n)
+	// A min-ordered frontier would cost a heap; a FIFO seeded in index order is stable enough
+	// and linear.
+	for i := range n {
+		if indeg[i] == 0 {
+			order = append(order, i)
+		}
+	}
+	for head := 0; head < len(order); head++ {
+		for _, e := range g.out[order[head]] {
+			indeg[e.Node]--
+			if indeg[e.Node] == 0 {
+				order = append(order, e.Node)
+			}
+		}
+	}
+	return order, len(order) == n
+}
+
+// Cycles returns the strongly connected components that form cycles, each in index order,
+// the list ordered by each component's first node. It runs without recursion so that deep
+// chains cannot exhaust the stack.
+func (g *Graph) Cycles() [][]int {
+	n := len(g.ids)
+	index := make([]int, n)
+	low := make([]int, n)
+	onStack := make([]bool, n)
+	for i := range index {
+		index[i] = -1
+	}
+	var stack []int
+	var comps [][]int
+	next := 0
+	type frame struct{ v, e int }
+	for root := range n {
+		if index[root] >= 0 {
+			continue
+		}
+		call := []frame{{v: root}}
+		index[root], low[root] = next, next
+		next++
+		stack = append(stack, root)
+		onStack[root] = true
+		for len(call) > 0 {
+			f := &call[len(call)-1]
+			if f.e < len(g.out[f.v]) {
+				w := g.out[f.v][f.e].Node
+				f.e++
+				if index[w] < 0 {
+					index[w], low[w] = next, next
+					next++
+					stack = append(stack, w)
+					onStack[w] = true
+					call = append(call, frame{v: w})
+				} else if onStack[w] && index[w] < low[f.v] {
+					low[f.v] = index[w]
+				}
+				continue
+			}
+			v := f.v
+			call = call[:len(call)-1]
+			if len(call) > 0 {
+				p := call[len(call)-1].v
+				if low[v] < low[p] {
+					low[p] = low[v]
+				}
+			}
+			if low[v] != index[v] {
+				continue
+			}
+			var comp []int
+			for {
+				w := stack[len(stack)-1]
+				stack = stack[:len(stack)-1]
+				onStack[w] = false
+				comp = append(comp, w)
+				if w == v {
+					break
+				}
+			}
+			if len(comp) > 1 {
+				sortInts(comp)
+				comps = append(comps, comp)
+			}
+		}
+	}
+	sortComps(comps)
+	return comps
+}
+
+// Connected marks the nodes that have a path of relations to the thesis (the thesis included).
+func (g *Graph) Connected() []bool {
+	seen := make([]bool, len(g.ids))
+	seen[ThesisNode] = true
+	queue := []int{ThesisNode}
+	for len(queue) > 0 {
+		v := queue[0]
+		queue = queue[1:]
+		for _, e := range g.in[v] {
+			if !seen[e.Node] {
+				seen[e.Node] = true
+				queue = append(queue, e.Node)
+			}
+		}
+	}
+	return seen
+}
+
+// Subgraph keeps the thesis and the arguments for which keep is true, with the relations among
+// them.
+func (g *Graph) Subgraph(keep func(*Argument) bool) *Graph {
+	var args []*Argument
+	for _, a := range g.args {
+		if keep(a) {
+			args = append(args, a)
+		}
+	}
+	return newGraph(g.Debate, args)
+}
+
+// Arguments lists the graph's arguments in corpus order.
+func (g *Graph) Arguments() []*Argument { return g.args }

@@ -1,0 +1,10 @@
+package cli
+
+import "github.com/spf13/cobra"
+
+// commands lists the verbs under the root, in the order help shows them.
+func commands(app *App) []*cobra.Command {
+	return []*cobra.Command{
+		newValidateCmd(app),
+	}
+}

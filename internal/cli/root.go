@@ -1,0 +1,165 @@
+// Package cli is argmap's command tree: flags, streams and exit codes. Each verb lives in its own
+// file as an options struct, a constructor that binds flags to it, and a run function.
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"runtime/debug"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/argmap/argmap/arguments"
+	"github.com/argmap/argmap/internal/argument"
+	"github.com/argmap/argmap/internal/corpus"
+	"github.com/argmap/argmap/internal/safetext"
+)
+
+// Version is set at link time (-ldflags "-X github.com/argmap/argmap/internal/cli.Version=v1.2.3");
+// otherwise the module version from the build info is used.
+var Version = ""
+
+// App is what every command shares: the streams, the global flags and the loaded corpus.
+type App struct {
+	IO *IOStreams
+
+	CorpusDir string // --corpus or ARGMAP_CORPUS; empty means the built-in debate
+	NoColor   bool
+
+	debate *argument.Debate
+	graph  *argument.Graph
+}
+
+// Main runs argmap with the process's own streams and returns the exit code.
+func Main(args []string) int { return Run(args, System()) }
+
+// Run runs argmap with the given arguments and streams and returns the exit code.
+func Run(args []string, streams *IOStreams) int {
+	app := &App{IO: streams}
+	root := NewRootCmd(app)
+	root.SetArgs(args)
+	root.SetIn(streams.In)
+	root.SetOut(streams.Out)
+	root.SetErr(streams.Err)
+	cmd, err := root.ExecuteC()
+	if err == nil {
+		return exitOK
+	}
+	var silent *silentError
+	if !errors.As(err, &silent) {
+		fmt.Fprintf(streams.Err, "argmap: %s\n", safetext.Block(err.Error()))
+	}
+	var usage *UsageError
+	if errors.As(err, &usage) || isCobraUsageError(err) {
+		name := "argmap"
+		if cmd != nil {
+			name = cmd.CommandPath()
+		}
+		fmt.Fprintf(streams.Err, "Run '%s --help' for usage.\n", name)
+	}
+	return exitCode(err)
+}
+
+// isCobraUsageError recognises the errors cobra makes for unknown commands and wrong argument
+// counts, which it does not type.
+func isCobraUsageError(err error) bool {
+	msg := err.Error()
+	for _, p := range []string{"unknown command", "accepts ", "requires at least", "requires at most", "requires exactly", "invalid argument", "unknown flag", "unknown shorthand", "flag needs"} {
+		if strings.HasPrefix(msg, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// NewRootCmd builds the whole command tree.
+func NewRootCmd(app *App) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "argmap",
+		Short: "Map a debate, weigh it against your values, and see where the verdict flips",
+		Long: `argmap loads a debate (a folder of YAML files of pro and con arguments, each moral, strategic
+or political) into an argument graph, renders it in the terminal, scores it against the weights
+you give each category, and exports it as a brief or a graph.
+
+With no --corpus, argmap uses its built-in debate: "Gimme Shelter" (Nick Catoggio, The Dispatch,
+2022) on whether to grant asylum to Russian men fleeing Putin's mobilization.
+
+Exit codes: 0 ok; 1 a check did not hold; 2 bad usage or a corpus that cannot be loaded.`,
+		Version:       versionString(),
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return &UsageError{Err: err}
+	})
+	pf := root.PersistentFlags()
+	pf.StringVar(&app.CorpusDir, "corpus", "", "corpus `folder` to load (default $ARGMAP_CORPUS, else the built-in debate)")
+	pf.BoolVar(&app.NoColor, "no-color", false, "never use colour (also NO_COLOR, CLICOLOR=0, TERM=dumb)")
+	root.AddCommand(commands(app)...)
+	return root
+}
+
+func versionString() string {
+	if Version != "" {
+		return Version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "dev"
+}
+
+// corpusSource returns the file system and folder to load, and a name for messages.
+func (a *App) corpusSource() (fs.FS, string, error) {
+	dir := a.CorpusDir
+	if dir == "" {
+		dir = a.IO.Getenv("ARGMAP_CORPUS")
+	}
+	if dir == "" {
+		return arguments.FS, ".", nil
+	}
+	info, err := os.Stat(dir)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, "", fmt.Errorf("corpus folder %s does not exist: give --corpus a folder of .yaml files", dir)
+		}
+		return nil, "", fmt.Errorf("cannot read corpus folder %s: %w", dir, err)
+	}
+	if !info.IsDir() {
+		return nil, "", fmt.Errorf("corpus %s is not a folder: give --corpus a folder of .yaml files", dir)
+	}
+	return os.DirFS(dir), ".", nil
+}
+
+// Load loads the corpus once and returns the debate, or the error that stops it loading.
+func (a *App) Load() (*argument.Debate, error) {
+	if a.debate != nil {
+		return a.debate, nil
+	}
+	fsys, dir, err := a.corpusSource()
+	if err != nil {
+		return nil, err
+	}
+	d, _, err := corpus.Load(fsys, dir)
+	if err != nil {
+		return nil, err
+	}
+	a.debate = d
+	return d, nil
+}
+
+// Graph loads the corpus and returns its whole graph.
+func (a *App) Graph() (*argument.Graph, error) {
+	if a.graph != nil {
+		return a.graph, nil
+	}
+	d, err := a.Load()
+	if err != nil {
+		return nil, err
+	}
+	a.graph = argument.NewGraph(d)
+	return a.graph, nil
+}
