@@ -18,8 +18,8 @@ func TestEvaluateTwoArguments(t *testing.T) {
 		score  float64
 		margin float64
 	}{
-		{DFQuAD, 0.6, 0.1},                                  // vs .8 > va .6: .5 + .5·.2
-		{QuadraticEnergy, 0.5 + 0.5*0.04/1.04, 0.5*0.04/1.04}, // E = .2
+		{DFQuAD, 0.6, 0.1}, // vs .8 > va .6: .5 + .5·.2
+		{QuadraticEnergy, 0.5 + 0.5*0.04/1.04, 0.5 * 0.04 / 1.04}, // E = .2
 		{Euler, 1 - 0.75/(1+0.5*math.Exp(0.2)), 1 - 0.75/(1+0.5*math.Exp(0.2)) - 0.5},
 		{MLP, 1 / (1 + math.Exp(-0.2)), 1/(1+math.Exp(-0.2)) - 0.5},
 		{Sum, 0, 0.2},
