@@ -6,5 +6,6 @@ import "github.com/spf13/cobra"
 func commands(app *App) []*cobra.Command {
 	return []*cobra.Command{
 		newValidateCmd(app),
+		newShowCmd(app),
 	}
 }

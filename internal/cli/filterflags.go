@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/argmap/argmap/internal/argument"
+	"github.com/argmap/argmap/internal/render"
 )
 
 // filterFlags are the argument filters shared by show, list, score and export. Bind them with
@@ -73,3 +74,27 @@ func (e rangeError) Error() string {
 	return fmt.Sprintf("invalid --%s %s: give a number from 0 to 1", e.Flag, e.Value)
 }
 func (e rangeError) Unwrap() error { return e.FilterError }
+
+// viewFlags are the layout flags of the terminal views (show, list, get, and score's views).
+type viewFlags struct {
+	width int
+	ascii bool
+}
+
+func (v *viewFlags) add(cmd *cobra.Command) {
+	fl := cmd.Flags()
+	fl.IntVar(&v.width, "width", 0, "lay out for this many `columns` (default: the terminal's width, or 80)")
+	fl.BoolVar(&v.ascii, "ascii", false, "draw with ASCII characters only")
+}
+
+// options decides colour and width once, from the flags, the environment and the terminal.
+func (v *viewFlags) options(app *App) (render.Options, error) {
+	if v.width < 0 {
+		return render.Options{}, usageErrorf("invalid --width %d: give a number of columns, at least %d", v.width, render.MinWidth)
+	}
+	return render.Options{
+		Color: app.IO.ColorEnabled(app.NoColor),
+		Width: app.IO.TermWidth(v.width),
+		ASCII: v.ascii,
+	}, nil
+}
