@@ -7,5 +7,7 @@ func commands(app *App) []*cobra.Command {
 	return []*cobra.Command{
 		newValidateCmd(app),
 		newShowCmd(app),
+		newListCmd(app),
+		newGetCmd(app),
 	}
 }

@@ -2,10 +2,15 @@ package cli
 
 import (
 	"fmt"
+	"path"
+	"path/filepath"
 	"slices"
 	"strings"
 
+	"github.com/spf13/cobra"
+
 	"github.com/argmap/argmap/internal/argument"
+	"github.com/argmap/argmap/internal/render"
 	"github.com/argmap/argmap/internal/safetext"
 )
 
@@ -80,4 +85,79 @@ func editDistance(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(rb)]
+}
+
+// getOptions are the flags of argmap get.
+type getOptions struct {
+	app    *App
+	view   viewFlags
+	id     string
+	format string
+}
+
+func newGetCmd(app *App) *cobra.Command {
+	opts := &getOptions{app: app}
+	cmd := &cobra.Command{
+		Use:   "get ID",
+		Short: "Show everything about one argument (or the thesis)",
+		Long: `Show everything about one argument: title, side, category and strength, claim, reasoning,
+quotes and evidence with their sources, what it supports and attacks, what supports and attacks
+it, tags, note, and the file and line where it is defined. Give the thesis id for the thesis.`,
+		Example: `  argmap get drain-manpower
+  argmap get drain-manpower --format json`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.id = args[0]
+			return runGet(opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.format, "format", "text", "output `format`: text or json")
+	opts.view.add(cmd)
+	return cmd
+}
+
+func runGet(opts *getOptions) error {
+	if err := checkFormat(opts.format); err != nil {
+		return err
+	}
+	view, err := opts.view.options(opts.app)
+	if err != nil {
+		return err
+	}
+	g, err := opts.app.Graph()
+	if err != nil {
+		return err
+	}
+	if err := checkID(g, opts.id); err != nil {
+		return err
+	}
+	i, _ := g.Index(opts.id)
+	if opts.format == "json" {
+		return render.NodeJSON(opts.app.IO.Out, g, i)
+	}
+	pos := g.Debate.Thesis.Pos
+	if a := g.Argument(i); a != nil {
+		pos = a.Pos
+	}
+	return render.Detail(opts.app.IO.Out, g, i, render.DetailOptions{Options: view, Location: location(opts.app, pos)})
+}
+
+// location says where pos is, as a reader can find it: under the corpus folder given, or in
+// the source tree's arguments folder for the built-in corpus.
+func location(app *App, pos argument.Pos) string {
+	if pos.IsZero() {
+		return ""
+	}
+	dir := app.CorpusDir
+	if dir == "" {
+		dir = app.IO.Getenv("ARGMAP_CORPUS")
+	}
+	if dir == "" {
+		return fmt.Sprintf("%s:%d (built in)", path.Join("arguments", pos.File), pos.Line)
+	}
+	file := pos.File
+	if !filepath.IsAbs(file) {
+		file = filepath.Join(dir, file)
+	}
+	return fmt.Sprintf("%s:%d", file, pos.Line)
 }
