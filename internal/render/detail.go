@@ -134,27 +134,40 @@ func (v *detailView) source(id string) string {
 	return strings.Join(parts, ", ") + " (" + clean(id) + ")"
 }
 
-// relations lists what the node supports and attacks, and what supports and attacks it.
+// relations lists what the node supports and attacks, and what supports and attacks it, the
+// ids of all four lists in one column.
 func (v *detailView) relations(out *output, i int) {
-	out.blank()
-	a := v.g.Argument(i)
-	if a != nil {
-		v.relation(out, "Supports", argument.Support, a.Supports)
-		v.relation(out, "Attacks", argument.Attack, a.Attacks)
+	type group struct {
+		label string
+		t     argument.RelationType
+		ids   []string
 	}
-	var sup, att []string
+	var groups []group
+	if a := v.g.Argument(i); a != nil {
+		groups = append(groups, group{"Supports", argument.Support, a.Supports}, group{"Attacks", argument.Attack, a.Attacks})
+	}
+	sup, att := group{"Supported by", argument.Support, nil}, group{"Attacked by", argument.Attack, nil}
 	for _, e := range v.g.In(i) {
 		if e.Type == argument.Support {
-			sup = append(sup, v.g.ID(e.Node))
+			sup.ids = append(sup.ids, v.g.ID(e.Node))
 		} else {
-			att = append(att, v.g.ID(e.Node))
+			att.ids = append(att.ids, v.g.ID(e.Node))
 		}
 	}
-	v.relation(out, "Supported by", argument.Support, sup)
-	v.relation(out, "Attacked by", argument.Attack, att)
+	groups = append(groups, sup, att)
+	idW := 0
+	for _, gr := range groups {
+		for _, id := range gr.ids {
+			idW = max(idW, width(clean(id)))
+		}
+	}
+	out.blank()
+	for _, gr := range groups {
+		v.relation(out, gr.label, gr.t, gr.ids, idW)
+	}
 }
 
-func (v *detailView) relation(out *output, label string, t argument.RelationType, ids []string) {
+func (v *detailView) relation(out *output, label string, t argument.RelationType, ids []string, idW int) {
 	st := v.st
 	lead := st.Heading.Render(label) + strings.Repeat(" ", detailLabel-len(label))
 	if len(ids) == 0 {
@@ -165,24 +178,20 @@ func (v *detailView) relation(out *output, label string, t argument.RelationType
 	if t == argument.Attack {
 		mark = v.gl.Attack
 	}
-	idW := 0
-	for _, id := range ids {
-		idW = max(idW, width(clean(id)))
-	}
 	for n, id := range ids {
 		if n > 0 {
 			lead = strings.Repeat(" ", detailLabel)
 		}
-		label, title := "", ""
+		tag, title := "", ""
 		if j, ok := v.g.Index(id); !ok {
-			label = st.Warn.Render("not in the corpus")
+			tag = st.Warn.Render("not in the corpus")
 		} else if b := v.g.Argument(j); b == nil {
-			label, title = st.Thesis.Render("THESIS"), prose(v.g.Debate.Thesis.Claim)
+			tag, title = st.Thesis.Render("THESIS"), prose(v.g.Debate.Thesis.Claim)
 		} else {
-			label, title = st.SideStyle(string(b.Side)).Render(strings.ToUpper(clean(string(b.Side)))), prose(b.Title)
+			tag, title = st.SideStyle(string(b.Side)).Render(strings.ToUpper(clean(string(b.Side)))), prose(b.Title)
 		}
-		room := v.width - detailLabel - 2 - idW - 2 - width(label) - 1
-		line := lead + st.Rel.Render(mark) + " " + pad(st.Muted.Render(clean(id)), idW) + "  " + label
+		room := v.width - detailLabel - 2 - idW - 2 - width(tag) - 1
+		line := lead + st.Rel.Render(mark) + " " + pad(st.Muted.Render(clean(id)), idW) + "  " + tag
 		if title != "" && room >= 8 {
 			line += " " + truncate(title, room, v.gl.Ellipsis)
 		}

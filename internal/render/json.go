@@ -166,14 +166,15 @@ func writeJSON(w io.Writer, v any) error {
 	return err
 }
 
-// inertJSON escapes the runes safetext would escape. Outside strings JSON is ASCII, so every
+// inertJSON escapes the runes safetext would escape that encoding/json leaves raw (DEL, C1
+// controls, bidirectional and invisible format characters). Outside strings JSON is ASCII, so every
 // such rune is inside a string, where \uXXXX is always valid.
 func inertJSON(b []byte) []byte {
 	var out bytes.Buffer
 	out.Grow(len(b))
 	for i := 0; i < len(b); {
 		r, n := utf8.DecodeRune(b[i:])
-		if r >= utf8.RuneSelf && safetext.Unsafe(string(r)) {
+		if r == 0x7f || r >= utf8.RuneSelf && safetext.Unsafe(string(r)) {
 			if r > 0xffff {
 				r1, r2 := utf16.EncodeRune(r)
 				fmt.Fprintf(&out, `\u%04x\u%04x`, r1, r2)

@@ -26,35 +26,15 @@ func List(w io.Writer, d *argument.Debate, args []*argument.Argument, opts ListO
 		return listTSV(w, args)
 	}
 	st, gl := NewStyles(opts.Color, d.Categories), NewGlyphs(opts.ASCII)
-	cells := barCells(opts.Options)
+	cells := 5 // a short bar: the list is for scanning; the number keeps the precision
 
 	headers := []string{"ID", "SIDE", "CATEGORY", "STRENGTH", "TITLE"}
-	rows := make([][]string, len(args))
-	widths := make([]int, len(headers))
-	for i, h := range headers {
-		widths[i] = width(h)
-	}
-	for i, a := range args {
-		side := st.SideStyle(string(a.Side))
-		filled, empty := barParts(a.Strength, cells, gl)
-		rows[i] = []string{
-			st.Muted.Render(clean(a.ID)),
-			side.Render(strings.ToUpper(clean(string(a.Side)))),
-			st.CategoryStyle(a.Category).Render(clean(a.Category)),
-			styled(side.UnsetBold(), filled) + styled(st.Track, empty) + " " + number(a.Strength),
-			clean(a.Title),
-		}
-		for c, cell := range rows[i] {
-			widths[c] = max(widths[c], width(cell))
-		}
-	}
-	// The title takes what the other columns leave, and is cut to fit: one row per argument.
 	const gap = 2
-	used := 0
-	for _, wd := range widths[:len(widths)-1] {
-		used += wd + gap
+	rows, titleW := listRows(args, opts, st, gl, cells)
+	if titleW < 20 && cells > 0 {
+		// Narrow: the number alone says the strength, and the title gets the bar's room.
+		rows, titleW = listRows(args, opts, st, gl, 0)
 	}
-	titleW := max(opts.width()-used, 12)
 	for _, r := range rows {
 		r[4] = st.Title.Render(truncate(r[4], titleW, gl.Ellipsis))
 	}
@@ -82,6 +62,37 @@ func List(w io.Writer, d *argument.Debate, args []*argument.Argument, opts ListO
 		out.line(st.Muted.Render("no argument matches the filter"))
 	}
 	return out.writeTo(w)
+}
+
+// listRows builds the cells of the table, the title still plain, and the width left for the
+// title: what the other columns leave, so that each argument stays on one row.
+func listRows(args []*argument.Argument, opts ListOptions, st Styles, gl Glyphs, cells int) ([][]string, int) {
+	const gap = 2
+	widths := []int{len("ID"), len("SIDE"), len("CATEGORY"), len("STRENGTH")}
+	rows := make([][]string, len(args))
+	for i, a := range args {
+		side := st.SideStyle(string(a.Side))
+		strength := number(a.Strength)
+		if cells > 0 {
+			filled, empty := barParts(a.Strength, cells, gl)
+			strength = styled(side.UnsetBold(), filled) + styled(st.Track, empty) + " " + strength
+		}
+		rows[i] = []string{
+			st.Muted.Render(clean(a.ID)),
+			side.Render(strings.ToUpper(clean(string(a.Side)))),
+			st.CategoryStyle(a.Category).Render(badge(a.Category, gl)),
+			strength,
+			clean(a.Title),
+		}
+		for c := range widths {
+			widths[c] = max(widths[c], width(rows[i][c]))
+		}
+	}
+	used := 0
+	for _, wd := range widths {
+		used += wd + gap
+	}
+	return rows, max(opts.width()-used, 8)
 }
 
 // headerRule is a border that draws only the rule under the header.

@@ -138,8 +138,16 @@ func Show(w io.Writer, g *argument.Graph, opts ShowOptions) error {
 				count++
 			}
 		}
-		out.line(v.st.Heading.Render(fmt.Sprintf("Not connected (%d)", count)), "  ",
-			v.st.Muted.Render("no chain of supports or attacks leads from these to the thesis"))
+		heading := v.st.Heading.Render(fmt.Sprintf("Not connected (%d)", count))
+		const why = "no path of supports or attacks to the thesis"
+		if width(heading)+2+len(why) <= v.width {
+			out.line(heading, "  ", v.st.Muted.Render(why))
+		} else {
+			out.line(heading)
+			for _, l := range v.wrapStyled(why, v.width, v.st.Muted) {
+				out.line(l)
+			}
+		}
 		for _, it := range forest {
 			out.block(v.draw(it))
 		}
@@ -305,10 +313,10 @@ func (v *showView) unconnected() []*item {
 // title, wrapping with it.
 func (v *showView) layout(roots []*item) {
 	for _, c := range v.g.Debate.Categories {
-		v.catWidth = max(v.catWidth, width(clean(c)))
+		v.catWidth = max(v.catWidth, width(badge(c, v.gl)))
 	}
 	for _, a := range v.g.Arguments() {
-		v.catWidth = max(v.catWidth, width(clean(a.Category)))
+		v.catWidth = max(v.catWidth, width(badge(a.Category, v.gl)))
 	}
 	titleEnd, idW, inline := 0, 0, 0
 	var walk func(it *item)
@@ -390,13 +398,15 @@ func (v *showView) text(it *item) string {
 	a := v.g.Argument(it.node)
 	switch it.kind {
 	case kindMore:
+		// One line, never wrapped: at the depth cap the indent alone may be wider than the
+		// terminal, and the id to go on from must stay whole.
 		msg := fmt.Sprintf("%s %d more below", v.gl.Ellipsis, it.hidden)
 		if it.capped {
-			msg += fmt.Sprintf(": depth capped at %d; run argmap show %s to go on", MaxDepth, clean(v.g.ID(it.node)))
+			msg += fmt.Sprintf(" depth %d: run argmap show %s to go on", MaxDepth, clean(v.g.ID(it.node)))
 		} else {
 			msg += " (raise --depth to see them)"
 		}
-		return strings.Join(v.wrapStyled(msg, v.width-v.indent(it.depth), v.st.Muted), "\n")
+		return v.st.Muted.Render(msg)
 	case kindRef, kindRefBelow, kindCycle:
 		arrow := v.gl.See
 		if it.kind == kindRefBelow {
@@ -451,15 +461,20 @@ func (v *showView) thesisText() string {
 		}
 		out = append(out, prefix+styled(v.st.Title, l))
 	}
-	last := out[len(out)-1]
-	idPart := v.st.Muted.Render(id)
-	if score, ok := v.score(argument.ThesisNode); ok {
-		idPart += "  " + v.st.Muted.Render("score") + " " + v.st.Heading.Render(score)
+	var tail []string // the id, and the score when there is one
+	for _, l := range wrap(id, avail) {
+		tail = append(tail, v.st.Muted.Render(l))
 	}
-	if width(lines[len(lines)-1])+2+width(idPart) <= avail {
-		out[len(out)-1] = last + "  " + idPart
+	if score, ok := v.score(argument.ThesisNode); ok {
+		tail[len(tail)-1] += "  " + v.st.Muted.Render("score") + " " + v.st.Heading.Render(strings.TrimSpace(score))
+	}
+	gap := strings.Repeat(" ", width(lead))
+	if len(tail) == 1 && width(lines[len(lines)-1])+2+width(tail[0]) <= avail {
+		out[len(out)-1] += "  " + tail[0]
 	} else {
-		out = append(out, strings.Repeat(" ", width(lead))+idPart)
+		for _, l := range tail {
+			out = append(out, gap+l)
+		}
 	}
 	return strings.Join(out, "\n")
 }
@@ -485,10 +500,20 @@ func (v *showView) argumentText(it *item, a *argument.Argument) string {
 	if len(side) > 3 {
 		side = truncate(side, 3, "")
 	}
-	fixed := v.relMark(it.rel) + " " + pad(sideSt.Render(side), 3) + "  " + pad(catSt.Render(clean(a.Category)), v.catWidth) + "  "
+	fixed := pad(sideSt.Render(side), 3) + "  " + pad(catSt.Render(badge(a.Category, v.gl)), v.catWidth) + "  "
 	fw := v.fixedWidth()
+	if it.rel != "" {
+		fixed = v.relMark(it.rel) + " " + fixed
+	} else {
+		fw -= 2 // a root bears on nothing above it
+	}
 	ind := v.indent(it.depth)
-	headW := max(v.tailCol-ind-fw-2, 16)
+	headW := v.tailCol - ind - fw - 2
+	// Too narrow (or too deep) for the bar beside the title: stack it under the title.
+	stacked := headW < 16
+	if stacked {
+		headW = max(v.width-ind-fw, 16)
+	}
 
 	id := v.idText(it, a)
 	lines := wrap(clean(a.Title), headW)
@@ -500,7 +525,7 @@ func (v *showView) argumentText(it *item, a *argument.Argument) string {
 		styledLines[i] = styled(titleSt, l)
 	}
 	switch last := lines[len(lines)-1]; {
-	case v.idColumn:
+	case v.idColumn, stacked:
 	case last == "" || width(last)+2+width(id) <= headW:
 		sep := "  "
 		if last == "" {
@@ -528,10 +553,23 @@ func (v *showView) argumentText(it *item, a *argument.Argument) string {
 	gap := strings.Repeat(" ", fw)
 	var out []string
 	for i, l := range styledLines {
-		if i == 0 {
-			out = append(out, pad(fixed+l, v.tailCol-ind)+tail)
-		} else {
+		switch {
+		case i > 0:
 			out = append(out, gap+l)
+		case stacked:
+			out = append(out, fixed+l)
+		default:
+			out = append(out, pad(fixed+l, max(v.tailCol-ind, width(fixed+l)+2))+tail)
+		}
+	}
+	if stacked {
+		if width(tail)+2+width(id) <= headW {
+			out = append(out, gap+tail+"  "+idSt.Render(id))
+		} else {
+			out = append(out, gap+tail)
+			for _, l := range wrap(id, headW) {
+				out = append(out, gap+idSt.Render(l))
+			}
 		}
 	}
 	bodyW := v.width - ind - fw
@@ -553,9 +591,6 @@ func (v *showView) argumentText(it *item, a *argument.Argument) string {
 			}
 			out = append(out, gap+"  "+st.Muted.Render(src))
 		}
-	}
-	if (v.opts.Wide && a.Claim != "") || (v.opts.Quotes && len(a.Quotes) > 0) {
-		out = append(out, "")
 	}
 	return strings.Join(out, "\n")
 }
@@ -612,7 +647,11 @@ func (v *showView) footer(out *output) {
 	}
 	switch {
 	case !v.opts.Filter.IsZero():
-		counts = append(counts, st.Heading.Render(fmt.Sprintf("%d of %d %s match", matched, total, noun)))
+		verb := "match"
+		if matched == 1 {
+			verb = "matches"
+		}
+		counts = append(counts, st.Heading.Render(fmt.Sprintf("%d of %d arguments %s", matched, total, verb)))
 	case v.root != argument.ThesisNode:
 		counts = append(counts, st.Heading.Render(fmt.Sprintf("%d %s under %s", matched, noun, clean(g.ID(v.root)))))
 	default:
@@ -627,7 +666,7 @@ func (v *showView) footer(out *output) {
 	}
 	slices.Sort(cats[len(g.Debate.Categories):])
 	for _, c := range cats {
-		counts = append(counts, st.CategoryStyle(c).Render(clean(c))+" "+fmt.Sprint(perCat[c]))
+		counts = append(counts, st.CategoryStyle(c).Render(badge(c, gl))+" "+fmt.Sprint(perCat[c]))
 	}
 	for _, l := range v.flow(counts, "  ") {
 		out.line(l)
@@ -654,7 +693,7 @@ func (v *showView) footer(out *output) {
 		legend = append(legend, st.Heading.Render("0.00")+st.Muted.Render(" "+label))
 	}
 	if context > 0 {
-		legend = append(legend, st.Muted.Render(fmt.Sprintf("(context) %d shown only for the matches below them", context)))
+		legend = append(legend, st.Muted.Render(fmt.Sprintf("(context) %d kept to show where the matches sit", context)))
 	}
 	for _, l := range v.flow(legend, "  ") {
 		out.line(l)

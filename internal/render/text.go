@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"regexp"
 	"strings"
 
 	"charm.land/lipgloss/v2"
@@ -63,6 +64,13 @@ func truncate(s string, n int, ellipsis string) string {
 	return b.String() + ellipsis
 }
 
+// maxBadge is the most columns a category badge takes in a column of badges; a longer name
+// is cut (get shows it whole).
+const maxBadge = 12
+
+// badge is a category name for a column of badges.
+func badge(c string, g Glyphs) string { return truncate(clean(c), maxBadge, g.Ellipsis) }
+
 // barCells is the number of cells in a strength bar: ten on a wide terminal, five on a narrow
 // one (the number beside it keeps the precision).
 func barCells(o Options) int {
@@ -104,6 +112,19 @@ func styled(st lipgloss.Style, s string) string {
 	return st.Render(s)
 }
 
+// trailing matches the end of a line made only of spaces and style sequences.
+var trailing = regexp.MustCompile(`(?:\x1b\[[0-9;]*m| )+$`)
+
+// trimRight drops the spaces at the end of a line, styled or not (tree connectors and table
+// cells pad with them), keeping the style sequences so that every style is still reset.
+func trimRight(l string) string {
+	loc := trailing.FindStringIndex(l)
+	if loc == nil {
+		return l
+	}
+	return l[:loc[0]] + strings.ReplaceAll(l[loc[0]:], " ", "")
+}
+
 // output collects a view's lines and writes them at the end, with trailing spaces removed,
 // so that a view never leaves half its output behind on an error.
 type output struct {
@@ -127,7 +148,7 @@ func (o *output) writeTo(w io.Writer) error {
 	lines := strings.Split(strings.TrimSuffix(o.b.String(), "\n"), "\n")
 	var b strings.Builder
 	for _, l := range lines {
-		b.WriteString(strings.TrimRight(l, " "))
+		b.WriteString(trimRight(l))
 		b.WriteByte('\n')
 	}
 	_, err := io.WriteString(w, b.String())
