@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -28,7 +29,7 @@ func (f *filterFlags) add(cmd *cobra.Command) {
 	fl.StringVar(&f.side, "side", "", "only arguments on this `side`: pro or con")
 	fl.StringSliceVar(&f.categories, "category", nil, "only arguments in these `categories` (repeatable or comma-separated)")
 	fl.StringSliceVar(&f.tags, "tag", nil, "only arguments with one of these `tags` (repeatable or comma-separated)")
-	fl.Float64Var(&f.minStrength, "min-strength", 0, "only arguments at least this `strong` (0 to 1)")
+	fl.Var((*strengthValue)(&f.minStrength), "min-strength", "only arguments of at least this `strength` (0 to 1)")
 	fl.StringVar(&f.search, "search", "", "only arguments whose title, claim, reasoning or quotes contain `text` (any case)")
 }
 
@@ -52,6 +53,20 @@ func (f *filterFlags) resolve(d *argument.Debate) (argument.Filter, error) {
 		return argument.Filter{}, &UsageError{Err: err}
 	}
 	return flt, nil
+}
+
+// strengthValue is a float flag whose parse error says what to give.
+type strengthValue float64
+
+func (v *strengthValue) String() string { return strconv.FormatFloat(float64(*v), 'g', -1, 64) }
+func (v *strengthValue) Type() string   { return "number" }
+func (v *strengthValue) Set(s string) error {
+	f, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+	if err != nil {
+		return errors.New("give a number from 0 to 1")
+	}
+	*v = strengthValue(f)
+	return nil
 }
 
 // cleanList trims each value and drops empty ones, so "moral, strategic" and "moral,,"

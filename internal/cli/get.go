@@ -28,7 +28,7 @@ func checkID(g *argument.Graph, id string) error {
 		for i, n := range near {
 			near[i] = safetext.Line(n)
 		}
-		msg += "; did you mean " + strings.Join(near, ", ") + "?"
+		msg += ": did you mean " + strings.Join(near, ", ") + "?"
 	}
 	return usageErrorf("%s (argmap list shows every id)", msg)
 }
