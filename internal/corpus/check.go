@@ -56,14 +56,6 @@ type checker struct {
 	srcAt  map[string]argument.Pos
 }
 
-// where names a position for a message placed at another.
-func (c *checker) where(p, here argument.Pos) string {
-	if p.File == here.File {
-		return fmt.Sprintf("line %d", p.Line)
-	}
-	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Column)
-}
-
 func (c *checker) ids() {
 	c.idAt = map[string]argument.Pos{}
 	c.sideOf = map[string]argument.Side{}
@@ -81,7 +73,7 @@ func (c *checker) ids() {
 			if first == c.thesisIDAt {
 				what = "the thesis"
 			}
-			c.add(a.idAt, Error, "duplicate id %s: %s at %s has it already; give each argument its own id", q(id), what, c.where(first, a.idAt))
+			c.add(a.idAt, Error, "duplicate id %s: %s at %s has it already; give each argument its own id", q(id), what, where(first, a.idAt))
 			continue
 		}
 		c.idAt[id] = a.idAt
@@ -98,7 +90,7 @@ func (c *checker) sourcesAndProfiles() {
 			continue
 		}
 		if first, dup := c.srcAt[s.id]; dup {
-			c.add(s.idAt, Error, "duplicate source id %s (first at %s): give each source its own id", q(s.id), c.where(first, s.idAt))
+			c.add(s.idAt, Error, "duplicate source id %s (first at %s): give each source its own id", q(s.id), where(first, s.idAt))
 			continue
 		}
 		c.srcAt[s.id] = s.idAt
@@ -107,7 +99,7 @@ func (c *checker) sourcesAndProfiles() {
 	for _, p := range c.profiles {
 		name := p.profile.Name
 		if first, dup := seen[name]; dup {
-			c.add(p.nameAt, Error, "duplicate profile %s (first at %s): rename one of them", q(name), c.where(first, p.nameAt))
+			c.add(p.nameAt, Error, "duplicate profile %s (first at %s): rename one of them", q(name), where(first, p.nameAt))
 		} else {
 			seen[name] = p.nameAt
 		}
@@ -176,13 +168,14 @@ func (c *checker) references() {
 			}
 			if first, dup := seen[r.target]; dup {
 				if first.typ == r.typ {
-					c.add(r.at, Error, "argument %s %s %s twice (first at line %d): remove one", safetext.Line(arg.ID), relKey(r.typ), safetext.Line(r.target), first.at.Line)
+					c.add(r.at, Error, "argument %s %s %s twice (first at %s): remove one", safetext.Line(arg.ID), relKey(r.typ), safetext.Line(r.target), where(first.at, r.at))
 				} else {
 					c.add(r.at, Error, "argument %s both supports and attacks %s: keep the one that is meant", safetext.Line(arg.ID), safetext.Line(r.target))
 				}
 				continue
 			}
 			seen[r.target] = r
+			a.valid = append(a.valid, r)
 		}
 		for _, p := range a.passages {
 			if p.sourceAt.IsZero() {
@@ -220,7 +213,7 @@ func (c *checker) warnings() {
 			c.add(arg.Pos, Warning, "argument %s supports and attacks nothing, so it counts for nothing: add supports: [...] or attacks: [...]", safetext.Line(arg.ID))
 		}
 		if a.sideOK {
-			for _, r := range a.relations {
+			for _, r := range a.valid {
 				if msg := c.sideClash(arg, r); msg != "" {
 					c.add(r.at, Warning, "%s", msg)
 				}
@@ -288,7 +281,10 @@ func (l *loader) suggest(got string, candidates []string) string {
 	}
 	l.suggestions++
 	best, bestD := "", 0
-	limit := max(1, min(3, len([]rune(got))/3))
+	limit := min(3, len([]rune(got))/3) // no guesses at ids of one or two letters
+	if limit == 0 {
+		return ""
+	}
 	for _, c := range candidates {
 		if len(c) > 2*MaxIDLength {
 			continue

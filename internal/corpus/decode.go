@@ -44,6 +44,7 @@ type argInfo struct {
 	categoryAt argument.Pos
 	relations  []relationInfo
 	relErr     bool // a relation list was malformed
+	valid      []relationInfo // the relations that passed the checks
 	passages   []passageInfo
 }
 
@@ -172,7 +173,7 @@ func (f file) fields(n *yaml.Node, s *shape) mapping {
 			continue
 		}
 		if first, dup := m.key[k.Value]; dup {
-			f.add(f.pos(k), Error, "duplicate key %s (first at line %d): remove one of them", q(k.Value), first.Line)
+			f.add(f.pos(k), Error, "duplicate key %s (first at %s): remove one of them", q(k.Value), where(f.pos(first), f.pos(k)))
 			continue
 		}
 		m.key[k.Value], m.val[k.Value] = k, v
@@ -379,7 +380,7 @@ func (f file) version(n *yaml.Node) {
 
 func (f file) debate(key, n *yaml.Node) {
 	if f.loader.debate != nil {
-		f.add(f.pos(key), Error, "a second debate (the first is at %s): a corpus holds exactly one; remove one of them", f.where(f.loader.debate.Pos))
+		f.add(f.pos(key), Error, "a second debate (the first is at %s): a corpus holds exactly one; remove one of them", where(f.loader.debate.Pos, f.pos(key)))
 		return
 	}
 	d := &argument.Debate{
@@ -405,9 +406,8 @@ func (f file) debate(key, n *yaml.Node) {
 	if v := m.val["thesis"]; v != nil {
 		f.thesis(d, v)
 	}
-	if v := m.val["categories"]; v != nil {
-		f.categories(d, v)
-	} else {
+	if v := m.val["categories"]; v == nil || !f.categories(d, v) {
+		d.Categories = argument.DefaultCategories
 		for _, c := range d.Categories {
 			f.categoryAt[c] = d.Pos
 		}
@@ -454,14 +454,16 @@ func (f file) thesis(d *argument.Debate, n *yaml.Node) {
 	}
 }
 
-func (f file) categories(d *argument.Debate, n *yaml.Node) {
+// categories reads the debate's own categories. It returns false when there is no list to
+// use, and the defaults stand in so that the arguments' categories are not reported too.
+func (f file) categories(d *argument.Debate, n *yaml.Node) bool {
 	items, ok := f.list(n, "categories", "a list of category names")
 	if !ok {
-		return
+		return false
 	}
 	if len(items) == 0 {
 		f.add(f.pos(n), Error, "categories is empty: list at least one, or remove the key for the default %s", strings.Join(argument.DefaultCategories, ", "))
-		return
+		return false
 	}
 	d.Categories = nil
 	for _, item := range items {
@@ -470,12 +472,13 @@ func (f file) categories(d *argument.Debate, n *yaml.Node) {
 			continue
 		}
 		if first, dup := f.categoryAt[c]; dup {
-			f.add(f.pos(item), Error, "category %s is listed twice (first at %s): remove one", q(c), f.where(first))
+			f.add(f.pos(item), Error, "category %s is listed twice (first at %s): remove one", q(c), where(first, f.pos(item)))
 			continue
 		}
 		f.categoryAt[c] = f.pos(item)
 		d.Categories = append(d.Categories, c)
 	}
+	return true
 }
 
 func (f file) source(d *argument.Debate, n *yaml.Node) {
@@ -546,7 +549,7 @@ func (f file) weights(p *profileInfo, n *yaml.Node) {
 		}
 		c := k.Value
 		if first, dup := p.weightAt[c]; dup {
-			f.add(f.pos(k), Error, "duplicate key %s (first at line %d): remove one of them", q(c), first.Line)
+			f.add(f.pos(k), Error, "duplicate key %s (first at %s): remove one of them", q(c), where(first, f.pos(k)))
 			p.weightsOK = false
 			continue
 		}
@@ -686,26 +689,30 @@ func (f file) tags(n *yaml.Node) []string {
 		return nil
 	}
 	var tags []string
-	seen := map[string]int{}
+	seen := map[string]argument.Pos{}
 	for _, item := range items {
 		t, ok := f.id(item, "tag", "manpower")
 		if !ok {
 			continue
 		}
-		if line, dup := seen[t]; dup {
-			f.add(f.pos(item), Error, "tag %s is listed twice (first at line %d): remove one", q(t), line)
+		if first, dup := seen[t]; dup {
+			f.add(f.pos(item), Error, "tag %s is listed twice (first at %s): remove one", q(t), where(first, f.pos(item)))
 			continue
 		}
-		seen[t] = item.Line
+		seen[t] = f.pos(item)
 		tags = append(tags, t)
 	}
 	return tags
 }
 
-// where names a position for a message about another: the line alone in the same file.
-func (f file) where(p argument.Pos) string {
-	if p.File == f.name {
-		return fmt.Sprintf("line %d", p.Line)
+// where names position p for a message placed at here: a column on the same line, a line in
+// the same file, or the whole position.
+func where(p, here argument.Pos) string {
+	switch {
+	case p.File != here.File:
+		return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Column)
+	case p.Line == here.Line:
+		return fmt.Sprintf("column %d", p.Column)
 	}
-	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Column)
+	return fmt.Sprintf("line %d", p.Line)
 }
