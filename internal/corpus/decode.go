@@ -43,7 +43,7 @@ type argInfo struct {
 	sideOK     bool
 	categoryAt argument.Pos
 	relations  []relationInfo
-	relErr     bool // a relation list was malformed
+	relErr     bool           // a relation list was malformed
 	valid      []relationInfo // the relations that passed the checks
 	passages   []passageInfo
 }
