@@ -132,24 +132,36 @@ func (l *loader) decodeFile(name string, root *yaml.Node) {
 
 func (f file) pos(n *yaml.Node) argument.Pos { return pos(f.name, n) }
 
-// aliases reports every alias in the tree; the format needs none, and refusing them is the
-// whole defence against alias bombs. It walks without recursion.
+// aliases reports the aliases in the tree, the first by place and the count of the rest: the
+// format needs none, and refusing them is the whole defence against alias bombs. It walks
+// without recursion and never follows an alias.
 func (f file) aliases(root *yaml.Node) bool {
-	found := false
+	var first *yaml.Node
+	count := 0
 	stack := []*yaml.Node{root}
 	for len(stack) > 0 {
 		n := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
 		if n.Kind == yaml.AliasNode {
-			f.add(f.pos(n), Error, "aliases are not allowed in a corpus: write the value out in full instead of *%s", safetext.Line(n.Value))
-			found = true
+			if first == nil {
+				first = n
+			}
+			count++
 			continue
 		}
 		for i := len(n.Content) - 1; i >= 0; i-- {
 			stack = append(stack, n.Content[i])
 		}
 	}
-	return found
+	if first == nil {
+		return false
+	}
+	more := ""
+	if count > 1 {
+		more = fmt.Sprintf(" (and the %d other aliases in the file)", count-1)
+	}
+	f.add(f.pos(first), Error, "aliases are not allowed in a corpus: write the value out in full instead of *%s%s", safetext.Line(first.Value), more)
+	return true
 }
 
 // mapping is a decoded mapping: the value and the key node of each known key.

@@ -20,6 +20,7 @@ import (
 	"go.yaml.in/yaml/v4"
 
 	"github.com/argmap/argmap/internal/argument"
+	"github.com/argmap/argmap/internal/safetext"
 )
 
 // Load reads every *.yaml and *.yml file directly in dir of fsys, in name order (names that
@@ -72,15 +73,15 @@ func (l *loader) read(fsys fs.FS, name string) ([]byte, bool) {
 	at := argument.Pos{File: name}
 	info, err := fs.Stat(fsys, name)
 	if err != nil {
-		l.add(at, Error, "cannot read the file: %s", cleanFSError(err))
+		l.add(at, Error, "cannot read the file: %s", safetext.Line(cleanFSError(err)))
 		return nil, false
 	}
 	switch {
 	case info.IsDir():
-		l.add(at, Error, "%s is a folder, not a corpus file: rename it so it does not end in .yaml or .yml, or move it out of the corpus", path.Base(name))
+		l.add(at, Error, "%s is a folder, not a corpus file: rename it so it does not end in .yaml or .yml, or move it out of the corpus", safetext.Line(path.Base(name)))
 		return nil, false
 	case !info.Mode().IsRegular():
-		l.add(at, Error, "%s is not a regular file (a pipe, device or socket): a corpus file must be a plain file", path.Base(name))
+		l.add(at, Error, "%s is not a regular file (a pipe, device or socket): a corpus file must be a plain file", safetext.Line(path.Base(name)))
 		return nil, false
 	case info.Size() > MaxFileSize:
 		l.add(at, Error, "the file is %s, more than the %s a corpus file may hold: split it into smaller files", sizeString(info.Size()), sizeString(MaxFileSize))
@@ -88,13 +89,13 @@ func (l *loader) read(fsys fs.FS, name string) ([]byte, bool) {
 	}
 	f, err := fsys.Open(name)
 	if err != nil {
-		l.add(at, Error, "cannot read the file: %s", cleanFSError(err))
+		l.add(at, Error, "cannot read the file: %s", safetext.Line(cleanFSError(err)))
 		return nil, false
 	}
 	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {
-		l.add(at, Error, "cannot read the file: %s", cleanFSError(err))
+		l.add(at, Error, "cannot read the file: %s", safetext.Line(cleanFSError(err)))
 		return nil, false
 	}
 	if len(data) > MaxFileSize {
@@ -128,9 +129,12 @@ var bom = []byte("\ufeff")
 // parse checks the encoding and parses the one document of a file. It returns a nil node for a
 // file with no document (empty, or comments only).
 func (l *loader) parse(name string, data []byte) (*yaml.Node, bool) {
-	if !utf8.Valid(data) {
-		at, b := invalidUTF8(name, data)
-		l.add(at, Error, "the file is not valid UTF-8 (byte 0x%02x): save it as UTF-8", b)
+	if at, r, bad := scanText(name, data); bad {
+		if r < 0 {
+			l.add(at, Error, "the file is not valid UTF-8 (byte 0x%02x): save it as UTF-8", -r)
+		} else {
+			l.add(at, Error, "the file holds the control character %s, which YAML does not allow: remove it, or write it as an escape inside double quotes", safetext.Line(string(r)))
+		}
 		return nil, false
 	}
 	loader, err := yaml.NewLoader(bytes.NewReader(data), yaml.WithPlugin(limits{}))
@@ -162,30 +166,49 @@ func (l *loader) parse(name string, data []byte) (*yaml.Node, bool) {
 	return doc.Content[0], true
 }
 
-// invalidUTF8 finds the first byte that is not UTF-8 and its line and column.
-func invalidUTF8(name string, data []byte) (argument.Pos, byte) {
+// scanText finds the first byte that is not UTF-8 (r is minus its value) or the first
+// character YAML does not allow in a stream, and its line and column. The parser would refuse
+// both too, but without a position.
+func scanText(name string, data []byte) (at argument.Pos, r rune, bad bool) {
 	line, col := 1, 1
 	rest := bytes.TrimPrefix(data, bom)
 	for len(rest) > 0 {
 		r, n := utf8.DecodeRune(rest)
-		if r == utf8.RuneError && n <= 1 {
-			return argument.Pos{File: name, Line: line, Column: col}, rest[0]
-		}
-		if r == '\n' {
+		switch {
+		case r == utf8.RuneError && n <= 1:
+			return argument.Pos{File: name, Line: line, Column: col}, -rune(rest[0]), true
+		case !yamlAllows(r):
+			return argument.Pos{File: name, Line: line, Column: col}, r, true
+		case r == '\n':
 			line, col = line+1, 1
-		} else {
+		default:
 			col++
 		}
 		rest = rest[n:]
 	}
-	return argument.Pos{File: name, Line: line, Column: col}, 0
+	return argument.Pos{}, 0, false
+}
+
+// yamlAllows reports whether r may stand in a YAML stream (YAML 1.2, c-printable).
+func yamlAllows(r rune) bool {
+	switch {
+	case r == '\t' || r == '\n' || r == '\r' || r == 0x85:
+		return true
+	case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
+		return false
+	case r == 0xfeff: // a byte-order mark, which YAML allows inside a stream too
+		return true
+	case r >= 0xd800 && r <= 0xdfff, r == 0xfffe, r == 0xffff:
+		return false
+	}
+	return true
 }
 
 // yamlError turns the parser's error into a positioned problem.
 func (l *loader) yamlError(name string, err error) {
 	var le *yaml.LoadError
 	if !errors.As(err, &le) {
-		l.add(argument.Pos{File: name, Line: 1, Column: 1}, Error, "invalid YAML: %s: fix the syntax", oneLine(err.Error()))
+		l.add(argument.Pos{File: name, Line: 1, Column: 1}, Error, "invalid YAML: %s: fix the syntax", safetext.Line(oneLine(err.Error())))
 		return
 	}
 	at := argument.Pos{File: name, Line: le.Mark.Line, Column: le.Mark.Column}
@@ -201,7 +224,7 @@ func (l *loader) yamlError(name string, err error) {
 	if le.ContextMsg != "" {
 		msg += " " + le.ContextMsg
 	}
-	l.add(at, Error, "invalid YAML: %s: fix the syntax here (check indentation, quotes and brackets)", oneLine(msg))
+	l.add(at, Error, "invalid YAML: %s: fix the syntax here (check indentation, quotes and brackets)", safetext.Line(oneLine(msg)))
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
