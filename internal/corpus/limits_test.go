@@ -130,13 +130,13 @@ func TestLoadFIFO(t *testing.T) {
 // characters escaped.
 func TestLoadEscapesCorpusText(t *testing.T) {
 	fsys := fstest.MapFS{
-		"a.yaml":            {Data: []byte(head + strings.Replace(arg, "side: pro", "side: \"\\e[2J\\u202e\"", 1) + "  - {\"\\x07bell\": 1}\n")},
-		"b\x1b[31m.yaml/x":  {Data: []byte("x")},
-		"c\u202e.yaml":      {Data: []byte("debate: [\x01]")},
-		"d.yaml":            {Data: []byte("profiles: {\"p\\n\": {weights: {moral: 1}}}\n")},
-		"e.yaml":            {Data: []byte("arguments: [{id: e, side: pro, category: moral, title: E, claim: C, strength: 1, supports: [\"t\\x1b\"]}]\n")},
-		"f\x1b.yaml":        {Data: []byte("argmap: 1\n")},
-		"g.yaml":            {Data: []byte("arguments:\n  - {id: g, side: con, category: \"x\\x9b\", title: G, claim: C, strength: 1, attacks: [t], quotes: [{source: \"\\x1bs\", text: q}]}\n")},
+		"a.yaml":           {Data: []byte(head + strings.Replace(arg, "side: pro", "side: \"\\e[2J\\u202e\"", 1) + "  - {\"\\x07bell\": 1}\n")},
+		"b\x1b[31m.yaml/x": {Data: []byte("x")},
+		"c\u202e.yaml":     {Data: []byte("debate: [\x01]")},
+		"d.yaml":           {Data: []byte("profiles: {\"p\\n\": {weights: {moral: 1}}}\n")},
+		"e.yaml":           {Data: []byte("arguments: [{id: e, side: pro, category: moral, title: E, claim: C, strength: 1, supports: [\"t\\x1b\"]}]\n")},
+		"f\x1b.yaml":       {Data: []byte("argmap: 1\n")},
+		"g.yaml":           {Data: []byte("arguments:\n  - {id: g, side: con, category: \"x\\x9b\", title: G, claim: C, strength: 1, attacks: [t], quotes: [{source: \"\\x1bs\", text: q}]}\n")},
 	}
 	_, problems, _ := Load(fsys, ".")
 	if len(problems) < 7 {
