@@ -120,6 +120,7 @@ for n in "${sizes[@]}"; do
 			"${timer[@]}" "$work/rss" sh -c "${cmds[$i]} >/dev/null"
 			rss="$(mb "$(tail -1 "$work/rss")") MB"
 		fi
+		# shellcheck disable=SC2016 # JavaScript template literals, not shell expansions
 		node -e '
 			const [file, i, n, rss, input] = process.argv.slice(1);
 			const r = require(file).results[+i];
