@@ -52,7 +52,7 @@ func TestGenerateCounts(t *testing.T) {
 		{synth.Options{Arguments: 7, Depth: 3}, 1},
 		{synth.Options{Arguments: 250, QuotesPerArgument: 3}, 2},
 		{synth.Options{Arguments: 2000, Sources: 7, Categories: []string{"legal", "economic"}}, 7},
-		{synth.Options{Arguments: 30000}, 100},
+		{synth.Options{Arguments: 12000}, 100},
 	}
 	for _, tt := range tests {
 		t.Run(fmt.Sprintf("n=%d", tt.opts.Arguments), func(t *testing.T) {
@@ -114,7 +114,7 @@ func TestGenerateCounts(t *testing.T) {
 }
 
 func TestGenerateAcyclicAndConnected(t *testing.T) {
-	for _, n := range []int{1, 10, 1000, 20000} {
+	for _, n := range []int{1, 10, 1000, 10000} {
 		d := synth.Generate(synth.Options{Arguments: n, Seed: int64(n)})
 		g := argument.NewGraph(d)
 		if _, ok := g.TopoOrder(); !ok {
