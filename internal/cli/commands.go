@@ -9,5 +9,7 @@ func commands(app *App) []*cobra.Command {
 		newShowCmd(app),
 		newListCmd(app),
 		newGetCmd(app),
+		newSchemaCmd(app),
+		newManCmd(app),
 	}
 }
