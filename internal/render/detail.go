@@ -62,10 +62,11 @@ func (v *detailView) argument(out *output, i int, a *argument.Argument) {
 }
 
 func (v *detailView) thesis(out *output) {
-	t := v.g.Debate.Thesis
-	out.line(v.st.Muted.Render(clean(t.ID)))
-	out.line(v.st.Thesis.Render(v.gl.Thesis + " THESIS"))
-	v.paragraph(out, "Claim", t.Claim)
+	d := v.g.Debate
+	out.line(v.st.Muted.Render(clean(d.Thesis.ID)))
+	out.line(v.st.Thesis.Render(v.gl.Thesis+" THESIS"), "  ", v.st.Muted.Render("base score "+number(d.Thesis.Base)))
+	v.paragraph(out, "Claim", d.Thesis.Claim)
+	v.paragraph(out, "Question", d.Question)
 }
 
 // paragraph writes a heading and text wrapped under it; nothing when the text is empty.
