@@ -35,8 +35,18 @@ func List(w io.Writer, d *argument.Debate, args []*argument.Argument, opts ListO
 		// Narrow: the number alone says the strength, and the title gets the bar's room.
 		rows, titleW = listRows(args, opts, st, gl, 0)
 	}
+	// A title is cut to fit its row; when the room left is too small for a cut title to say
+	// anything, it wraps instead, and the row takes more lines.
 	for _, r := range rows {
-		r[4] = st.Title.Render(truncate(r[4], titleW, gl.Ellipsis))
+		if titleW >= minCutTitle {
+			r[4] = st.Title.Render(truncate(r[4], titleW, gl.Ellipsis))
+			continue
+		}
+		lines := wrap(r[4], titleW)
+		for i, l := range lines {
+			lines[i] = styled(st.Title, l)
+		}
+		r[4] = strings.Join(lines, "\n")
 	}
 
 	t := table.New().
@@ -63,6 +73,9 @@ func List(w io.Writer, d *argument.Debate, args []*argument.Argument, opts ListO
 	}
 	return out.writeTo(w)
 }
+
+// minCutTitle is the narrowest title column that titles are cut to fit rather than wrapped.
+const minCutTitle = 24
 
 // listRows builds the cells of the table, the title still plain, and the width left for the
 // title: what the other columns leave, so that each argument stays on one row.
