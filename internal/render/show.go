@@ -592,6 +592,9 @@ func (v *showView) argumentText(it *item, a *argument.Argument) string {
 			out = append(out, gap+"  "+st.Muted.Render(src))
 		}
 	}
+	if (v.opts.Wide && a.Claim != "") || (v.opts.Quotes && len(a.Quotes) > 0) {
+		out = append(out, "") // air between the blocks of text
+	}
 	return strings.Join(out, "\n")
 }
 
