@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -175,6 +176,47 @@ func TestShowHostileIsInert(t *testing.T) {
 
 func BenchmarkShow(b *testing.B) {
 	g := argument.NewGraph(chain(2000))
+	var buf bytes.Buffer
+	for b.Loop() {
+		buf.Reset()
+		if err := Show(&buf, g, ShowOptions{Options: color80}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// broad is a debate of n arguments, each supporting the thesis and the one before it: every
+// argument is reached by two paths.
+func broad(n int) *argument.Debate {
+	d := &argument.Debate{Title: "Broad", Thesis: argument.Thesis{ID: "t", Claim: "Many reasons."},
+		Categories: []string{"moral", "strategic"}}
+	for i := range n {
+		a := &argument.Argument{ID: fmt.Sprintf("b%04d", i), Side: argument.Pro, Category: "moral",
+			Title: "A reason with a title long enough to wrap at eighty columns, like the real ones", Strength: 0.5,
+			Supports: []string{"t"}}
+		if i > 0 {
+			a.Supports = append(a.Supports, fmt.Sprintf("b%04d", i-1))
+		}
+		d.Arguments = append(d.Arguments, a)
+	}
+	return d
+}
+
+func TestShowBroadDrawsEachOnce(t *testing.T) {
+	out := show(t, broad(300), ShowOptions{Options: plain200})
+	for _, id := range []string{"b0000", "b0150", "b0299"} {
+		if n := strings.Count(out, "  "+id+"\n"); n != 1 {
+			t.Errorf("%s drawn in full %d times", id, n)
+		}
+	}
+	// Every argument in full once and once as a reference: the output grows with the edges.
+	if n := strings.Count(out, "\n"); n > 2*300+20 {
+		t.Errorf("%d lines for 300 arguments and 599 relations", n)
+	}
+}
+
+func BenchmarkShowBroad(b *testing.B) {
+	g := argument.NewGraph(broad(2000))
 	var buf bytes.Buffer
 	for b.Loop() {
 		buf.Reset()

@@ -118,6 +118,9 @@ var trailing = regexp.MustCompile(`(?:\x1b\[[0-9;]*m| )+$`)
 // trimRight drops the spaces at the end of a line, styled or not (tree connectors and table
 // cells pad with them), keeping the style sequences so that every style is still reset.
 func trimRight(l string) string {
+	if l == "" || (l[len(l)-1] != ' ' && l[len(l)-1] != 'm') {
+		return l
+	}
 	loc := trailing.FindStringIndex(l)
 	if loc == nil {
 		return l
