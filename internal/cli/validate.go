@@ -87,7 +87,7 @@ func runValidate(opts *validateOptions) error {
 	if err != nil && !errors.As(err, &loadErr) {
 		return err
 	}
-	if d != nil {
+	if d != nil && len(sources) > 0 {
 		for _, s := range sources {
 			ps, err := checkSource(d, s)
 			if err != nil {
@@ -95,8 +95,8 @@ func runValidate(opts *validateOptions) error {
 			}
 			problems = append(problems, ps...)
 		}
+		corpus.SortProblems(problems)
 	}
-	corpus.SortProblems(problems)
 	nerr, nwarn := corpus.Count(problems)
 	failed := nerr > 0 || (opts.strict && nwarn > 0)
 	narg := 0

@@ -22,6 +22,9 @@ func (l *loader) finish(files int) *argument.Debate {
 	case l.debate == nil:
 		return nil
 	}
+	if l.stopped {
+		return l.debate // the checks across files would only add to a list already too long
+	}
 	d := l.debate
 	for _, a := range l.args {
 		d.Arguments = append(d.Arguments, a.arg)

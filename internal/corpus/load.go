@@ -58,6 +58,10 @@ func LoadNamed(fsys fs.FS, dir, name string) (*argument.Debate, []Problem, error
 			continue
 		}
 		files++
+		if l.full() {
+			l.stopped = true
+			break
+		}
 		file := path.Join(dir, base)
 		if name != "" {
 			file = filepath.Join(name, base)
@@ -66,6 +70,7 @@ func LoadNamed(fsys fs.FS, dir, name string) (*argument.Debate, []Problem, error
 	}
 	d := l.finish(files)
 	SortProblems(l.problems)
+	l.addDropped() // last, after the problems it counts
 	if n, _ := Count(l.problems); n > 0 {
 		return d, l.problems, &LoadError{Problems: l.problems}
 	}
