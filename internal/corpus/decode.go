@@ -116,10 +116,9 @@ func pos(file string, n *yaml.Node) argument.Pos {
 // q quotes corpus text for a message: controls and invisible characters escaped visibly, and
 // long text cut short.
 func q(s string) string {
-	const max = 60
-	if utf8.RuneCountInString(s) > max {
-		r := []rune(s)
-		s = string(r[:max]) + "…"
+	const limit = 60
+	if utf8.RuneCountInString(s) > limit {
+		s = string([]rune(s)[:limit]) + "…"
 	}
 	return `"` + safetext.Line(s) + `"`
 }
