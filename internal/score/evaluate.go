@@ -102,7 +102,13 @@ func Evaluate(g *argument.Graph, w Weights, sem Semantics) (*Result, error) {
 	if err := w.Check(cats); err != nil {
 		return nil, err
 	}
-	m := NewModel(g, sem)
+	return evaluate(g, w, NewModel(g, sem)), nil
+}
+
+// evaluate builds the result with a compiled model of g.
+func evaluate(g *argument.Graph, w Weights, m *Model) *Result {
+	sem := m.sem
+	cats := g.Debate.Categories
 	lambda := w.Lambda(cats)
 	sigma, margin, sol := m.Scores(lambda, nil)
 	r := &Result{
@@ -162,7 +168,7 @@ func Evaluate(g *argument.Graph, w Weights, sem Semantics) (*Result, error) {
 	if !contribOK {
 		r.Warnings = append(r.Warnings, "some contributions come from cycles that did not converge once an argument was removed")
 	}
-	return r, nil
+	return r
 }
 
 // finite turns NaN and infinities into 0 so that they never reach an output. Valid inputs never

@@ -7,16 +7,25 @@ import (
 	"github.com/argmap/argmap/internal/argument"
 )
 
+// Tolerance is the largest change between two sweeps (or RK4 steps) at which a cycle counts as
+// settled, and the margin within which the verdict is a tie.
+const Tolerance = 1e-9
+
 // Solver limits. Plain iteration gives up on a cycle after maxPlain sweeps (or earlier when it
 // stops shrinking), then the continuous form takes over for at most maxSteps RK4 steps of size
 // rk4Step. Past both the result is reported as not converged.
 const (
-	Tolerance = 1e-9
 	maxPlain  = 1000
 	stallSpan = 100 // sweeps between checks that plain iteration still makes progress
 	maxSteps  = 20000
 	rk4Step   = 0.5
 )
+
+// limits are the solver bounds a model uses; tests lower them.
+type limits struct {
+	plain, steps int
+	iterateAll   bool // solve every node as one block by iteration (tests compare it with one pass)
+}
 
 // Model is a graph compiled for repeated scoring under one semantics: incoming edges packed in
 // arrays, an evaluation order fixed once, and scratch space reused by every call. It is the fast
@@ -49,6 +58,7 @@ type Model struct {
 	blockOf    []int32 // per node
 	acyclic    bool
 	maxBlock   int
+	limits     limits
 
 	scratch
 }
@@ -80,7 +90,7 @@ func NewModel(g *argument.Graph, sem Semantics) *Model {
 		panic("score: unknown semantics " + string(sem))
 	}
 	n := g.Len()
-	m := &Model{sem: sem, n: n}
+	m := &Model{sem: sem, n: n, limits: limits{plain: maxPlain, steps: maxSteps}}
 	m.cats = append([]string(nil), g.Debate.Categories...)
 	m.cat = make([]int32, n)
 	m.tau = make([]float64, n)
@@ -218,9 +228,12 @@ func (m *Model) newScratch() scratch {
 		taus:   make([]float64, m.n),
 		mark:   make([]uint32, len(m.blockCyc)),
 	}
-	if !m.acyclic {
+	if size := m.maxBlock; !m.acyclic || m.limits.iterateAll {
+		if m.limits.iterateAll {
+			size = m.n
+		}
 		for k := range s.buf {
-			s.buf[k] = make([]float64, m.maxBlock)
+			s.buf[k] = make([]float64, size)
 		}
 	}
 	return s
@@ -313,6 +326,9 @@ func (m *Model) solveAll() Solution {
 		copy(m.sigma, m.taus)
 		return Solution{Converged: true, Iterations: 1}
 	}
+	if m.limits.iterateAll {
+		return m.iterate(m.order)
+	}
 	if m.acyclic {
 		for _, v := range m.order {
 			m.sigma[v] = m.eval(v, m.sigma)
@@ -354,7 +370,7 @@ func (m *Model) iterate(nodes []int32) Solution {
 	}
 	next := m.buf[0][:len(nodes)]
 	res, checkpoint := math.Inf(1), math.Inf(1)
-	for it := 1; it <= maxPlain; it++ {
+	for it := 1; it <= m.limits.plain; it++ {
 		res = 0
 		for k, v := range nodes {
 			next[k] = m.eval(v, m.sigma)
@@ -373,7 +389,7 @@ func (m *Model) iterate(nodes []int32) Solution {
 			checkpoint = res
 		}
 	}
-	return m.integrate(nodes, maxPlain)
+	return m.integrate(nodes, m.limits.plain)
 }
 
 // integrate runs RK4 on dσ/dt = f(σ) − σ over the nodes of a cycle, after sweeps rounds of
@@ -400,7 +416,7 @@ func (m *Model) integrate(nodes []int32, sweeps int) Solution {
 	}
 	const h = rk4Step
 	res := math.Inf(1)
-	for step := 1; step <= maxSteps; step++ {
+	for step := 1; step <= m.limits.steps; step++ {
 		deriv(k1)
 		set(k1, h/2)
 		deriv(k2)
@@ -420,7 +436,7 @@ func (m *Model) integrate(nodes []int32, sweeps int) Solution {
 			return Solution{Converged: true, Iterations: sweeps + step, Residual: res}
 		}
 	}
-	return Solution{Converged: false, Iterations: sweeps + maxSteps, Residual: res}
+	return Solution{Converged: false, Iterations: sweeps + m.limits.steps, Residual: res}
 }
 
 // eval is the semantics' update for node v given the current scores of its parents.
@@ -448,6 +464,9 @@ func (m *Model) eval(v int32, sigma []float64) float64 {
 		} else {
 			e += m.w[s] * sigma[s]
 		}
+	}
+	if e == 0 { // no parents, or none with any weight: exactly the base, free of rounding
+		return tau
 	}
 	switch m.sem {
 	case QuadraticEnergy:
