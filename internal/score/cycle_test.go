@@ -84,7 +84,7 @@ func TestNonConvergenceIsReported(t *testing.T) {
 	g := argument.NewGraph(d)
 	m := NewModel(g, DFQuAD)
 	m.limits.plain, m.limits.steps = 10, 3
-	r := evaluate(g, nil, m)
+	r := evaluate(g, nil, m, Options{})
 	if r.Converged || r.Iterations != 13 || !(r.Residual > Tolerance) {
 		t.Errorf("converged %v iterations %d residual %v, want false 13 and the last change", r.Converged, r.Iterations, r.Residual)
 	}

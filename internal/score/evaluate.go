@@ -94,6 +94,18 @@ type ArgumentScore struct {
 // O(Σ descendants' edges) for the contributions: small for shallow graphs, quadratic for a
 // single long chain.
 func Evaluate(g *argument.Graph, w Weights, sem Semantics) (*Result, error) {
+	return EvaluateWith(g, w, sem, Options{})
+}
+
+// Options choose what EvaluateWith leaves out.
+type Options struct {
+	// NoContributions skips the per-argument contributions (they stay 0): the one part whose
+	// cost grows faster than the graph. A verdict table needs only the scores.
+	NoContributions bool
+}
+
+// EvaluateWith is Evaluate with options.
+func EvaluateWith(g *argument.Graph, w Weights, sem Semantics, opts Options) (*Result, error) {
 	if !sem.Valid() {
 		_, err := ParseSemantics(string(sem))
 		return nil, err
@@ -102,11 +114,11 @@ func Evaluate(g *argument.Graph, w Weights, sem Semantics) (*Result, error) {
 	if err := w.Check(cats); err != nil {
 		return nil, err
 	}
-	return evaluate(g, w, NewModel(g, sem)), nil
+	return evaluate(g, w, NewModel(g, sem), opts), nil
 }
 
 // evaluate builds the result with a compiled model of g.
-func evaluate(g *argument.Graph, w Weights, m *Model) *Result {
+func evaluate(g *argument.Graph, w Weights, m *Model, opts Options) *Result {
 	sem := m.sem
 	cats := g.Debate.Categories
 	lambda := w.Lambda(cats)
@@ -144,8 +156,8 @@ func evaluate(g *argument.Graph, w Weights, m *Model) *Result {
 			Base: a.Strength, Score: finite(sigma[i]),
 			Connected: connected[i],
 		}
-		if connected[i] || sem == Sum {
-			without, ok := m.marginWithout(int32(i))
+		if !opts.NoContributions && (connected[i] || sem == Sum) {
+			without, ok := m.marginWithout(int32(i), margin)
 			contribOK = contribOK && ok
 			as.Contribution = finite(margin - without)
 		}

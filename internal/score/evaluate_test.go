@@ -188,3 +188,18 @@ func TestEmptyDebate(t *testing.T) {
 		}
 	}
 }
+
+func TestEvaluateWithoutContributions(t *testing.T) {
+	d := debate(0.5, "A pro strategic 0.8 +T", "B con political 0.6 -T")
+	full, _ := Evaluate(argument.NewGraph(d), nil, MLP)
+	r, err := EvaluateWith(argument.NewGraph(d), nil, MLP, Options{NoContributions: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Margin != full.Margin || r.Arguments[0].Score != full.Arguments[0].Score {
+		t.Errorf("scores differ without contributions: %v vs %v", r.Margin, full.Margin)
+	}
+	if r.Arguments[0].Contribution != 0 || full.Arguments[0].Contribution == 0 {
+		t.Errorf("contributions %v (skipped) and %v (full)", r.Arguments[0].Contribution, full.Arguments[0].Contribution)
+	}
+}

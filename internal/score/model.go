@@ -153,33 +153,45 @@ func (m *Model) plan(g *argument.Graph) {
 		m.maxBlock = 1
 		return
 	}
-	// Components: each cycle is one, every other node its own.
+	// Components: each cycle is one, every other node its own. Members are kept flat
+	// (compStart/compNodes) so that 100,000 singletons cost no allocation each.
 	comp := make([]int32, n)
 	for i := range comp {
 		comp[i] = -1
 	}
-	var members [][]int32
+	cycles := g.Cycles()
 	var cyc []bool
-	for _, c := range g.Cycles() {
-		id := int32(len(members))
-		ms := make([]int32, len(c))
-		for k, v := range c {
-			comp[v] = id
-			ms[k] = int32(v)
+	for id, c := range cycles {
+		for _, v := range c {
+			comp[v] = int32(id)
 		}
-		members = append(members, ms)
 		cyc = append(cyc, true)
 	}
+	nc := len(cycles)
 	for i := range n {
 		if comp[i] < 0 {
-			comp[i] = int32(len(members))
-			members = append(members, []int32{int32(i)})
+			comp[i] = int32(nc)
+			nc++
 			cyc = append(cyc, false)
 		}
 	}
+	compStart := make([]int32, nc+1)
+	for _, c := range comp {
+		compStart[c+1]++
+	}
+	for c := range nc {
+		compStart[c+1] += compStart[c]
+	}
+	compNodes := make([]int32, n)
+	fill := append([]int32(nil), compStart[:nc]...)
+	for v, c := range comp { // in index order, so each component lists its nodes sorted
+		compNodes[fill[c]] = int32(v)
+		fill[c]++
+	}
+	members := func(c int32) []int32 { return compNodes[compStart[c]:compStart[c+1]] }
+
 	// Kahn's algorithm on the condensation, seeded by the smallest node of each component so
 	// that the order is stable.
-	nc := len(members)
 	indeg := make([]int32, nc)
 	for v := range n {
 		for k := m.outStart[v]; k < m.outStart[v+1]; k++ {
@@ -190,12 +202,12 @@ func (m *Model) plan(g *argument.Graph) {
 	}
 	queue := make([]int32, 0, nc)
 	for v := range n {
-		if c := comp[v]; indeg[c] == 0 && members[c][0] == int32(v) {
+		if c := comp[v]; indeg[c] == 0 && members(c)[0] == int32(v) {
 			queue = append(queue, c)
 		}
 	}
 	for head := 0; head < len(queue); head++ {
-		for _, v := range members[queue[head]] {
+		for _, v := range members(queue[head]) {
 			for k := m.outStart[v]; k < m.outStart[v+1]; k++ {
 				if c := comp[m.outDst[k]]; c != queue[head] {
 					indeg[c]--
@@ -210,13 +222,14 @@ func (m *Model) plan(g *argument.Graph) {
 	m.blockStart = make([]int32, 1, nc+1)
 	m.blockCyc = make([]bool, 0, nc)
 	for b, c := range queue {
-		for _, v := range members[c] {
+		ms := members(c)
+		for _, v := range ms {
 			m.blockOf[v] = int32(b)
 		}
-		m.order = append(m.order, members[c]...)
+		m.order = append(m.order, ms...)
 		m.blockStart = append(m.blockStart, int32(len(m.order)))
 		m.blockCyc = append(m.blockCyc, cyc[c])
-		m.maxBlock = max(m.maxBlock, len(members[c]))
+		m.maxBlock = max(m.maxBlock, len(ms))
 	}
 }
 
@@ -489,11 +502,10 @@ func clamp01(x float64) float64 {
 }
 
 // marginWithout returns the margin with node a removed (its node and edges dropped), given that
-// the model holds the full solution. Only a's descendants can change, so only the blocks
+// the model holds the full solution and its margin. Only a's descendants can change, so only the blocks
 // reachable from a's are solved again, in order; their scores are restored afterwards. ok is
 // false when a cycle hit the iteration bounds.
-func (m *Model) marginWithout(a int32) (margin float64, ok bool) {
-	full := m.margin()
+func (m *Model) marginWithout(a int32, full float64) (margin float64, ok bool) {
 	if m.sem == Sum {
 		return full - m.sign[a]*m.w[a]*m.taus[a], true
 	}
