@@ -5,6 +5,8 @@ import "github.com/spf13/cobra"
 // commands lists the verbs under the root, in the order help shows them.
 func commands(app *App) []*cobra.Command {
 	return []*cobra.Command{
+		newScoreCmd(app),
+		newCompareCmd(app),
 		newValidateCmd(app),
 		newSchemaCmd(app),
 		newManCmd(app),
