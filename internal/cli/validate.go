@@ -164,15 +164,6 @@ func unwrapPath(err error) error {
 	return err
 }
 
-// corpusDisplayDir is the corpus folder as the user named it, so that problems name files a
-// shell or editor can open; empty for the built-in debate.
-func (a *App) corpusDisplayDir() string {
-	if a.CorpusDir != "" {
-		return a.CorpusDir
-	}
-	return a.IO.Getenv("ARGMAP_CORPUS")
-}
-
 func writeValidateText(w io.Writer, ok, strict bool, narg int, problems []corpus.Problem) error {
 	var b strings.Builder
 	for _, p := range problems {
