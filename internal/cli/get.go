@@ -3,7 +3,6 @@ package cli
 import (
 	"fmt"
 	"path"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -142,22 +141,14 @@ func runGet(opts *getOptions) error {
 	return render.Detail(opts.app.IO.Out, g, i, render.DetailOptions{Options: view, Location: location(opts.app, pos)})
 }
 
-// location says where pos is, as a reader can find it: under the corpus folder given, or in
-// the source tree's arguments folder for the built-in corpus.
+// location says where pos is, as a reader can find it. The loader already names files by the
+// corpus folder as given; the built-in debate's files are in the source tree's arguments folder.
 func location(app *App, pos argument.Pos) string {
 	if pos.IsZero() {
 		return ""
 	}
-	dir := app.CorpusDir
-	if dir == "" {
-		dir = app.IO.Getenv("ARGMAP_CORPUS")
-	}
-	if dir == "" {
+	if app.corpusDisplayDir() == "" {
 		return fmt.Sprintf("%s:%d (built in)", path.Join("arguments", pos.File), pos.Line)
 	}
-	file := pos.File
-	if !filepath.IsAbs(file) {
-		file = filepath.Join(dir, file)
-	}
-	return fmt.Sprintf("%s:%d", file, pos.Line)
+	return fmt.Sprintf("%s:%d", pos.File, pos.Line)
 }
