@@ -47,9 +47,13 @@ type FilterError struct {
 	Flag  string
 	Value string
 	Valid []string
+	Hint  string // what to give instead, when the valid values are no list
 }
 
 func (e *FilterError) Error() string {
+	if e.Hint != "" {
+		return fmt.Sprintf("invalid --%s %q: %s", e.Flag, e.Value, e.Hint)
+	}
 	if len(e.Valid) == 0 {
 		return fmt.Sprintf("invalid --%s %q: the corpus has no values for it", e.Flag, e.Value)
 	}
@@ -77,7 +81,7 @@ func (f Filter) Check(d *Debate) error {
 		}
 	}
 	if f.MinStrength < 0 || f.MinStrength > 1 || f.MinStrength != f.MinStrength {
-		return &FilterError{Flag: "min-strength", Value: fmt.Sprint(f.MinStrength), Valid: []string{"a number from 0 to 1"}}
+		return &FilterError{Flag: "min-strength", Value: fmt.Sprint(f.MinStrength), Hint: "give a number from 0 to 1"}
 	}
 	return nil
 }

@@ -1,0 +1,75 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/argmap/argmap/internal/argument"
+)
+
+// filterFlags are the argument filters shared by show, list, score and export. Bind them with
+// add, then turn them into an argument.Filter with resolve once the debate is loaded (the valid
+// categories and tags come from the corpus).
+type filterFlags struct {
+	side        string
+	categories  []string
+	tags        []string
+	minStrength float64
+	search      string
+}
+
+// add registers the filter flags on cmd.
+func (f *filterFlags) add(cmd *cobra.Command) {
+	fl := cmd.Flags()
+	fl.StringVar(&f.side, "side", "", "only arguments on this `side`: pro or con")
+	fl.StringSliceVar(&f.categories, "category", nil, "only arguments in these `categories` (repeatable or comma-separated)")
+	fl.StringSliceVar(&f.tags, "tag", nil, "only arguments with one of these `tags` (repeatable or comma-separated)")
+	fl.Float64Var(&f.minStrength, "min-strength", 0, "only arguments at least this `strong` (0 to 1)")
+	fl.StringVar(&f.search, "search", "", "only arguments whose title, claim, reasoning or quotes contain `text` (any case)")
+}
+
+// resolve checks the flags against the debate and returns the filter they ask for. A value the
+// debate cannot match is a usage error that lists the valid values.
+func (f *filterFlags) resolve(d *argument.Debate) (argument.Filter, error) {
+	flt := argument.Filter{
+		Categories:  cleanList(f.categories),
+		Tags:        cleanList(f.tags),
+		MinStrength: f.minStrength,
+		Search:      strings.TrimSpace(f.search),
+	}
+	if s := strings.ToLower(strings.TrimSpace(f.side)); s != "" {
+		flt.Sides = []argument.Side{argument.Side(s)}
+	}
+	if err := flt.Check(d); err != nil {
+		var fe *argument.FilterError
+		if errors.As(err, &fe) && fe.Flag == "min-strength" {
+			err = rangeError{fe}
+		}
+		return argument.Filter{}, &UsageError{Err: err}
+	}
+	return flt, nil
+}
+
+// cleanList trims each value and drops empty ones, so "moral, strategic" and "moral,,"
+// mean what they look like.
+func cleanList(vals []string) []string {
+	var out []string
+	for _, v := range vals {
+		if v = strings.TrimSpace(v); v != "" {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// rangeError words a --min-strength out of range as a range ("use one of a number" reads
+// badly) and still unwraps to the *argument.FilterError.
+type rangeError struct{ *argument.FilterError }
+
+func (e rangeError) Error() string {
+	return fmt.Sprintf("invalid --%s %s: give a number from 0 to 1", e.Flag, e.Value)
+}
+func (e rangeError) Unwrap() error { return e.FilterError }

@@ -1,0 +1,138 @@
+package score
+
+import (
+	"bytes"
+	"encoding/json"
+	"math"
+	"strconv"
+
+	"github.com/argmap/argmap/internal/argument"
+)
+
+// MarshalJSON writes the document argmap score prints: fields in a fixed order, maps in the
+// debate's category order, numbers rounded to 1e-9 and never NaN or infinite.
+func (r *Result) MarshalJSON() ([]byte, error) { return json.Marshal(r.Document(true)) }
+
+// Document returns the JSON document of the result, with the per-argument rows or without
+// them (argmap compare without --details).
+func (r *Result) Document(arguments bool) any {
+	d := resultJSON{
+		Semantics:  r.Semantics,
+		Weights:    orderedMap{keys: r.Categories},
+		Thesis:     thesisJSON{ID: r.Thesis.ID, Base: num(r.Thesis.Base)},
+		Verdict:    r.Verdict,
+		Margin:     num(r.Margin),
+		Converged:  r.Converged,
+		Iterations: r.Iterations,
+		Residual:   num(r.Residual),
+		Totals:     sidesJSON{Pro: num(r.Totals.Pro), Con: num(r.Totals.Con)},
+		Categories: orderedMap{keys: r.Categories},
+	}
+	if r.Thesis.HasScore {
+		s := num(r.Thesis.Score)
+		d.Thesis.Score = &s
+	}
+	for _, c := range r.Categories {
+		d.Weights.values = append(d.Weights.values, num(r.Weights.Get(c)))
+		t := r.ByCategory[c]
+		d.Categories.values = append(d.Categories.values, sidesJSON{Pro: num(t.Pro), Con: num(t.Con)})
+	}
+	if arguments {
+		rows := make([]argumentJSON, len(r.Arguments))
+		for i, a := range r.Arguments {
+			rows[i] = argumentJSON{ID: a.ID, Side: a.Side, Category: a.Category, Weight: num(a.Weight),
+				Base: num(a.Base), Score: num(a.Score), Contribution: num(a.Contribution)}
+		}
+		d.Arguments = &rows
+	}
+	return d
+}
+
+type resultJSON struct {
+	Semantics  Semantics       `json:"semantics"`
+	Weights    orderedMap      `json:"weights"`
+	Thesis     thesisJSON      `json:"thesis"`
+	Verdict    Verdict         `json:"verdict"`
+	Margin     num             `json:"margin"`
+	Converged  bool            `json:"converged"`
+	Iterations int             `json:"iterations"`
+	Residual   num             `json:"residual"`
+	Totals     sidesJSON       `json:"totals"`
+	Categories orderedMap      `json:"categories"`
+	Arguments  *[]argumentJSON `json:"arguments,omitempty"`
+}
+
+type thesisJSON struct {
+	ID    string `json:"id"`
+	Base  num    `json:"base"`
+	Score *num   `json:"score"` // null under Sum, which gives the thesis no score
+}
+
+type sidesJSON struct {
+	Pro num `json:"pro"`
+	Con num `json:"con"`
+}
+
+type argumentJSON struct {
+	ID           string        `json:"id"`
+	Side         argument.Side `json:"side"`
+	Category     string        `json:"category"`
+	Weight       num           `json:"weight"`
+	Base         num           `json:"base"`
+	Score        num           `json:"score"`
+	Contribution num           `json:"contribution"`
+}
+
+// num is a float written rounded to 1e-9 ("0.3", not "0.30000000000000004"), with NaN and
+// infinities written as 0 (they cannot arise from valid input) and no negative zero.
+type num float64
+
+func (n num) MarshalJSON() ([]byte, error) {
+	return strconv.AppendFloat(nil, round(float64(n)), 'f', -1, 64), nil
+}
+
+func round(x float64) float64 {
+	switch {
+	case math.IsNaN(x) || math.IsInf(x, 0):
+		return 0
+	case math.Abs(x) < 1e15:
+		x = math.Round(x*1e9) / 1e9
+	}
+	if x == 0 {
+		return 0 // drops the sign of −0
+	}
+	return x
+}
+
+// orderedMap is a JSON object whose keys keep a given order.
+type orderedMap struct {
+	keys   []string
+	values []any
+}
+
+func (o orderedMap) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteByte('{')
+	for i, k := range o.keys {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		key, err := json.Marshal(k)
+		if err != nil {
+			return nil, err
+		}
+		b.Write(key)
+		b.WriteByte(':')
+		var v any
+		if i < len(o.values) {
+			v = o.values[i]
+		}
+		val, err := json.Marshal(v)
+		if err != nil {
+			return nil, err
+		}
+		b.Write(val)
+	}
+	b.WriteByte('}')
+	return b.Bytes(), nil
+}

@@ -1,0 +1,113 @@
+package score
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Weights maps a category to the weight a user gives it, as given: not normalised. A category
+// left out weighs 1.
+type Weights map[string]float64
+
+// ParseWeights reads a --weights value such as "moral=2,strategic=1,political=0.5". Spaces
+// around names and numbers are allowed; errors name the part that is wrong.
+func ParseWeights(spec string) (Weights, error) {
+	if strings.TrimSpace(spec) == "" {
+		return nil, fmt.Errorf("empty weights: give category=number pairs, e.g. moral=2,strategic=1")
+	}
+	w := Weights{}
+	for part := range strings.SplitSeq(spec, ",") {
+		name, num, ok := strings.Cut(part, "=")
+		name, num = strings.TrimSpace(name), strings.TrimSpace(num)
+		switch {
+		case strings.TrimSpace(part) == "":
+			return nil, fmt.Errorf("invalid weights %q: empty entry between commas", spec)
+		case !ok:
+			return nil, fmt.Errorf("invalid weight %q: write category=number, e.g. moral=2", strings.TrimSpace(part))
+		case name == "":
+			return nil, fmt.Errorf("invalid weight %q: the category name is missing", strings.TrimSpace(part))
+		}
+		if _, dup := w[name]; dup {
+			return nil, fmt.Errorf("invalid weights: category %q is given twice", name)
+		}
+		v, err := strconv.ParseFloat(num, 64)
+		if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+			return nil, fmt.Errorf("invalid weight %q: %q is not a finite number", strings.TrimSpace(part), num)
+		}
+		w[name] = v
+	}
+	return w, nil
+}
+
+// Check reports the first problem with the weights: a category the debate does not have (the
+// error lists the valid ones), a weight that is not a finite number of at least 0, or weights
+// that leave every category at 0.
+func (w Weights) Check(categories []string) error {
+	names := make([]string, 0, len(w))
+	for c := range w {
+		names = append(names, c)
+	}
+	slices.Sort(names)
+	for _, c := range names {
+		if !slices.Contains(categories, c) {
+			return fmt.Errorf("unknown category %q in weights: use %s", c, strings.Join(categories, ", "))
+		}
+		v := w[c]
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return fmt.Errorf("invalid weight for %q: %v is not a finite number", c, v)
+		}
+		if v < 0 {
+			return fmt.Errorf("invalid weight for %q: %v is negative; weights are 0 or more", c, v)
+		}
+	}
+	if len(categories) > 0 && maxWeight(w, categories) == 0 {
+		return fmt.Errorf("every category weighs 0: give at least one category a weight above 0")
+	}
+	return nil
+}
+
+// Get returns the weight of a category: the given one, else 1.
+func (w Weights) Get(category string) float64 {
+	if v, ok := w[category]; ok {
+		return v
+	}
+	return 1
+}
+
+// Full returns the weights of every category in order, filling the ones left out with 1.
+func (w Weights) Full(categories []string) Weights {
+	full := make(Weights, len(categories))
+	for _, c := range categories {
+		full[c] = w.Get(c)
+	}
+	return full
+}
+
+// Lambda normalises the weights of the given categories: a category left out weighs 1, and
+// every weight is divided by the largest, so each λ is in [0,1]. Weights that fail Check give
+// all zeros rather than NaN.
+func (w Weights) Lambda(categories []string) map[string]float64 {
+	lam := make(map[string]float64, len(categories))
+	m := maxWeight(w, categories)
+	for _, c := range categories {
+		if m > 0 && !math.IsInf(m, 0) {
+			lam[c] = w.Get(c) / m
+		} else {
+			lam[c] = 0
+		}
+	}
+	return lam
+}
+
+func maxWeight(w Weights, categories []string) float64 {
+	m := 0.0
+	for _, c := range categories {
+		if v := w.Get(c); v > m {
+			m = v
+		}
+	}
+	return m
+}
