@@ -41,40 +41,53 @@ func Paragraphs(s string) []string {
 
 // markdownEscaped are the ASCII characters that open an inline construct of CommonMark or
 // GitHub-flavoured Markdown anywhere in a line: code spans, emphasis, strikethrough, links and
-// images, raw HTML and entities, autolinks, table cells, headings' closing sequences, math.
-const markdownEscaped = "\\`*_[]<>&|#~$"
+// images, raw HTML and entities, autolinks (e-mail addresses too), table cells, headings'
+// closing sequences, math.
+const markdownEscaped = "\\`*_[]<>&|#~$@"
 
-// Markdown makes s one line of literal Markdown text, safe in a paragraph, a heading, a list
-// item, a table cell or link text: every character that could start markup is
-// backslash-escaped, and so is anything at the start that would open a block (a list, a
-// blockquote, a thematic break, a setext underline, an ordered list "1."). Rendered, it shows
-// exactly Flat(s).
+// Markdown makes s literal Markdown text inside a line, safe in a heading, a table cell, link
+// text or after other text on a line: every character that could start inline markup is
+// backslash-escaped. Rendered, it shows exactly Flat(s). At the start of a line (a paragraph, a
+// list item, a block quote) use MarkdownLine.
 func Markdown(s string) string {
 	s = Flat(s)
 	var b strings.Builder
 	b.Grow(len(s) + 8)
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if strings.IndexByte(markdownEscaped, c) >= 0 {
+		switch {
+		case strings.IndexByte(markdownEscaped, c) >= 0:
+			b.WriteByte('\\')
+		case c == ':' && i+1 < len(s) && (s[i+1] == '/' || s[i+1] == ':' || isAlnum(s[i+1]) && !isDigit(s[i+1])),
+			c == '.' && i >= 3 && strings.EqualFold(s[i-3:i], "www"):
+			// Break what GitHub would link by itself (https://, www.) and what markdownlint's
+			// parser reads as a directive (:name), which GitHub shows as text.
 			b.WriteByte('\\')
 		}
 		b.WriteByte(c)
 	}
-	out := b.String()
-	// Block openers only matter at the start of the line the text begins.
-	if out != "" {
-		switch out[0] {
-		case '-', '+', '=':
-			out = `\` + out
-		}
-		// "12. " or "12) " would open an ordered list.
-		n := 0
-		for n < len(out) && n < 10 && out[n] >= '0' && out[n] <= '9' {
-			n++
-		}
-		if n > 0 && n < len(out) && (out[n] == '.' || out[n] == ')') {
-			out = out[:n] + `\` + out[n:]
-		}
+	return b.String()
+}
+
+// MarkdownLine is Markdown for text that starts a line: anything there that would open a
+// block (a list item, a thematic break, a setext underline, an ordered list's "1.") is escaped
+// too.
+func MarkdownLine(s string) string {
+	out := Markdown(s)
+	if out == "" {
+		return out
+	}
+	switch out[0] {
+	case '-', '+', '=':
+		return `\` + out
+	}
+	// "12. " or "12) " would open an ordered list.
+	n := 0
+	for n < len(out) && n < 10 && out[n] >= '0' && out[n] <= '9' {
+		n++
+	}
+	if n > 0 && n < len(out) && (out[n] == '.' || out[n] == ')') {
+		out = out[:n] + `\` + out[n:]
 	}
 	return out
 }
@@ -167,6 +180,8 @@ func YAMLDouble(s string) string {
 	b.WriteByte('"')
 	return b.String()
 }
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 func isAlnum(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
