@@ -55,6 +55,8 @@ func (f Format) Extension() string {
 		return ".mmd"
 	case Argdown:
 		return ".argdown"
+	case AIF:
+		return ".aif.json"
 	default:
 		return ".json"
 	}

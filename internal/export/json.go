@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"github.com/argmap/argmap/internal/argument"
+	"github.com/argmap/argmap/internal/safetext"
 )
 
 // JSONEncoder writes the whole graph as one JSON document: the debate (thesis, categories,
@@ -156,7 +157,7 @@ func (e *JSONEncoder) Encode(g *argument.Graph) error {
 }
 
 // writeJSON writes v indented two spaces with a final newline, all at once so that a failure
-// (a NaN, say) writes nothing.
+// (a NaN, say) writes nothing, and with every invisible character escaped.
 func writeJSON(w io.Writer, v any) error {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
@@ -164,7 +165,8 @@ func writeJSON(w io.Writer, v any) error {
 	if err := enc.Encode(v); err != nil {
 		return err
 	}
-	_, err := w.Write(buf.Bytes())
+	// Go escapes C0 controls but writes DEL, C1 controls and bidi overrides as they are.
+	_, err := w.Write(safetext.EscapeInvisible(buf.Bytes()))
 	return err
 }
 

@@ -6,10 +6,12 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v4"
 
 	"github.com/argmap/argmap/internal/argument"
+	"github.com/argmap/argmap/internal/safetext"
 )
 
 // YAMLEncoder writes the graph as one canonical corpus file: the keys in the format's order,
@@ -81,7 +83,7 @@ func (e *YAMLEncoder) Encode(g *argument.Graph) error {
 	if err := dump.Close(); err != nil {
 		return err
 	}
-	_, err = e.w.Write(buf.Bytes())
+	_, err = e.w.Write(safetext.EscapeInvisible(buf.Bytes()))
 	return err
 }
 
@@ -130,6 +132,9 @@ func yamlArgument(g *argument.Graph, i int) *yaml.Node {
 func str(s string) *yaml.Node {
 	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
 	switch {
+	case hasInvisible(s):
+		// Only a double-quoted scalar can spell every character as an escape.
+		n.Style = yaml.DoubleQuotedStyle
 	case strings.Contains(s, "\n"):
 		n.Style = yaml.LiteralStyle
 	case yaml11Special[strings.ToLower(s)]:
@@ -186,4 +191,15 @@ func optional(m *yaml.Node, k, v string) {
 	if v != "" {
 		m.Content = append(m.Content, key(k), str(v))
 	}
+}
+
+// hasInvisible reports whether s holds a character other than a newline that a terminal would
+// act on or hide.
+func hasInvisible(s string) bool {
+	for _, r := range s {
+		if r != '\n' && (r == utf8.RuneError || safetext.Invisible(r)) {
+			return true
+		}
+	}
+	return false
 }

@@ -1,9 +1,11 @@
 package safetext
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -185,4 +187,34 @@ func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 func isAlnum(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+// Invisible reports whether Line would escape r: a control character, a line or paragraph
+// separator, or a bidirectional or other invisible format character.
+func Invisible(r rune) bool { return needsEscape(r) }
+
+// EscapeInvisible rewrites every invisible character of an encoded JSON document, or of a YAML
+// document whose strings holding one are double-quoted, as a \u escape (a surrogate pair past
+// U+FFFF). Both formats read the escape back as the same character, and no terminal that shows
+// the file acts on it. Such characters can stand only inside strings, where the escape is valid.
+func EscapeInvisible(doc []byte) []byte {
+	if !Unsafe(string(doc)) {
+		return doc
+	}
+	var b bytes.Buffer
+	b.Grow(len(doc) + 16)
+	for i := 0; i < len(doc); {
+		r, n := utf8.DecodeRune(doc[i:])
+		switch {
+		case r == utf8.RuneError && n == 1, r == '\n', !needsEscape(r):
+			b.Write(doc[i : i+n])
+		case r > 0xffff:
+			r1, r2 := utf16.EncodeRune(r)
+			fmt.Fprintf(&b, `\u%04x\u%04x`, r1, r2)
+		default:
+			fmt.Fprintf(&b, `\u%04x`, r)
+		}
+		i += n
+	}
+	return b.Bytes()
 }
