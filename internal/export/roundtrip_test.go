@@ -253,16 +253,16 @@ func orderedObject(raw json.RawMessage) ([]string, []json.RawMessage, error) {
 func TestJSONKeyOrder(t *testing.T) {
 	out := encode(t, JSON, loadFixture(t, "basic"))
 	want := map[string][]string{
-		"":           {"argmap", "debate", "arguments", "relations"},
-		"debate":     {"id", "title", "question", "thesis", "categories", "sources", "profiles"},
-		"thesis":     {"id", "claim", "base"},
-		"source":     {"id", "title", "subtitle", "author", "publication", "date", "url"},
-		"profile":    {"description", "weights"},
-		"weights":    {"moral", "strategic", "political"},
-		"argument":   {"id", "side", "category", "title", "claim", "reasoning", "strength", "tags", "quotes", "evidence", "note"},
-		"quote":      {"source", "text"},
-		"relation":   {"from", "to", "type"},
-		"profiles":   {"even", "heritage"},
+		"":         {"argmap", "debate", "arguments", "relations"},
+		"debate":   {"id", "title", "question", "thesis", "categories", "sources", "profiles"},
+		"thesis":   {"id", "claim", "base"},
+		"source":   {"id", "title", "subtitle", "author", "publication", "date", "url"},
+		"profile":  {"description", "weights"},
+		"weights":  {"moral", "strategic", "political"},
+		"argument": {"id", "side", "category", "title", "claim", "reasoning", "strength", "tags", "quotes", "evidence", "note"},
+		"quote":    {"source", "text"},
+		"relation": {"from", "to", "type"},
+		"profiles": {"even", "heritage"},
 	}
 	check := func(what string, raw json.RawMessage) json.RawMessage {
 		t.Helper()
