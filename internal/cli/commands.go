@@ -8,5 +8,6 @@ func commands(app *App) []*cobra.Command {
 		newValidateCmd(app),
 		newScoreCmd(app),
 		newCompareCmd(app),
+		newExportCmd(app),
 	}
 }

@@ -411,9 +411,9 @@ func (doc *briefDoc) sourceLine(s argument.Source) string {
 		}
 	}
 	if len(parts) > 0 {
-		out += ". " + strings.Join(parts, ", ")
+		out = sentence(out) + " " + strings.Join(parts, ", ")
 	}
-	out += "."
+	out = sentence(out)
 	if u := webLink(s.URL); u != "" {
 		out += " " + u
 	} else if t := safetext.Markdown(s.URL); t != "" {
@@ -538,4 +538,12 @@ func signed2(f float64) string {
 		return "0.00"
 	}
 	return fmt.Sprintf("%+.2f", f)
+}
+
+// sentence ends s with a full stop unless it already ends a sentence.
+func sentence(s string) string {
+	if strings.HasSuffix(s, ".") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, "!") {
+		return s
+	}
+	return s + "."
 }
