@@ -35,11 +35,11 @@ func (e *DOTEncoder) Encode(g *argument.Graph) error {
 	fmt.Fprintln(w, `  node [shape=box, style="rounded,filled", fontname="Helvetica"];`)
 	fmt.Fprintln(w, `  edge [fontname="Helvetica"];`)
 	fmt.Fprintf(w, "  %s [label=%s, style=\"bold,filled\", color=%q, fillcolor=%q];\n",
-		nodeID(argument.ThesisNode), dotLabel(append([]string{"Thesis"}, wrap(g.Debate.Thesis.Claim, labelWidth)...)), thesisStroke, thesisFill)
+		nodeID(argument.ThesisNode), dotLabel(append([]string{"Thesis"}, wrap(safetext.Flat(g.Debate.Thesis.Claim), labelWidth)...)), thesisStroke, thesisFill)
 	for i := 1; i < g.Len(); i++ {
 		a := g.Argument(i)
 		stroke, fill := sideColours(a.Side)
-		lines := append(wrap(a.Title, labelWidth), sideLabel(a))
+		lines := append(wrap(safetext.Flat(a.Title), labelWidth), sideLabel(a))
 		fmt.Fprintf(w, "  %s [label=%s, color=%q, fillcolor=%q];\n", nodeID(i), dotLabel(lines), stroke, fill)
 	}
 	for _, r := range edges(g) {
@@ -66,7 +66,7 @@ func dotLabel(lines []string) string {
 func dotString(escaped string) string { return `"` + escaped + `"` }
 
 // wrap breaks text into lines of at most width characters at spaces; a longer word gets a
-// line of its own.
+// line of its own. Give it flat text, so that visible escapes count as the characters they show.
 func wrap(s string, width int) []string {
 	var lines []string
 	var cur strings.Builder

@@ -307,7 +307,7 @@ func unquoteDOT(t testing.TB, s string) string {
 			t.Errorf("label holds the Graphviz escape \\%c", s[i])
 		}
 	}
-	return strings.ReplaceAll(b.String(), "&amp;", "&")
+	return strings.NewReplacer("&amp;", "&", "&#65533;", "\uFFFD").Replace(b.String())
 }
 
 func TestDOTParses(t *testing.T) {

@@ -109,6 +109,10 @@ func DOT(s string) string {
 			b.WriteString(`\"`)
 		case '&':
 			b.WriteString("&amp;")
+		case utf8.RuneError:
+			// Graphviz reads the entity back as U+FFFD; some DOT parsers refuse the raw
+			// character.
+			b.WriteString("&#65533;")
 		default:
 			b.WriteRune(r)
 		}
