@@ -99,7 +99,7 @@ func runCompare(opts *compareOptions) error {
 	if opts.format == "json" {
 		docs := make([]any, len(rows))
 		for i, row := range rows {
-			docs[i] = row.Result.Document(opts.details)
+			docs[i] = row.Result.Document(row.Label, opts.details)
 		}
 		return writeScoreJSON(app.IO.Out, docs)
 	}

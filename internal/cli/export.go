@@ -150,10 +150,7 @@ func exportTarget(app *App, output string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	dir := app.CorpusDir
-	if dir == "" {
-		dir = app.IO.Getenv("ARGMAP_CORPUS")
-	}
+	dir := app.corpusDisplayDir()
 	if dir == "" {
 		return target, nil // the built-in corpus is embedded: there is no folder to protect
 	}
@@ -191,7 +188,7 @@ func resolvePath(p string) (string, error) {
 		// A link to a file not written yet: follow it to where the file will be.
 		dest, err := os.Readlink(abs)
 		if err != nil {
-			return "", fmt.Errorf("cannot write %s: %w", p, unwrapPath(err))
+			return "", fmt.Errorf("cannot write %s: %w", p, pathErrCause(err))
 		}
 		if !filepath.IsAbs(dest) {
 			dest = filepath.Join(filepath.Dir(abs), dest)
@@ -213,7 +210,7 @@ func resolvePath(p string) (string, error) {
 func writeFileAtomic(path, name string, data []byte) (err error) {
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
-		return fmt.Errorf("cannot write %s: %w", name, unwrapPath(err))
+		return fmt.Errorf("cannot write %s: %w", name, pathErrCause(err))
 	}
 	defer func() {
 		if err != nil {
@@ -222,22 +219,22 @@ func writeFileAtomic(path, name string, data []byte) (err error) {
 		}
 	}()
 	if _, err = tmp.Write(data); err != nil {
-		return fmt.Errorf("cannot write %s: %w", name, unwrapPath(err))
+		return fmt.Errorf("cannot write %s: %w", name, pathErrCause(err))
 	}
 	if err = tmp.Chmod(0o644); err != nil {
-		return fmt.Errorf("cannot write %s: %w", name, unwrapPath(err))
+		return fmt.Errorf("cannot write %s: %w", name, pathErrCause(err))
 	}
 	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("cannot write %s: %w", name, unwrapPath(err))
+		return fmt.Errorf("cannot write %s: %w", name, pathErrCause(err))
 	}
 	if err = os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("cannot write %s: %w", name, unwrapPath(err))
+		return fmt.Errorf("cannot write %s: %w", name, pathErrCause(err))
 	}
 	return nil
 }
 
-// unwrapPath drops the temporary file's name from an error: the user never named it.
-func unwrapPath(err error) error {
+// pathErrCause drops the temporary file's name from an error: the user never named it.
+func pathErrCause(err error) error {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		return pe.Err

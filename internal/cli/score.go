@@ -150,7 +150,8 @@ func checkGates(r *score.Result, expect score.Verdict, hasMin bool, minMargin fl
 	if expect != "" && r.Verdict != expect {
 		return &CheckError{Msg: fmt.Sprintf("verdict is %s (margin %+.3f), expected %s", r.Verdict, r.Margin, expect)}
 	}
-	if hasMin && math.Abs(r.Margin) < minMargin {
+	// Within the tie tolerance a margin counts as reached: −0.1 computed as −0.0999…98 meets 0.1.
+	if hasMin && math.Abs(r.Margin) < minMargin-score.Tolerance {
 		return &CheckError{Msg: fmt.Sprintf("margin %+.3f is smaller than --min-margin %g", r.Margin, minMargin)}
 	}
 	return nil

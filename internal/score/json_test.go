@@ -31,13 +31,21 @@ func TestResultJSON(t *testing.T) {
 	}
 
 	r, _ = Evaluate(argument.NewGraph(d), nil, Sum)
-	got, _ = json.Marshal(r.Document(false))
-	want = `{"semantics":"sum","weights":{"moral":1,"strategic":1,"political":1},` +
+	got, _ = json.Marshal(r.Document("even", false))
+	want = `{"label":"even","semantics":"sum","weights":{"moral":1,"strategic":1,"political":1},` +
 		`"thesis":{"id":"T","base":0.5,"score":null},"verdict":"pro","margin":0.2,` +
 		`"converged":true,"iterations":1,"residual":0,"totals":{"pro":0.8,"con":0.6},` +
 		`"categories":{"moral":{"pro":0,"con":0},"strategic":{"pro":0.8,"con":0},"political":{"pro":0,"con":0.6}}}`
 	if string(got) != want {
 		t.Errorf("sum JSON without arguments:\n got %s\nwant %s", got, want)
+	}
+}
+
+func TestResidualJSON(t *testing.T) {
+	for x, want := range map[float64]string{0: "0", 3.21987e-10: "3.22e-10", math.NaN(): "0", 0.5: "0.5"} {
+		if got, _ := residual(x).MarshalJSON(); string(got) != want {
+			t.Errorf("residual(%v) = %s, want %s", x, got, want)
+		}
 	}
 }
 

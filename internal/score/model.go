@@ -11,6 +11,12 @@ import (
 // settled, and the margin within which the verdict is a tie.
 const Tolerance = 1e-9
 
+// precision is the change at which the solver stops early. It is finer than Tolerance because a
+// last change of 1e-9 can leave an error of several 1e-9 when iteration converges slowly, and
+// results are printed to 1e-9; a solve that runs out of bounds between the two still counts as
+// converged.
+const precision = 1e-12
+
 // Solver limits. Plain iteration gives up on a cycle after maxPlain sweeps (or earlier when it
 // stops shrinking), then the continuous form takes over for at most maxSteps RK4 steps of size
 // rk4Step. Past both the result is reported as not converged.
@@ -392,17 +398,26 @@ func (m *Model) iterate(nodes []int32) Solution {
 		for k, v := range nodes {
 			m.sigma[v] = next[k]
 		}
-		if res < Tolerance {
+		if res < precision {
 			return Solution{Converged: true, Iterations: it, Residual: res}
 		}
 		if it%stallSpan == 0 {
 			if res > 0.5*checkpoint {
-				return m.integrate(nodes, it)
+				return m.settle(nodes, it, res)
 			}
 			checkpoint = res
 		}
 	}
-	return m.integrate(nodes, m.limits.plain)
+	return m.settle(nodes, m.limits.plain, res)
+}
+
+// settle ends plain iteration that stopped making progress: settled enough when the last change
+// is within Tolerance, else handed to the continuous form.
+func (m *Model) settle(nodes []int32, sweeps int, res float64) Solution {
+	if res < Tolerance {
+		return Solution{Converged: true, Iterations: sweeps, Residual: res}
+	}
+	return m.integrate(nodes, sweeps)
 }
 
 // integrate runs RK4 on dσ/dt = f(σ) − σ over the nodes of a cycle, after sweeps rounds of
@@ -445,11 +460,11 @@ func (m *Model) integrate(nodes []int32, sweeps int) Solution {
 			x0[k] = x
 			m.sigma[v] = x
 		}
-		if res < Tolerance {
+		if res < precision {
 			return Solution{Converged: true, Iterations: sweeps + step, Residual: res}
 		}
 	}
-	return Solution{Converged: false, Iterations: sweeps + m.limits.steps, Residual: res}
+	return Solution{Converged: res < Tolerance, Iterations: sweeps + m.limits.steps, Residual: res}
 }
 
 // eval is the semantics' update for node v given the current scores of its parents.
