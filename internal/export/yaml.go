@@ -132,8 +132,9 @@ func yamlArgument(g *argument.Graph, i int) *yaml.Node {
 func str(s string) *yaml.Node {
 	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
 	switch {
-	case hasInvisible(s):
-		// Only a double-quoted scalar can spell every character as an escape.
+	case hasInvisible(s), strings.HasSuffix(s, "\n"):
+		// Only a double-quoted scalar can spell every character as an escape; and the loader
+		// drops a block's final line breaks, which a double-quoted string keeps.
 		n.Style = yaml.DoubleQuotedStyle
 	case strings.Contains(s, "\n"):
 		n.Style = yaml.LiteralStyle
