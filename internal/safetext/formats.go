@@ -202,23 +202,35 @@ func Invisible(r rune) bool { return needsEscape(r) }
 // U+FFFF). Both formats read the escape back as the same character, and no terminal that shows
 // the file acts on it. Such characters can stand only inside strings, where the escape is valid.
 func EscapeInvisible(doc []byte) []byte {
-	if !Unsafe(string(doc)) {
-		return doc
-	}
 	var b bytes.Buffer
-	b.Grow(len(doc) + 16)
+	done := 0 // doc[:done] is in b
 	for i := 0; i < len(doc); {
+		c := doc[i]
+		if c < utf8.RuneSelf && c >= 0x20 && c != 0x7f || c == '\n' {
+			i++ // the common case: printable ASCII
+			continue
+		}
 		r, n := utf8.DecodeRune(doc[i:])
-		switch {
-		case r == utf8.RuneError && n == 1, r == '\n', !needsEscape(r):
-			b.Write(doc[i : i+n])
-		case r > 0xffff:
+		if r == utf8.RuneError && n == 1 || !needsEscape(r) {
+			i += n
+			continue
+		}
+		if done == 0 {
+			b.Grow(len(doc) + 16)
+		}
+		b.Write(doc[done:i])
+		if r > 0xffff {
 			r1, r2 := utf16.EncodeRune(r)
 			fmt.Fprintf(&b, `\u%04x\u%04x`, r1, r2)
-		default:
+		} else {
 			fmt.Fprintf(&b, `\u%04x`, r)
 		}
 		i += n
+		done = i
 	}
+	if done == 0 {
+		return doc
+	}
+	b.Write(doc[done:])
 	return b.Bytes()
 }
