@@ -10,6 +10,7 @@ func commands(app *App) []*cobra.Command {
 		newGetCmd(app),
 		newScoreCmd(app),
 		newCompareCmd(app),
+		newExportCmd(app),
 		newValidateCmd(app),
 		newSchemaCmd(app),
 		newManCmd(app),
