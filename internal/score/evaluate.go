@@ -149,7 +149,7 @@ func evaluate(g *argument.Graph, w Weights, m *Model, opts Options) *Result {
 	contribOK := true
 	for i := 1; i < g.Len(); i++ {
 		a := g.Argument(i)
-		lam := m.lamCat[m.cat[i]]
+		lam := m.lambdaOf(i)
 		as := ArgumentScore{
 			ID: a.ID, Side: a.Side, Category: a.Category,
 			Weight: w.Get(a.Category), Lambda: lam,
@@ -157,7 +157,7 @@ func evaluate(g *argument.Graph, w Weights, m *Model, opts Options) *Result {
 			Connected: connected[i],
 		}
 		if !opts.NoContributions && (connected[i] || sem == Sum) {
-			without, ok := m.marginWithout(int32(i), margin)
+			without, ok := m.marginWithout(i, margin)
 			contribOK = contribOK && ok
 			as.Contribution = finite(margin - without)
 		}
