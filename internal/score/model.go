@@ -60,8 +60,9 @@ type Model struct {
 	inSrc   []int32 // source positions
 	inAtt   []bool  // the edge is an attack
 
-	outStart []int32 // outgoing edges, for finding what a removal changes
+	outStart []int32 // outgoing edges, for passing on what a removal changes
 	outDst   []int32
+	outAtt   []bool
 
 	// Blocks in topological order of the condensation: a block is one node, or a strongly
 	// connected component (a cycle) solved by iteration. Block b holds the positions
@@ -85,11 +86,7 @@ type scratch struct {
 	out    []float64 // by node index: the scores, for Scores
 	lamCat []float64 // per category
 	buf    [5][]float64
-	mark   []uint32 // per block: generation stamp for removal walks
-	gen    uint32
-	stack  []int32
-	blocks []int32
-	saved  []float64
+	rm     *removal // contributions' working memory, made on first use
 }
 
 // Solution says how a solve went.
@@ -127,6 +124,7 @@ func NewModel(g *argument.Graph, sem Semantics) *Model {
 	m.inSrc = make([]int32, m.inStart[n])
 	m.inAtt = make([]bool, m.inStart[n])
 	m.outDst = make([]int32, m.outStart[n])
+	m.outAtt = make([]bool, m.outStart[n])
 	for p, v := range m.node {
 		a := g.Argument(int(v))
 		switch {
@@ -153,6 +151,7 @@ func NewModel(g *argument.Graph, sem Semantics) *Model {
 		}
 		for k, e := range g.Out(int(v)) {
 			m.outDst[int(m.outStart[p])+k] = m.pos[e.Node]
+			m.outAtt[int(m.outStart[p])+k] = e.Type == argument.Attack
 		}
 	}
 	m.scratch = m.newScratch()
@@ -266,7 +265,6 @@ func (m *Model) newScratch() scratch {
 		taus:   make([]float64, m.n),
 		out:    make([]float64, m.n),
 		lamCat: make([]float64, len(m.cats)),
-		mark:   make([]uint32, len(m.blockCyc)),
 	}
 	if size := m.maxBlock; !m.acyclic || m.limits.iterateAll {
 		if m.limits.iterateAll {
@@ -283,7 +281,7 @@ func (m *Model) newScratch() scratch {
 // on another goroutine.
 func (m *Model) Clone() *Model {
 	c := *m
-	c.scratch = m.newScratch()
+	c.scratch = m.newScratch() // its own scores, buffers and removal memory
 	return &c
 }
 
@@ -529,6 +527,11 @@ func (m *Model) eval(p int32) float64 {
 			e += m.ov[m.inSrc[k]]
 		}
 	}
+	return m.fromEnergy(tau, e)
+}
+
+// fromEnergy is the energy-based semantics' score for base tau and energy e.
+func (m *Model) fromEnergy(tau, e float64) float64 {
 	if e == 0 { // no parents, or none with any weight: exactly the base, free of rounding
 		return tau
 	}
@@ -550,63 +553,4 @@ func clamp01(x float64) float64 {
 		return 1
 	}
 	return x
-}
-
-// marginWithout returns the margin with the argument at node index i removed (its node and
-// edges dropped), given that the model holds the full solution and its margin. Only i's
-// descendants can change, so only the blocks reachable from i's are solved again, in order;
-// their scores are restored afterwards. ok is false when a cycle hit the iteration bounds.
-func (m *Model) marginWithout(i int, full float64) (margin float64, ok bool) {
-	a := m.pos[i]
-	if m.sem == Sum {
-		return full - m.sign[a]*m.w[a]*m.taus[a], true
-	}
-	m.gen++
-	if m.gen == 0 { // wrapped: stamps from 2³² walks ago would look current
-		clear(m.mark)
-		m.gen = 1
-	}
-	start := m.blockOf[a]
-	m.mark[start] = m.gen
-	m.stack = append(m.stack[:0], start)
-	m.blocks = m.blocks[:0]
-	for len(m.stack) > 0 {
-		b := m.stack[len(m.stack)-1]
-		m.stack = m.stack[:len(m.stack)-1]
-		m.blocks = append(m.blocks, b)
-		for p := m.blockStart[b]; p < m.blockStart[b+1]; p++ {
-			for k := m.outStart[p]; k < m.outStart[p+1]; k++ {
-				if c := m.blockOf[m.outDst[k]]; m.mark[c] != m.gen {
-					m.mark[c] = m.gen
-					m.stack = append(m.stack, c)
-				}
-			}
-		}
-	}
-	if m.mark[m.blockOf[m.thesis]] != m.gen {
-		return full, true // no path to the thesis: removing it changes nothing there
-	}
-	slices.Sort(m.blocks)
-	m.saved = m.saved[:0]
-	for _, b := range m.blocks {
-		m.saved = append(m.saved, m.sigma[m.blockStart[b]:m.blockStart[b+1]]...)
-	}
-	wa := m.w[a]
-	m.w[a] = 0
-	ok = true
-	for _, b := range m.blocks {
-		if !m.solveBlock(int(b)).Converged {
-			ok = false
-		}
-	}
-	margin = m.margin()
-	m.w[a] = wa
-	k := 0
-	for _, b := range m.blocks {
-		for p := m.blockStart[b]; p < m.blockStart[b+1]; p++ {
-			m.set(p, m.saved[k])
-			k++
-		}
-	}
-	return margin, ok
 }
