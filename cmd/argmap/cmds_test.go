@@ -3,7 +3,9 @@ package main
 import (
 	"bufio"
 	"fmt"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -15,17 +17,24 @@ import (
 
 // scriptCmds are the commands the end-to-end scripts have beyond testscript's own:
 //
-//	gen [-a] FILE COUNT TEXT  write (-a: append) TEXT COUNT times; TEXT takes Go escapes
-//	                          (\n, \t, \x00, \u202e) and {i} stands for the repetition, from 1
+//	gen [-a] FILE COUNT TEXT  write (-a: append) TEXT COUNT times, making FILE's folder if
+//	                          need be; FILE and TEXT take Go escapes (\n, \t, \x00, \u202e),
+//	                          and {i} in TEXT stands for the repetition, from 1
 //	inert [FILE...]           fail unless each file (default stdout and stderr) is valid UTF-8
 //	                          with no control, format, bidi or line-separator character but
 //	                          newline and tab: text a terminal shows as it is
+//	snapshot                  remember every file and folder under $WORK (path, type, size,
+//	                          modification time)
+//	unchanged                 fail if anything under $WORK was added, removed or changed since
+//	                          the snapshot: the command in between wrote nothing
 //
 // gen makes the big hostile inputs (40,000 keys, 100,000 documents, deep nesting, huge scalars)
 // inside the script, so that none is committed.
 var scriptCmds = map[string]func(ts *testscript.TestScript, neg bool, args []string){
-	"gen":   cmdGen,
-	"inert": cmdInert,
+	"gen":       cmdGen,
+	"inert":     cmdInert,
+	"snapshot":  cmdSnapshot,
+	"unchanged": cmdUnchanged,
 }
 
 // scriptCondition adds [root]: the tests may run as root, whom file permissions do not stop.
@@ -54,7 +63,11 @@ func cmdGen(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	text, err := unescape(args[2])
 	ts.Check(err)
-	f, err := os.OpenFile(ts.MkAbs(args[0]), flags, 0o644)
+	file, err := unescape(args[0])
+	ts.Check(err)
+	name := ts.MkAbs(file)
+	ts.Check(os.MkdirAll(filepath.Dir(name), 0o755))
+	f, err := os.OpenFile(name, flags, 0o644)
 	ts.Check(err)
 	w := bufio.NewWriterSize(f, 1<<16)
 	before, after, indexed := strings.Cut(text, "{i}")
@@ -73,7 +86,7 @@ func cmdGen(ts *testscript.TestScript, neg bool, args []string) {
 func unescape(s string) (string, error) {
 	out, err := strconv.Unquote(`"` + strings.ReplaceAll(s, `"`, `\"`) + `"`)
 	if err != nil {
-		return "", fmt.Errorf("gen: TEXT %q has a bad escape: %w", s, err)
+		return "", fmt.Errorf("gen: %q has a bad escape: %w", s, err)
 	}
 	return out, nil
 }
@@ -111,6 +124,70 @@ func inertProblem(s string) string {
 		i += n
 	}
 	return ""
+}
+
+// snapshotEnv holds the snapshot between the two commands, as the listing itself.
+const snapshotEnv = "ARGMAP_TEST_SNAPSHOT"
+
+func cmdSnapshot(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 0 {
+		ts.Fatalf("usage: snapshot")
+	}
+	ts.Setenv(snapshotEnv, listing(ts))
+}
+
+func cmdUnchanged(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 0 {
+		ts.Fatalf("usage: unchanged")
+	}
+	before := ts.Getenv(snapshotEnv)
+	if before == "" {
+		ts.Fatalf("unchanged: no snapshot taken")
+	}
+	after := listing(ts)
+	if after == before {
+		return
+	}
+	was := map[string]bool{}
+	for _, l := range strings.Split(before, "\n") {
+		was[l] = true
+	}
+	is := map[string]bool{}
+	for _, l := range strings.Split(after, "\n") {
+		is[l] = true
+		if !was[l] {
+			ts.Logf("now:    %s", l)
+		}
+	}
+	for _, l := range strings.Split(before, "\n") {
+		if !is[l] {
+			ts.Logf("before: %s", l)
+		}
+	}
+	ts.Fatalf("files under $WORK changed")
+}
+
+// listing describes every entry under $WORK, one line each, in walk order. Entries it cannot
+// stat (a symlink loop) are listed as such rather than followed.
+func listing(ts *testscript.TestScript) string {
+	root := ts.MkAbs(".")
+	var b strings.Builder
+	err := filepath.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			fmt.Fprintf(&b, "%s: %v\n", p, err)
+			return nil
+		}
+		info, err := e.Info()
+		if err != nil {
+			fmt.Fprintf(&b, "%s: %v\n", p, err)
+			return nil
+		}
+		rel, _ := filepath.Rel(root, p)
+		fmt.Fprintf(&b, "%s %s %d %d\n", rel, info.Mode(), info.Size(), info.ModTime().UnixNano())
+		return nil
+	})
+	ts.Check(err)
+	return b.String()
 }
 
 func TestInertProblem(t *testing.T) {
