@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -83,7 +82,7 @@ func runValidate(opts *validateOptions) error {
 	if err != nil {
 		return err
 	}
-	d, problems, err := corpus.Load(fsys, dir)
+	d, problems, err := corpus.LoadNamed(fsys, dir, opts.app.corpusDisplayDir())
 	var loadErr *corpus.LoadError
 	if err != nil && !errors.As(err, &loadErr) {
 		return err
@@ -98,11 +97,6 @@ func runValidate(opts *validateOptions) error {
 		}
 	}
 	corpus.SortProblems(problems)
-	if base := opts.app.corpusDisplayDir(); base != "" {
-		for i := range problems {
-			problems[i].Pos.File = rebase(base, problems[i].Pos.File)
-		}
-	}
 	nerr, nwarn := corpus.Count(problems)
 	failed := nerr > 0 || (opts.strict && nwarn > 0)
 	narg := 0
@@ -177,13 +171,6 @@ func (a *App) corpusDisplayDir() string {
 		return a.CorpusDir
 	}
 	return a.IO.Getenv("ARGMAP_CORPUS")
-}
-
-func rebase(base, file string) string {
-	if file == "." || file == "" {
-		return base
-	}
-	return filepath.Join(base, filepath.FromSlash(file))
 }
 
 func writeValidateText(w io.Writer, ok, strict bool, narg int, problems []corpus.Problem) error {
