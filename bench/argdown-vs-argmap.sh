@@ -61,7 +61,7 @@ if grep -qw argdown <<<"$export_help"; then has_export_argdown=true; fi
 if $has_export_json; then
 	argmap_name="argmap export --format json"
 	argmap_args=(export --format json)
-elif "$argmap" list --help 2>/dev/null | grep -q -- --format; then
+elif grep -q -- --format <<<"$("$argmap" list --help 2>/dev/null || true)"; then
 	argmap_name="argmap list --format json"
 	argmap_args=(list --format json)
 	note "this argmap has no 'export --format json': timing '$argmap_name' instead"
