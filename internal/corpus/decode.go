@@ -109,7 +109,8 @@ func (l *loader) addDropped() {
 			sev = Error
 		}
 		l.problems = append(l.problems, Problem{Pos: at, Severity: sev,
-			Message: fmt.Sprintf("%s not shown (%s): fix the ones above and run 'argmap validate' again", plural(l.dropped, "more problem"), plural(l.droppedErrors, "error"))})
+			Message: fmt.Sprintf("%s not shown (%s): fix the ones above and run 'argmap validate' again", plural(l.dropped, "more problem"), plural(l.droppedErrors, "error")),
+			Omitted: l.dropped, OmittedErrors: l.droppedErrors})
 	}
 }
 
