@@ -6,5 +6,5 @@ import "embed"
 
 // FS is the built-in corpus: its YAML files at the root, beside argmap.schema.json.
 //
-//go:embed *.yaml
+//go:embed *.yaml argmap.schema.json
 var FS embed.FS

@@ -6,5 +6,7 @@ import "github.com/spf13/cobra"
 func commands(app *App) []*cobra.Command {
 	return []*cobra.Command{
 		newValidateCmd(app),
+		newSchemaCmd(app),
+		newManCmd(app),
 	}
 }

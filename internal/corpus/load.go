@@ -1,98 +1,254 @@
 // Package corpus reads a debate from a folder of YAML files (on disk or embedded) into the
 // argument types, with every problem placed at its file, line and column.
+//
+// Every file is checked before it is trusted: only regular files are opened, none larger than
+// MaxFileSize, each must be UTF-8 and hold one YAML document no deeper than MaxDepth, with no
+// aliases. The documents are walked as yaml.Node trees, so each value keeps its position and
+// every problem (not only the first) is reported.
 package corpus
 
 import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
 	"io/fs"
 	"path"
-	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v4"
 
 	"github.com/argmap/argmap/internal/argument"
+	"github.com/argmap/argmap/internal/safetext"
 )
 
-// Load reads every *.yaml and *.yml file directly in dir of fsys, in name order, and returns
-// the debate and the problems found (warnings included). err is a *LoadError when any problem
-// is an error, or an error naming the folder when it cannot be read.
-//
-// PROVISIONAL: a minimal decoder so that the rest of the tool can run; the validating loader
-// replaces it.
+// Load reads every *.yaml and *.yml file directly in dir of fsys, in name order (names that
+// begin with a dot are skipped), and returns the debate and the problems found, warnings
+// included, sorted by file, line and column. err is a *LoadError when any problem is an error,
+// or an error naming the folder when it cannot be read at all. The debate is returned whenever
+// the corpus has one, even with errors, so that a report can count its arguments.
 func Load(fsys fs.FS, dir string) (*argument.Debate, []Problem, error) {
 	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
-		return nil, nil, err
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, nil, fmt.Errorf("corpus folder %s does not exist: give --corpus a folder of .yaml files", dir)
+		}
+		return nil, nil, fmt.Errorf("cannot read corpus folder %s: %w", dir, err)
 	}
-	d := &argument.Debate{Categories: argument.DefaultCategories, Thesis: argument.Thesis{Base: argument.DefaultBase}}
+	l := newLoader(dir)
+	files := 0
 	for _, e := range entries {
 		name := e.Name()
-		if e.IsDir() || !(strings.HasSuffix(name, ".yaml") || strings.HasSuffix(name, ".yml")) {
+		if strings.HasPrefix(name, ".") || !(strings.HasSuffix(name, ".yaml") || strings.HasSuffix(name, ".yml")) {
 			continue
 		}
-		data, err := fs.ReadFile(fsys, path.Join(dir, name))
-		if err != nil {
-			return nil, nil, err
-		}
-		var raw struct {
-			Debate *struct {
-				ID, Title, Question string
-				Thesis              struct {
-					ID, Claim string
-					Base      *float64
-				}
-				Categories []string
-				Sources    []struct{ ID, Title, Subtitle, Author, Publication, Date, URL string }
-			}
-			Profiles map[string]struct {
-				Description string
-				Weights     map[string]float64
-			}
-			Arguments []struct {
-				ID, Side, Category, Title, Claim, Reasoning, Note string
-				Strength                                          float64
-				Supports, Attacks, Tags                           []string
-				Quotes, Evidence                                  []struct{ Source, Text string }
-			}
-		}
-		if err := yaml.Unmarshal(data, &raw); err != nil {
-			return nil, []Problem{{Pos: argument.Pos{File: name, Line: 1, Column: 1}, Severity: Error, Message: err.Error()}}, &LoadError{}
-		}
-		if raw.Debate != nil {
-			rd := raw.Debate
-			d.Version, d.ID, d.Title, d.Question = 1, rd.ID, rd.Title, rd.Question
-			d.Thesis = argument.Thesis{ID: rd.Thesis.ID, Claim: rd.Thesis.Claim, Base: argument.DefaultBase}
-			if rd.Thesis.Base != nil {
-				d.Thesis.Base = *rd.Thesis.Base
-			}
-			if len(rd.Categories) > 0 {
-				d.Categories = rd.Categories
-			}
-			for _, s := range rd.Sources {
-				d.Sources = append(d.Sources, argument.Source{ID: s.ID, Title: s.Title, Subtitle: s.Subtitle, Author: s.Author, Publication: s.Publication, Date: s.Date, URL: s.URL})
-			}
-		}
-		names := make([]string, 0, len(raw.Profiles))
-		for n := range raw.Profiles {
-			names = append(names, n)
-		}
-		slices.Sort(names)
-		for _, n := range names {
-			p := raw.Profiles[n]
-			d.Profiles = append(d.Profiles, argument.Profile{Name: n, Description: p.Description, Weights: p.Weights})
-		}
-		for _, a := range raw.Arguments {
-			arg := &argument.Argument{ID: a.ID, Side: argument.Side(a.Side), Category: a.Category, Title: a.Title, Claim: a.Claim,
-				Reasoning: a.Reasoning, Note: a.Note, Strength: a.Strength, Supports: a.Supports, Attacks: a.Attacks, Tags: a.Tags,
-				Pos: argument.Pos{File: name, Line: 1, Column: 1}}
-			for _, q := range a.Quotes {
-				arg.Quotes = append(arg.Quotes, argument.Passage{Source: q.Source, Text: q.Text})
-			}
-			for _, q := range a.Evidence {
-				arg.Evidence = append(arg.Evidence, argument.Passage{Source: q.Source, Text: q.Text})
-			}
-			d.Arguments = append(d.Arguments, arg)
-		}
+		files++
+		l.file(fsys, path.Join(dir, name))
 	}
-	return d, nil, nil
+	d := l.finish(files)
+	SortProblems(l.problems)
+	if n, _ := Count(l.problems); n > 0 {
+		return d, l.problems, &LoadError{Problems: l.problems}
+	}
+	return d, l.problems, nil
+}
+
+// file reads, parses and decodes one corpus file.
+func (l *loader) file(fsys fs.FS, name string) {
+	data, ok := l.read(fsys, name)
+	if !ok {
+		return
+	}
+	doc, ok := l.parse(name, data)
+	if !ok || doc == nil {
+		return
+	}
+	l.decodeFile(name, doc)
+}
+
+// read returns the bytes of a regular file no larger than MaxFileSize. It looks before it
+// opens: a named pipe would block the open, a device could be endless.
+func (l *loader) read(fsys fs.FS, name string) ([]byte, bool) {
+	at := argument.Pos{File: name}
+	info, err := fs.Stat(fsys, name)
+	if err != nil {
+		l.add(at, Error, "cannot read the file: %s", safetext.Line(cleanFSError(err)))
+		return nil, false
+	}
+	switch {
+	case info.IsDir():
+		l.add(at, Error, "%s is a folder, not a corpus file: rename it so it does not end in .yaml or .yml, or move it out of the corpus", safetext.Line(path.Base(name)))
+		return nil, false
+	case !info.Mode().IsRegular():
+		l.add(at, Error, "%s is not a regular file (a pipe, device or socket): a corpus file must be a plain file", safetext.Line(path.Base(name)))
+		return nil, false
+	case info.Size() > MaxFileSize:
+		l.add(at, Error, "the file is %s, more than the %s a corpus file may hold: split it into smaller files", sizeString(info.Size()), sizeString(MaxFileSize))
+		return nil, false
+	}
+	f, err := fsys.Open(name)
+	if err != nil {
+		l.add(at, Error, "cannot read the file: %s", safetext.Line(cleanFSError(err)))
+		return nil, false
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		l.add(at, Error, "cannot read the file: %s", safetext.Line(cleanFSError(err)))
+		return nil, false
+	}
+	if len(data) > MaxFileSize {
+		l.add(at, Error, "the file is more than the %s a corpus file may hold: split it into smaller files", sizeString(MaxFileSize))
+		return nil, false
+	}
+	return data, true
+}
+
+// cleanFSError drops the path an fs error repeats, since the problem is already placed at it.
+func cleanFSError(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+func sizeString(n int64) string {
+	if n >= 1<<20 && n%(1<<20) == 0 {
+		return fmt.Sprintf("%d MiB", n>>20)
+	}
+	if n >= 1<<20 {
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+var bom = []byte("\ufeff")
+
+// parse checks the encoding and parses the one document of a file. It returns a nil node for a
+// file with no document (empty, or comments only).
+func (l *loader) parse(name string, data []byte) (*yaml.Node, bool) {
+	if at, r, bad := scanText(name, data); bad {
+		if r < 0 {
+			l.add(at, Error, "the file is not valid UTF-8 (byte 0x%02x): save it as UTF-8", -r)
+		} else {
+			l.add(at, Error, "the file holds the control character %s, which YAML does not allow: remove it, or write it as an escape inside double quotes", safetext.Line(string(r)))
+		}
+		return nil, false
+	}
+	loader, err := yaml.NewLoader(bytes.NewReader(data), yaml.WithPlugin(limits{}))
+	if err != nil {
+		l.add(argument.Pos{File: name}, Error, "cannot read the file: %v", err)
+		return nil, false
+	}
+	var doc yaml.Node
+	if err := loader.Load(&doc); err != nil {
+		if err == io.EOF {
+			return nil, true
+		}
+		l.yamlError(name, err)
+		return nil, false
+	}
+	var next yaml.Node
+	switch err := loader.Load(&next); {
+	case err == io.EOF:
+	case err != nil:
+		l.yamlError(name, err)
+		return nil, false
+	default:
+		l.add(pos(name, &next), Error, "a second YAML document: a corpus file holds one document; remove the --- line and merge it, or move it to a file of its own")
+		return nil, false
+	}
+	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
+		return nil, true
+	}
+	return doc.Content[0], true
+}
+
+// scanText finds the first byte that is not UTF-8 (r is minus its value) or the first
+// character YAML does not allow in a stream, and its line and column. The parser would refuse
+// both too, but without a position.
+func scanText(name string, data []byte) (at argument.Pos, r rune, bad bool) {
+	line, col := 1, 1
+	rest := bytes.TrimPrefix(data, bom)
+	for len(rest) > 0 {
+		r, n := utf8.DecodeRune(rest)
+		switch {
+		case r == utf8.RuneError && n <= 1:
+			return argument.Pos{File: name, Line: line, Column: col}, -rune(rest[0]), true
+		case !yamlAllows(r):
+			return argument.Pos{File: name, Line: line, Column: col}, r, true
+		case r == '\n':
+			line, col = line+1, 1
+		default:
+			col++
+		}
+		rest = rest[n:]
+	}
+	return argument.Pos{}, 0, false
+}
+
+// yamlAllows reports whether r may stand in a YAML stream (YAML 1.2, c-printable).
+func yamlAllows(r rune) bool {
+	switch {
+	case r == '\t' || r == '\n' || r == '\r' || r == 0x85:
+		return true
+	case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
+		return false
+	case r == 0xfeff: // a byte-order mark, which YAML allows inside a stream too
+		return true
+	case r >= 0xd800 && r <= 0xdfff, r == 0xfffe, r == 0xffff:
+		return false
+	}
+	return true
+}
+
+// yamlError turns the parser's error into a positioned problem.
+func (l *loader) yamlError(name string, err error) {
+	var le *yaml.LoadError
+	if !errors.As(err, &le) {
+		l.add(argument.Pos{File: name, Line: 1, Column: 1}, Error, "invalid YAML: %s: fix the syntax", safetext.Line(oneLine(err.Error())))
+		return
+	}
+	at := argument.Pos{File: name, Line: le.Mark.Line, Column: le.Mark.Column}
+	if at.Line == 0 {
+		at.Line, at.Column = 1, 1
+	}
+	var deep *tooDeep
+	if errors.As(err, &deep) || strings.HasPrefix(le.Message, tooDeepPrefix) {
+		l.add(at, Error, "%s levels: a corpus needs at most 5; check the indentation and brackets", tooDeepPrefix)
+		return
+	}
+	msg := le.Message
+	if le.ContextMsg != "" {
+		msg += " " + le.ContextMsg
+	}
+	l.add(at, Error, "invalid YAML: %s: fix the syntax here (check indentation, quotes and brackets)", safetext.Line(oneLine(msg)))
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// limits is the parser's guard: nesting stops at MaxDepth. Aliases are not expanded when
+// parsing to nodes; the decoder rejects every one it meets.
+type limits struct{}
+
+var tooDeepPrefix = fmt.Sprintf("nesting is deeper than %d", MaxDepth)
+
+type tooDeep struct{}
+
+func (*tooDeep) Error() string { return tooDeepPrefix }
+
+func (limits) CheckDepth(depth int, _ *yaml.DepthContext) error {
+	if depth > MaxDepth {
+		return &tooDeep{}
+	}
+	return nil
+}
+
+func (limits) CheckAlias(aliasCount, constructCount int) error {
+	if aliasCount > 0 {
+		return errors.New("aliases are not allowed in a corpus")
+	}
+	return nil
 }

@@ -1,0 +1,730 @@
+package corpus
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v4"
+
+	"github.com/argmap/argmap/internal/argument"
+	"github.com/argmap/argmap/internal/safetext"
+)
+
+// loader collects what the files of one corpus hold, and every problem met on the way.
+type loader struct {
+	dir      string
+	problems []Problem
+	failed   int // files that could not be read or parsed
+
+	debate     *argument.Debate
+	thesisIDAt argument.Pos // zero when the thesis id is missing or malformed
+	categoryAt map[string]argument.Pos
+	sources    []sourceInfo
+	args       []*argInfo
+	profiles   []*profileInfo
+
+	suggestions int // suggestions made so far; see suggest
+}
+
+// sourceInfo, argInfo and profileInfo keep the positions the checks across files need. A zero
+// position means the value was missing or already reported as malformed, so no second
+// problem is raised about it.
+type sourceInfo struct {
+	id   string
+	idAt argument.Pos
+}
+
+type argInfo struct {
+	arg        *argument.Argument
+	idAt       argument.Pos
+	sideOK     bool
+	categoryAt argument.Pos
+	relations  []relationInfo
+	relErr     bool           // a relation list was malformed
+	valid      []relationInfo // the relations that passed the checks
+	passages   []passageInfo
+}
+
+type relationInfo struct {
+	typ    argument.RelationType
+	target string
+	at     argument.Pos
+}
+
+type passageInfo struct {
+	kind     string // "quote" or "evidence"
+	source   string
+	sourceAt argument.Pos
+}
+
+type profileInfo struct {
+	profile   argument.Profile
+	nameAt    argument.Pos
+	weightAt  map[string]argument.Pos
+	weightsOK bool
+}
+
+func newLoader(dir string) *loader {
+	return &loader{dir: dir, categoryAt: map[string]argument.Pos{}}
+}
+
+func (l *loader) add(at argument.Pos, sev Severity, format string, args ...any) {
+	l.problems = append(l.problems, Problem{Pos: at, Severity: sev, Message: fmt.Sprintf(format, args...)})
+}
+
+func pos(file string, n *yaml.Node) argument.Pos {
+	return argument.Pos{File: file, Line: n.Line, Column: n.Column}
+}
+
+// q quotes corpus text for a message: controls and invisible characters escaped visibly, and
+// long text cut short.
+func q(s string) string {
+	const max = 60
+	if utf8.RuneCountInString(s) > max {
+		r := []rune(s)
+		s = string(r[:max]) + "…"
+	}
+	return `"` + safetext.Line(s) + `"`
+}
+
+// file is one file being decoded.
+type file struct {
+	*loader
+	name string
+}
+
+func (l *loader) decodeFile(name string, root *yaml.Node) {
+	f := file{l, name}
+	if f.aliases(root) {
+		return
+	}
+	if root.Kind != yaml.MappingNode {
+		if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
+			return // a file of comments and an empty document
+		}
+		f.add(f.pos(root), Error, "a corpus file must be a mapping with the keys %s; this one is %s", strings.Join(fileShape.keys, ", "), describe(root))
+		return
+	}
+	m := f.fields(root, fileShape)
+	if v := m.val["argmap"]; v != nil {
+		f.version(v)
+	}
+	if v := m.val["debate"]; v != nil {
+		if m.val["argmap"] == nil {
+			f.add(f.pos(m.key["debate"]), Error, "the file with the debate must say argmap: %d (the format version): add it above debate", Version)
+		}
+		f.debate(m.key["debate"], v)
+	}
+	if v := m.val["profiles"]; v != nil {
+		f.profiles(v)
+	}
+	if v := m.val["arguments"]; v != nil {
+		if items, ok := f.list(v, "arguments", "a list of arguments"); ok {
+			for _, item := range items {
+				f.argument(item)
+			}
+		}
+	}
+}
+
+func (f file) pos(n *yaml.Node) argument.Pos { return pos(f.name, n) }
+
+// aliases reports the aliases in the tree, the first by place and the count of the rest: the
+// format needs none, and refusing them is the whole defence against alias bombs. It walks
+// without recursion and never follows an alias.
+func (f file) aliases(root *yaml.Node) bool {
+	var first *yaml.Node
+	count := 0
+	stack := []*yaml.Node{root}
+	for len(stack) > 0 {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if n.Kind == yaml.AliasNode {
+			if first == nil {
+				first = n
+			}
+			count++
+			continue
+		}
+		for i := len(n.Content) - 1; i >= 0; i-- {
+			stack = append(stack, n.Content[i])
+		}
+	}
+	if first == nil {
+		return false
+	}
+	more := ""
+	if count > 1 {
+		more = fmt.Sprintf(" (and the %d other aliases in the file)", count-1)
+	}
+	f.add(f.pos(first), Error, "aliases are not allowed in a corpus: write the value out in full instead of *%s%s", safetext.Line(first.Value), more)
+	return true
+}
+
+// mapping is a decoded mapping: the value and the key node of each known key.
+type mapping struct {
+	val map[string]*yaml.Node
+	key map[string]*yaml.Node
+}
+
+// fields checks a mapping against its shape: unknown keys (with the nearest known one),
+// duplicate keys and missing required keys are reported; the known keys are returned.
+func (f file) fields(n *yaml.Node, s *shape) mapping {
+	m := mapping{val: map[string]*yaml.Node{}, key: map[string]*yaml.Node{}}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			f.add(f.pos(k), Error, "a key in %s must be text, not %s: use one of %s", s.what, describe(k), strings.Join(s.keys, ", "))
+			continue
+		}
+		if !contains(s.keys, k.Value) {
+			f.add(f.pos(k), Error, "unknown key %s in %s: %s", q(k.Value), s.what, f.suggestKey(k.Value, s.keys))
+			continue
+		}
+		if first, dup := m.key[k.Value]; dup {
+			f.add(f.pos(k), Error, "duplicate key %s (first at %s): remove one of them", q(k.Value), where(f.pos(first), f.pos(k)))
+			continue
+		}
+		m.key[k.Value], m.val[k.Value] = k, v
+	}
+	for _, r := range s.required {
+		if m.key[r] == nil {
+			f.add(f.pos(n), Error, "%s has no %s: %s", s.what, r, hints[r])
+		}
+	}
+	return m
+}
+
+// hints say what to write for each required key.
+var hints = map[string]string{
+	"id":       "give it a unique lower-case id, like drain-manpower",
+	"title":    "give it a short title",
+	"question": "add the question the debate answers",
+	"thesis":   "add the thesis with its id and claim",
+	"claim":    "add one sentence that states it",
+	"side":     "add side: pro or side: con",
+	"category": "add the category it belongs to, one of the debate's categories",
+	"strength": "add its base strength, a number from 0 to 1",
+	"weights":  "add the weight of each category, like {moral: 1, strategic: 1, political: 1}",
+	"source":   "add the id of the source it comes from",
+	"text":     "add the passage itself",
+}
+
+// suggestKey says which known key a typo probably meant, or lists them all.
+func (f file) suggestKey(got string, keys []string) string {
+	if s := f.suggest(got, keys); s != "" {
+		return fmt.Sprintf("did you mean %s?", s)
+	}
+	return "the keys are " + strings.Join(keys, ", ")
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// describe names what kind of YAML value n is, for messages.
+func describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.AliasNode:
+		return "an alias"
+	case yaml.ScalarNode:
+		switch n.Tag {
+		case "!!null":
+			return "empty"
+		case "!!int", "!!float":
+			return "the number " + safetext.Line(n.Value)
+		case "!!bool":
+			return "true or false (" + safetext.Line(n.Value) + ")"
+		case "!!str", "!!timestamp":
+			return "the text " + q(n.Value)
+		}
+		return "a value tagged " + q(n.Tag)
+	}
+	return "a document"
+}
+
+// text returns the text of a scalar. Plain scalars that YAML reads as numbers or true/false are
+// refused, as the JSON Schema refuses them; dates (2022-09-27) are text.
+func (f file) text(n *yaml.Node, key string, required bool) (string, bool) {
+	if n.Kind == yaml.AliasNode {
+		return "", false
+	}
+	if n.Kind != yaml.ScalarNode {
+		f.add(f.pos(n), Error, "%s must be text, not %s", key, describe(n))
+		return "", false
+	}
+	switch n.Tag {
+	case "!!str", "!!timestamp":
+	case "!!null":
+		if required {
+			f.add(f.pos(n), Error, "%s is empty: %s", key, hints[key])
+		} else {
+			f.add(f.pos(n), Error, "%s has no value: write one or remove the key", key)
+		}
+		return "", false
+	case "!!int", "!!float", "!!bool":
+		f.add(f.pos(n), Error, "%s must be text, not %s: put it in quotes", key, describe(n))
+		return "", false
+	default:
+		f.add(f.pos(n), Error, "%s must be text, not %s: remove the tag", key, describe(n))
+		return "", false
+	}
+	v := n.Value
+	if n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
+		v = strings.TrimRight(v, "\n")
+	}
+	if required && strings.TrimSpace(v) == "" {
+		f.add(f.pos(n), Error, "%s is empty: %s", key, hints[key])
+		return "", false
+	}
+	return v, true
+}
+
+// id returns an id: lower-case kebab, at most MaxIDLength characters.
+func (f file) id(n *yaml.Node, key, example string) (string, bool) {
+	if n.Kind == yaml.ScalarNode && n.Tag != "!!null" && n.Value != "" && !validID(n.Value) {
+		f.add(f.pos(n), Error, "%s %s is not a valid id: use lower-case letters, digits and single hyphens, like %s (at most %d characters)", key, q(n.Value), example, MaxIDLength)
+		return "", false
+	}
+	return f.text(n, key, true)
+}
+
+// list returns the items of a sequence. what is the message's name for the expected list.
+func (f file) list(n *yaml.Node, key, what string) ([]*yaml.Node, bool) {
+	switch {
+	case n.Kind == yaml.AliasNode:
+		return nil, false
+	case n.Kind == yaml.SequenceNode:
+		return n.Content, true
+	case n.Kind == yaml.ScalarNode && n.Tag == "!!null":
+		f.add(f.pos(n), Error, "%s has no value: write [] or remove the key", key)
+	case n.Kind == yaml.ScalarNode:
+		f.add(f.pos(n), Error, "%s must be %s, not %s: write [%s]", key, what, describe(n), safetext.Line(n.Value))
+	default:
+		f.add(f.pos(n), Error, "%s must be %s, not %s", key, what, describe(n))
+	}
+	return nil, false
+}
+
+// number reads a scalar YAML takes for a number. ok is false (and nothing reported) for
+// anything else.
+func number(n *yaml.Node) (float64, bool) {
+	if n.Kind != yaml.ScalarNode {
+		return 0, false
+	}
+	v := strings.ReplaceAll(n.Value, "_", "")
+	switch n.Tag {
+	case "!!int":
+		if i, err := strconv.ParseInt(v, 0, 64); err == nil {
+			return float64(i), true
+		}
+		if strings.HasPrefix(v, "0o") || strings.HasPrefix(v, "0O") {
+			if i, err := strconv.ParseInt(v[2:], 8, 64); err == nil {
+				return float64(i), true
+			}
+		}
+		if fl, err := strconv.ParseFloat(v, 64); err == nil { // too large for int64
+			return fl, true
+		}
+	case "!!float":
+		switch strings.ToLower(strings.TrimLeft(v, "+")) {
+		case ".nan":
+			return math.NaN(), true
+		case ".inf":
+			return math.Inf(1), true
+		case "-.inf":
+			return math.Inf(-1), true
+		}
+		if fl, err := strconv.ParseFloat(v, 64); err == nil || isRange(err) {
+			return fl, true
+		}
+	}
+	return 0, false
+}
+
+func isRange(err error) bool {
+	ne, ok := err.(*strconv.NumError)
+	return ok && ne.Err == strconv.ErrRange
+}
+
+// unit reads a number in [0,1]: a strength or a base.
+func (f file) unit(n *yaml.Node, key string) (float64, bool) {
+	if n.Kind == yaml.AliasNode {
+		return 0, false
+	}
+	x, ok := number(n)
+	if !ok {
+		f.add(f.pos(n), Error, "%s must be a number from 0 to 1, not %s", key, describe(n))
+		return 0, false
+	}
+	if math.IsNaN(x) || x < 0 || x > 1 {
+		f.add(f.pos(n), Error, "%s must be a number from 0 to 1, not %s", key, safetext.Line(n.Value))
+		return 0, false
+	}
+	return x, true
+}
+
+func (f file) version(n *yaml.Node) {
+	if n.Kind == yaml.AliasNode {
+		return
+	}
+	x, ok := number(n)
+	if !ok || n.Tag != "!!int" {
+		f.add(f.pos(n), Error, "argmap must be the format version %d, not %s", Version, describe(n))
+		return
+	}
+	if x != Version {
+		f.add(f.pos(n), Error, "argmap %s is a format version this argmap does not read: it reads version %d", safetext.Line(n.Value), Version)
+	}
+}
+
+func (f file) debate(key, n *yaml.Node) {
+	if f.loader.debate != nil {
+		f.add(f.pos(key), Error, "a second debate (the first is at %s): a corpus holds exactly one; remove one of them", where(f.loader.debate.Pos, f.pos(key)))
+		return
+	}
+	d := &argument.Debate{
+		Version:    Version,
+		Categories: argument.DefaultCategories,
+		Thesis:     argument.Thesis{Base: argument.DefaultBase},
+		Pos:        f.pos(key),
+	}
+	f.loader.debate = d
+	if !f.isMapping(n, "debate") {
+		return
+	}
+	m := f.fields(n, debateShape)
+	if v := m.val["id"]; v != nil {
+		d.ID, _ = f.id(v, "id", "russian-draft-evaders")
+	}
+	if v := m.val["title"]; v != nil {
+		d.Title, _ = f.text(v, "title", true)
+	}
+	if v := m.val["question"]; v != nil {
+		d.Question, _ = f.text(v, "question", true)
+	}
+	if v := m.val["thesis"]; v != nil {
+		f.thesis(d, v)
+	}
+	if v := m.val["categories"]; v == nil || !f.categories(d, v) {
+		d.Categories = argument.DefaultCategories
+		for _, c := range d.Categories {
+			f.categoryAt[c] = d.Pos
+		}
+	}
+	if v := m.val["sources"]; v != nil {
+		if items, ok := f.list(v, "sources", "a list of sources"); ok {
+			for _, item := range items {
+				f.source(d, item)
+			}
+		}
+	}
+}
+
+// isMapping reports whether n is a mapping, and says so when it is not.
+func (f file) isMapping(n *yaml.Node, what string) bool {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return true
+	case yaml.AliasNode:
+		return false
+	}
+	f.add(f.pos(n), Error, "%s must be a mapping of keys to values, not %s", what, describe(n))
+	return false
+}
+
+func (f file) thesis(d *argument.Debate, n *yaml.Node) {
+	if !f.isMapping(n, "thesis") {
+		return
+	}
+	d.Thesis.Pos = f.pos(n)
+	m := f.fields(n, thesisShape)
+	if v := m.val["id"]; v != nil {
+		if id, ok := f.id(v, "id", "grant-asylum"); ok {
+			d.Thesis.ID, f.thesisIDAt = id, f.pos(v)
+		}
+	}
+	if v := m.val["claim"]; v != nil {
+		d.Thesis.Claim, _ = f.text(v, "claim", true)
+	}
+	if v := m.val["base"]; v != nil {
+		if x, ok := f.unit(v, "base"); ok {
+			d.Thesis.Base = x
+		}
+	}
+}
+
+// categories reads the debate's own categories. It returns false when there is no list to
+// use, and the defaults stand in so that the arguments' categories are not reported too.
+func (f file) categories(d *argument.Debate, n *yaml.Node) bool {
+	items, ok := f.list(n, "categories", "a list of category names")
+	if !ok {
+		return false
+	}
+	if len(items) == 0 {
+		f.add(f.pos(n), Error, "categories is empty: list at least one, or remove the key for the default %s", strings.Join(argument.DefaultCategories, ", "))
+		return false
+	}
+	d.Categories = nil
+	for _, item := range items {
+		c, ok := f.id(item, "category", "moral")
+		if !ok {
+			continue
+		}
+		if first, dup := f.categoryAt[c]; dup {
+			f.add(f.pos(item), Error, "category %s is listed twice (first at %s): remove one", q(c), where(first, f.pos(item)))
+			continue
+		}
+		f.categoryAt[c] = f.pos(item)
+		d.Categories = append(d.Categories, c)
+	}
+	return true
+}
+
+func (f file) source(d *argument.Debate, n *yaml.Node) {
+	if !f.isMapping(n, "a source") {
+		return
+	}
+	s := argument.Source{Pos: f.pos(n)}
+	m := f.fields(n, sourceShape)
+	info := sourceInfo{}
+	if v := m.val["id"]; v != nil {
+		if id, ok := f.id(v, "id", "catoggio-2022"); ok {
+			s.ID, info.id, info.idAt = id, id, f.pos(v)
+		}
+	}
+	for _, k := range []struct {
+		key string
+		dst *string
+	}{{"title", &s.Title}, {"subtitle", &s.Subtitle}, {"author", &s.Author}, {"publication", &s.Publication}, {"date", &s.Date}, {"url", &s.URL}} {
+		if v := m.val[k.key]; v != nil {
+			*k.dst, _ = f.text(v, k.key, k.key == "title")
+		}
+	}
+	d.Sources = append(d.Sources, s)
+	f.sources = append(f.sources, info)
+}
+
+func (f file) profiles(n *yaml.Node) {
+	if !f.isMapping(n, "profiles") {
+		return
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			f.add(f.pos(k), Error, "a profile name must be text, not %s", describe(k))
+			continue
+		}
+		name, ok := f.id(k, "profile name", "even")
+		if !ok {
+			continue
+		}
+		p := &profileInfo{profile: argument.Profile{Name: name, Pos: f.pos(k)}, nameAt: f.pos(k), weightAt: map[string]argument.Pos{}}
+		f.loader.profiles = append(f.loader.profiles, p)
+		if !f.isMapping(v, "profile "+name) {
+			continue
+		}
+		m := f.fields(v, profileShape)
+		if d := m.val["description"]; d != nil {
+			p.profile.Description, _ = f.text(d, "description", false)
+		}
+		if w := m.val["weights"]; w != nil {
+			f.weights(p, w)
+		}
+	}
+}
+
+func (f file) weights(p *profileInfo, n *yaml.Node) {
+	if !f.isMapping(n, "weights") {
+		return
+	}
+	p.profile.Weights = map[string]float64{}
+	p.weightsOK = true
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			f.add(f.pos(k), Error, "a category in weights must be text, not %s", describe(k))
+			p.weightsOK = false
+			continue
+		}
+		c := k.Value
+		if first, dup := p.weightAt[c]; dup {
+			f.add(f.pos(k), Error, "duplicate key %s (first at %s): remove one of them", q(c), where(first, f.pos(k)))
+			p.weightsOK = false
+			continue
+		}
+		p.weightAt[c] = f.pos(k)
+		if v.Kind == yaml.AliasNode {
+			p.weightsOK = false
+			continue
+		}
+		x, ok := number(v)
+		if !ok {
+			f.add(f.pos(v), Error, "the weight of %s must be a number of 0 or more, not %s", safetext.Line(c), describe(v))
+			p.weightsOK = false
+			continue
+		}
+		if math.IsNaN(x) || math.IsInf(x, 0) || x < 0 {
+			f.add(f.pos(v), Error, "the weight of %s must be a finite number of 0 or more, not %s", safetext.Line(c), safetext.Line(v.Value))
+			p.weightsOK = false
+			continue
+		}
+		p.profile.Weights[c] = x
+	}
+}
+
+func (f file) argument(n *yaml.Node) {
+	if !f.isMapping(n, "an argument") {
+		return
+	}
+	a := &argument.Argument{Pos: f.pos(n)}
+	info := &argInfo{arg: a}
+	f.args = append(f.args, info)
+	m := f.fields(n, argumentShape)
+	if v := m.val["id"]; v != nil {
+		if id, ok := f.id(v, "id", "drain-manpower"); ok {
+			a.ID, info.idAt = id, f.pos(v)
+		}
+	}
+	if v := m.val["side"]; v != nil {
+		if s, ok := f.text(v, "side", true); ok {
+			if contains(sides, s) {
+				a.Side, info.sideOK = argument.Side(s), true
+			} else {
+				f.add(f.pos(v), Error, "side must be pro or con, not %s", q(s))
+			}
+		}
+	}
+	if v := m.val["category"]; v != nil {
+		if c, ok := f.text(v, "category", true); ok {
+			a.Category, info.categoryAt = c, f.pos(v)
+		}
+	}
+	if v := m.val["title"]; v != nil {
+		if t, ok := f.text(v, "title", true); ok {
+			if n := utf8.RuneCountInString(t); n > MaxTitleLength {
+				f.add(f.pos(v), Error, "title is %d characters long: keep it to %d and put the rest in claim or reasoning", n, MaxTitleLength)
+			}
+			a.Title = t
+		}
+	}
+	if v := m.val["claim"]; v != nil {
+		a.Claim, _ = f.text(v, "claim", true)
+	}
+	if v := m.val["reasoning"]; v != nil {
+		a.Reasoning, _ = f.text(v, "reasoning", false)
+	}
+	if v := m.val["note"]; v != nil {
+		a.Note, _ = f.text(v, "note", false)
+	}
+	if v := m.val["strength"]; v != nil {
+		a.Strength, _ = f.unit(v, "strength")
+	}
+	if v := m.val["supports"]; v != nil {
+		a.Supports = f.relations(info, v, "supports", argument.Support)
+	}
+	if v := m.val["attacks"]; v != nil {
+		a.Attacks = f.relations(info, v, "attacks", argument.Attack)
+	}
+	if v := m.val["quotes"]; v != nil {
+		a.Quotes = f.passages(info, v, "quotes", quoteShape)
+	}
+	if v := m.val["evidence"]; v != nil {
+		a.Evidence = f.passages(info, v, "evidence", evidenceShape)
+	}
+	if v := m.val["tags"]; v != nil {
+		a.Tags = f.tags(v)
+	}
+}
+
+func (f file) relations(info *argInfo, n *yaml.Node, key string, t argument.RelationType) []string {
+	items, ok := f.list(n, key, "a list of ids")
+	if !ok {
+		info.relErr = true
+		return nil
+	}
+	var ids []string
+	for _, item := range items {
+		id, ok := f.id(item, "the id", "grant-asylum")
+		if !ok {
+			info.relErr = true
+			continue
+		}
+		ids = append(ids, id)
+		info.relations = append(info.relations, relationInfo{typ: t, target: id, at: f.pos(item)})
+	}
+	return ids
+}
+
+func (f file) passages(info *argInfo, n *yaml.Node, key string, s *shape) []argument.Passage {
+	items, ok := f.list(n, key, "a list of {source, text} passages")
+	if !ok {
+		return nil
+	}
+	var ps []argument.Passage
+	for _, item := range items {
+		if !f.isMapping(item, s.what) {
+			continue
+		}
+		p := argument.Passage{Pos: f.pos(item)}
+		m := f.fields(item, s)
+		pi := passageInfo{kind: key}
+		if v := m.val["source"]; v != nil {
+			if id, ok := f.id(v, "source", "catoggio-2022"); ok {
+				p.Source, pi.source, pi.sourceAt = id, id, f.pos(v)
+			}
+		}
+		if v := m.val["text"]; v != nil {
+			p.Text, _ = f.text(v, "text", true)
+		}
+		ps = append(ps, p)
+		info.passages = append(info.passages, pi)
+	}
+	return ps
+}
+
+func (f file) tags(n *yaml.Node) []string {
+	items, ok := f.list(n, "tags", "a list of tags")
+	if !ok {
+		return nil
+	}
+	var tags []string
+	seen := map[string]argument.Pos{}
+	for _, item := range items {
+		t, ok := f.id(item, "tag", "manpower")
+		if !ok {
+			continue
+		}
+		if first, dup := seen[t]; dup {
+			f.add(f.pos(item), Error, "tag %s is listed twice (first at %s): remove one", q(t), where(first, f.pos(item)))
+			continue
+		}
+		seen[t] = f.pos(item)
+		tags = append(tags, t)
+	}
+	return tags
+}
+
+// where names position p for a message placed at here: a column on the same line, a line in
+// the same file, or the whole position.
+func where(p, here argument.Pos) string {
+	switch {
+	case p.File != here.File:
+		return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Column)
+	case p.Line == here.Line:
+		return fmt.Sprintf("column %d", p.Column)
+	}
+	return fmt.Sprintf("line %d", p.Line)
+}

@@ -1,0 +1,44 @@
+package corpus
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// FuzzLoad checks that no file makes the loader panic or hang, and that what it returns holds
+// together: an error exactly when a problem is an error, every problem placed and printable,
+// every argument of a clean corpus positioned. Seeds: the table tests and
+// testdata/fuzz/FuzzLoad (the bad inputs, small enough to commit).
+func FuzzLoad(f *testing.F) {
+	for _, tc := range loadCases {
+		if !strings.HasPrefix(tc.src, "-- ") {
+			f.Add([]byte(tc.src))
+		}
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		d, problems, err := Load(fstest.MapFS{"a.yaml": {Data: data}}, ".")
+		nerr, _ := Count(problems)
+		if (err != nil) != (nerr > 0) {
+			t.Fatalf("err = %v with %d errors among %q", err, nerr, problemStrings(problems))
+		}
+		for _, p := range problems {
+			if p.Pos.File == "" || p.Message == "" {
+				t.Errorf("problem without a place or a message: %#v", p)
+			}
+			if strings.ContainsFunc(p.Message, func(r rune) bool { return r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) }) {
+				t.Errorf("raw control character in %q", p.Message)
+			}
+		}
+		if err == nil && d != nil {
+			for _, a := range d.Arguments {
+				if a.Pos.Line == 0 || !validID(a.ID) {
+					t.Errorf("argument %q of a clean corpus has no position or a bad id", a.ID)
+				}
+				if a.Strength < 0 || a.Strength > 1 || a.Strength != a.Strength {
+					t.Errorf("argument %q has strength %v", a.ID, a.Strength)
+				}
+			}
+		}
+	})
+}

@@ -1,0 +1,81 @@
+package corpus
+
+import "regexp"
+
+// shape is what one kind of mapping in a corpus may hold: its keys in the order the format
+// lists them, and those it must have. The JSON Schema (arguments/argmap.schema.json) says the
+// same; a test holds the two together.
+type shape struct {
+	what     string // how messages name the mapping: "an argument"
+	keys     []string
+	required []string
+}
+
+var (
+	fileShape = &shape{
+		what: "a corpus file",
+		keys: []string{"argmap", "debate", "profiles", "arguments"},
+	}
+	debateShape = &shape{
+		what:     "the debate",
+		keys:     []string{"id", "title", "question", "thesis", "categories", "sources"},
+		required: []string{"id", "title", "question", "thesis"},
+	}
+	thesisShape = &shape{
+		what:     "the thesis",
+		keys:     []string{"id", "claim", "base"},
+		required: []string{"id", "claim"},
+	}
+	sourceShape = &shape{
+		what:     "a source",
+		keys:     []string{"id", "title", "subtitle", "author", "publication", "date", "url"},
+		required: []string{"id", "title"},
+	}
+	profileShape = &shape{
+		what:     "a profile",
+		keys:     []string{"description", "weights"},
+		required: []string{"weights"},
+	}
+	argumentShape = &shape{
+		what: "an argument",
+		keys: []string{"id", "side", "category", "title", "claim", "reasoning", "strength",
+			"supports", "attacks", "quotes", "evidence", "tags", "note"},
+		required: []string{"id", "side", "category", "title", "claim", "strength"},
+	}
+	quoteShape = &shape{
+		what:     "a quote",
+		keys:     []string{"source", "text"},
+		required: []string{"source", "text"},
+	}
+	evidenceShape = &shape{
+		what:     "a piece of evidence",
+		keys:     []string{"source", "text"},
+		required: []string{"source", "text"},
+	}
+)
+
+// Version is the corpus format version this loader reads.
+const Version = 1
+
+// Limits of the format.
+const (
+	MaxIDLength    = 64       // ids, source ids, profile names, categories and tags
+	MaxTitleLength = 80       // an argument's title, in characters
+	MaxFileSize    = 16 << 20 // bytes in one corpus file
+	// MaxDepth is the deepest nesting the parser accepts. The format itself needs five levels
+	// (arguments > argument > quotes > quote > text); the keys tables reject anything deeper
+	// that gets through, this stops a deep file before it costs anything.
+	MaxDepth = 20
+)
+
+// idPattern is the form of every id, source id, profile name, category and tag: lower-case
+// kebab.
+const idPattern = `^[a-z0-9]+(-[a-z0-9]+)*$`
+
+var idRE = regexp.MustCompile(idPattern)
+
+// sides are the values of an argument's side, in the order messages list them.
+var sides = []string{"pro", "con"}
+
+// validID reports whether s is a well-formed id.
+func validID(s string) bool { return len(s) <= MaxIDLength && idRE.MatchString(s) }
