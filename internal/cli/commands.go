@@ -8,5 +8,7 @@ func commands(app *App) []*cobra.Command {
 		newValidateCmd(app),
 		newSchemaCmd(app),
 		newManCmd(app),
+		newScoreCmd(app),
+		newCompareCmd(app),
 	}
 }

@@ -94,6 +94,18 @@ type ArgumentScore struct {
 // O(Σ descendants' edges) for the contributions: small for shallow graphs, quadratic for a
 // single long chain.
 func Evaluate(g *argument.Graph, w Weights, sem Semantics) (*Result, error) {
+	return EvaluateWith(g, w, sem, Options{})
+}
+
+// Options choose what EvaluateWith leaves out.
+type Options struct {
+	// NoContributions skips the per-argument contributions (they stay 0): the one part whose
+	// cost grows faster than the graph. A verdict table needs only the scores.
+	NoContributions bool
+}
+
+// EvaluateWith is Evaluate with options.
+func EvaluateWith(g *argument.Graph, w Weights, sem Semantics, opts Options) (*Result, error) {
 	if !sem.Valid() {
 		_, err := ParseSemantics(string(sem))
 		return nil, err
@@ -102,7 +114,13 @@ func Evaluate(g *argument.Graph, w Weights, sem Semantics) (*Result, error) {
 	if err := w.Check(cats); err != nil {
 		return nil, err
 	}
-	m := NewModel(g, sem)
+	return evaluate(g, w, NewModel(g, sem), opts), nil
+}
+
+// evaluate builds the result with a compiled model of g.
+func evaluate(g *argument.Graph, w Weights, m *Model, opts Options) *Result {
+	sem := m.sem
+	cats := g.Debate.Categories
 	lambda := w.Lambda(cats)
 	sigma, margin, sol := m.Scores(lambda, nil)
 	r := &Result{
@@ -138,8 +156,8 @@ func Evaluate(g *argument.Graph, w Weights, sem Semantics) (*Result, error) {
 			Base: a.Strength, Score: finite(sigma[i]),
 			Connected: connected[i],
 		}
-		if connected[i] || sem == Sum {
-			without, ok := m.marginWithout(int32(i))
+		if !opts.NoContributions && (connected[i] || sem == Sum) {
+			without, ok := m.marginWithout(int32(i), margin)
 			contribOK = contribOK && ok
 			as.Contribution = finite(margin - without)
 		}
@@ -162,7 +180,7 @@ func Evaluate(g *argument.Graph, w Weights, sem Semantics) (*Result, error) {
 	if !contribOK {
 		r.Warnings = append(r.Warnings, "some contributions come from cycles that did not converge once an argument was removed")
 	}
-	return r, nil
+	return r
 }
 
 // finite turns NaN and infinities into 0 so that they never reach an output. Valid inputs never

@@ -11,12 +11,14 @@ import (
 
 // MarshalJSON writes the document argmap score prints: fields in a fixed order, maps in the
 // debate's category order, numbers rounded to 1e-9 and never NaN or infinite.
-func (r *Result) MarshalJSON() ([]byte, error) { return json.Marshal(r.Document(true)) }
+func (r *Result) MarshalJSON() ([]byte, error) { return json.Marshal(r.Document("", true)) }
 
 // Document returns the JSON document of the result, with the per-argument rows or without
-// them (argmap compare without --details).
-func (r *Result) Document(arguments bool) any {
+// them (argmap compare without --details). A label (where the weights came from, as argmap
+// compare names its rows) is written first when given, and left out when empty.
+func (r *Result) Document(label string, arguments bool) any {
 	d := resultJSON{
+		Label:      label,
 		Semantics:  r.Semantics,
 		Weights:    orderedMap{keys: r.Categories},
 		Thesis:     thesisJSON{ID: r.Thesis.ID, Base: num(r.Thesis.Base)},
@@ -24,7 +26,7 @@ func (r *Result) Document(arguments bool) any {
 		Margin:     num(r.Margin),
 		Converged:  r.Converged,
 		Iterations: r.Iterations,
-		Residual:   num(r.Residual),
+		Residual:   residual(r.Residual),
 		Totals:     sidesJSON{Pro: num(r.Totals.Pro), Con: num(r.Totals.Con)},
 		Categories: orderedMap{keys: r.Categories},
 	}
@@ -49,6 +51,7 @@ func (r *Result) Document(arguments bool) any {
 }
 
 type resultJSON struct {
+	Label      string          `json:"label,omitempty"`
 	Semantics  Semantics       `json:"semantics"`
 	Weights    orderedMap      `json:"weights"`
 	Thesis     thesisJSON      `json:"thesis"`
@@ -56,7 +59,7 @@ type resultJSON struct {
 	Margin     num             `json:"margin"`
 	Converged  bool            `json:"converged"`
 	Iterations int             `json:"iterations"`
-	Residual   num             `json:"residual"`
+	Residual   residual        `json:"residual"`
 	Totals     sidesJSON       `json:"totals"`
 	Categories orderedMap      `json:"categories"`
 	Arguments  *[]argumentJSON `json:"arguments,omitempty"`
@@ -102,6 +105,18 @@ func round(x float64) float64 {
 		return 0 // drops the sign of −0
 	}
 	return x
+}
+
+// residual is written to three significant digits (3.2e-10): rounded to 1e-9 like the scores it
+// would read 0 or 0.000000001 and say nothing.
+type residual float64
+
+func (r residual) MarshalJSON() ([]byte, error) {
+	x := float64(r)
+	if math.IsNaN(x) || math.IsInf(x, 0) || x == 0 {
+		return []byte("0"), nil
+	}
+	return strconv.AppendFloat(nil, x, 'g', 3, 64), nil
 }
 
 // orderedMap is a JSON object whose keys keep a given order.

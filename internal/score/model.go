@@ -7,16 +7,31 @@ import (
 	"github.com/argmap/argmap/internal/argument"
 )
 
+// Tolerance is the largest change between two sweeps (or RK4 steps) at which a cycle counts as
+// settled, and the margin within which the verdict is a tie.
+const Tolerance = 1e-9
+
+// precision is the change at which the solver stops early. It is finer than Tolerance because a
+// last change of 1e-9 can leave an error of several 1e-9 when iteration converges slowly, and
+// results are printed to 1e-9; a solve that runs out of bounds between the two still counts as
+// converged.
+const precision = 1e-12
+
 // Solver limits. Plain iteration gives up on a cycle after maxPlain sweeps (or earlier when it
 // stops shrinking), then the continuous form takes over for at most maxSteps RK4 steps of size
 // rk4Step. Past both the result is reported as not converged.
 const (
-	Tolerance = 1e-9
 	maxPlain  = 1000
 	stallSpan = 100 // sweeps between checks that plain iteration still makes progress
 	maxSteps  = 20000
 	rk4Step   = 0.5
 )
+
+// limits are the solver bounds a model uses; tests lower them.
+type limits struct {
+	plain, steps int
+	iterateAll   bool // solve every node as one block by iteration (tests compare it with one pass)
+}
 
 // Model is a graph compiled for repeated scoring under one semantics: incoming edges packed in
 // arrays, an evaluation order fixed once, and scratch space reused by every call. It is the fast
@@ -49,6 +64,7 @@ type Model struct {
 	blockOf    []int32 // per node
 	acyclic    bool
 	maxBlock   int
+	limits     limits
 
 	scratch
 }
@@ -80,7 +96,7 @@ func NewModel(g *argument.Graph, sem Semantics) *Model {
 		panic("score: unknown semantics " + string(sem))
 	}
 	n := g.Len()
-	m := &Model{sem: sem, n: n}
+	m := &Model{sem: sem, n: n, limits: limits{plain: maxPlain, steps: maxSteps}}
 	m.cats = append([]string(nil), g.Debate.Categories...)
 	m.cat = make([]int32, n)
 	m.tau = make([]float64, n)
@@ -143,33 +159,45 @@ func (m *Model) plan(g *argument.Graph) {
 		m.maxBlock = 1
 		return
 	}
-	// Components: each cycle is one, every other node its own.
+	// Components: each cycle is one, every other node its own. Members are kept flat
+	// (compStart/compNodes) so that 100,000 singletons cost no allocation each.
 	comp := make([]int32, n)
 	for i := range comp {
 		comp[i] = -1
 	}
-	var members [][]int32
+	cycles := g.Cycles()
 	var cyc []bool
-	for _, c := range g.Cycles() {
-		id := int32(len(members))
-		ms := make([]int32, len(c))
-		for k, v := range c {
-			comp[v] = id
-			ms[k] = int32(v)
+	for id, c := range cycles {
+		for _, v := range c {
+			comp[v] = int32(id)
 		}
-		members = append(members, ms)
 		cyc = append(cyc, true)
 	}
+	nc := len(cycles)
 	for i := range n {
 		if comp[i] < 0 {
-			comp[i] = int32(len(members))
-			members = append(members, []int32{int32(i)})
+			comp[i] = int32(nc)
+			nc++
 			cyc = append(cyc, false)
 		}
 	}
+	compStart := make([]int32, nc+1)
+	for _, c := range comp {
+		compStart[c+1]++
+	}
+	for c := range nc {
+		compStart[c+1] += compStart[c]
+	}
+	compNodes := make([]int32, n)
+	fill := append([]int32(nil), compStart[:nc]...)
+	for v, c := range comp { // in index order, so each component lists its nodes sorted
+		compNodes[fill[c]] = int32(v)
+		fill[c]++
+	}
+	members := func(c int32) []int32 { return compNodes[compStart[c]:compStart[c+1]] }
+
 	// Kahn's algorithm on the condensation, seeded by the smallest node of each component so
 	// that the order is stable.
-	nc := len(members)
 	indeg := make([]int32, nc)
 	for v := range n {
 		for k := m.outStart[v]; k < m.outStart[v+1]; k++ {
@@ -180,12 +208,12 @@ func (m *Model) plan(g *argument.Graph) {
 	}
 	queue := make([]int32, 0, nc)
 	for v := range n {
-		if c := comp[v]; indeg[c] == 0 && members[c][0] == int32(v) {
+		if c := comp[v]; indeg[c] == 0 && members(c)[0] == int32(v) {
 			queue = append(queue, c)
 		}
 	}
 	for head := 0; head < len(queue); head++ {
-		for _, v := range members[queue[head]] {
+		for _, v := range members(queue[head]) {
 			for k := m.outStart[v]; k < m.outStart[v+1]; k++ {
 				if c := comp[m.outDst[k]]; c != queue[head] {
 					indeg[c]--
@@ -200,13 +228,14 @@ func (m *Model) plan(g *argument.Graph) {
 	m.blockStart = make([]int32, 1, nc+1)
 	m.blockCyc = make([]bool, 0, nc)
 	for b, c := range queue {
-		for _, v := range members[c] {
+		ms := members(c)
+		for _, v := range ms {
 			m.blockOf[v] = int32(b)
 		}
-		m.order = append(m.order, members[c]...)
+		m.order = append(m.order, ms...)
 		m.blockStart = append(m.blockStart, int32(len(m.order)))
 		m.blockCyc = append(m.blockCyc, cyc[c])
-		m.maxBlock = max(m.maxBlock, len(members[c]))
+		m.maxBlock = max(m.maxBlock, len(ms))
 	}
 }
 
@@ -218,9 +247,12 @@ func (m *Model) newScratch() scratch {
 		taus:   make([]float64, m.n),
 		mark:   make([]uint32, len(m.blockCyc)),
 	}
-	if !m.acyclic {
+	if size := m.maxBlock; !m.acyclic || m.limits.iterateAll {
+		if m.limits.iterateAll {
+			size = m.n
+		}
 		for k := range s.buf {
-			s.buf[k] = make([]float64, m.maxBlock)
+			s.buf[k] = make([]float64, size)
 		}
 	}
 	return s
@@ -313,6 +345,9 @@ func (m *Model) solveAll() Solution {
 		copy(m.sigma, m.taus)
 		return Solution{Converged: true, Iterations: 1}
 	}
+	if m.limits.iterateAll {
+		return m.iterate(m.order)
+	}
 	if m.acyclic {
 		for _, v := range m.order {
 			m.sigma[v] = m.eval(v, m.sigma)
@@ -354,7 +389,7 @@ func (m *Model) iterate(nodes []int32) Solution {
 	}
 	next := m.buf[0][:len(nodes)]
 	res, checkpoint := math.Inf(1), math.Inf(1)
-	for it := 1; it <= maxPlain; it++ {
+	for it := 1; it <= m.limits.plain; it++ {
 		res = 0
 		for k, v := range nodes {
 			next[k] = m.eval(v, m.sigma)
@@ -363,17 +398,26 @@ func (m *Model) iterate(nodes []int32) Solution {
 		for k, v := range nodes {
 			m.sigma[v] = next[k]
 		}
-		if res < Tolerance {
+		if res < precision {
 			return Solution{Converged: true, Iterations: it, Residual: res}
 		}
 		if it%stallSpan == 0 {
 			if res > 0.5*checkpoint {
-				return m.integrate(nodes, it)
+				return m.settle(nodes, it, res)
 			}
 			checkpoint = res
 		}
 	}
-	return m.integrate(nodes, maxPlain)
+	return m.settle(nodes, m.limits.plain, res)
+}
+
+// settle ends plain iteration that stopped making progress: settled enough when the last change
+// is within Tolerance, else handed to the continuous form.
+func (m *Model) settle(nodes []int32, sweeps int, res float64) Solution {
+	if res < Tolerance {
+		return Solution{Converged: true, Iterations: sweeps, Residual: res}
+	}
+	return m.integrate(nodes, sweeps)
 }
 
 // integrate runs RK4 on dσ/dt = f(σ) − σ over the nodes of a cycle, after sweeps rounds of
@@ -400,7 +444,7 @@ func (m *Model) integrate(nodes []int32, sweeps int) Solution {
 	}
 	const h = rk4Step
 	res := math.Inf(1)
-	for step := 1; step <= maxSteps; step++ {
+	for step := 1; step <= m.limits.steps; step++ {
 		deriv(k1)
 		set(k1, h/2)
 		deriv(k2)
@@ -416,11 +460,11 @@ func (m *Model) integrate(nodes []int32, sweeps int) Solution {
 			x0[k] = x
 			m.sigma[v] = x
 		}
-		if res < Tolerance {
+		if res < precision {
 			return Solution{Converged: true, Iterations: sweeps + step, Residual: res}
 		}
 	}
-	return Solution{Converged: false, Iterations: sweeps + maxSteps, Residual: res}
+	return Solution{Converged: res < Tolerance, Iterations: sweeps + m.limits.steps, Residual: res}
 }
 
 // eval is the semantics' update for node v given the current scores of its parents.
@@ -449,6 +493,9 @@ func (m *Model) eval(v int32, sigma []float64) float64 {
 			e += m.w[s] * sigma[s]
 		}
 	}
+	if e == 0 { // no parents, or none with any weight: exactly the base, free of rounding
+		return tau
+	}
 	switch m.sem {
 	case QuadraticEnergy:
 		return clamp01(quadEnergy(tau, e))
@@ -470,11 +517,10 @@ func clamp01(x float64) float64 {
 }
 
 // marginWithout returns the margin with node a removed (its node and edges dropped), given that
-// the model holds the full solution. Only a's descendants can change, so only the blocks
+// the model holds the full solution and its margin. Only a's descendants can change, so only the blocks
 // reachable from a's are solved again, in order; their scores are restored afterwards. ok is
 // false when a cycle hit the iteration bounds.
-func (m *Model) marginWithout(a int32) (margin float64, ok bool) {
-	full := m.margin()
+func (m *Model) marginWithout(a int32, full float64) (margin float64, ok bool) {
 	if m.sem == Sum {
 		return full - m.sign[a]*m.w[a]*m.taus[a], true
 	}

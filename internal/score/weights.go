@@ -16,7 +16,7 @@ type Weights map[string]float64
 // around names and numbers are allowed; errors name the part that is wrong.
 func ParseWeights(spec string) (Weights, error) {
 	if strings.TrimSpace(spec) == "" {
-		return nil, fmt.Errorf("empty weights: give category=number pairs, e.g. moral=2,strategic=1")
+		return nil, fmt.Errorf("no weights given: write category=number pairs, e.g. moral=2,strategic=1")
 	}
 	w := Weights{}
 	for part := range strings.SplitSeq(spec, ",") {
@@ -24,18 +24,18 @@ func ParseWeights(spec string) (Weights, error) {
 		name, num = strings.TrimSpace(name), strings.TrimSpace(num)
 		switch {
 		case strings.TrimSpace(part) == "":
-			return nil, fmt.Errorf("invalid weights %q: empty entry between commas", spec)
+			return nil, fmt.Errorf("empty entry between commas in %q: write category=number pairs, e.g. moral=2,strategic=1", spec)
 		case !ok:
-			return nil, fmt.Errorf("invalid weight %q: write category=number, e.g. moral=2", strings.TrimSpace(part))
+			return nil, fmt.Errorf("%q is not category=number: write e.g. moral=2", strings.TrimSpace(part))
 		case name == "":
-			return nil, fmt.Errorf("invalid weight %q: the category name is missing", strings.TrimSpace(part))
+			return nil, fmt.Errorf("%q has no category name: write e.g. moral=2", strings.TrimSpace(part))
 		}
 		if _, dup := w[name]; dup {
-			return nil, fmt.Errorf("invalid weights: category %q is given twice", name)
+			return nil, fmt.Errorf("category %q is given twice: give each category once", name)
 		}
 		v, err := strconv.ParseFloat(num, 64)
 		if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-			return nil, fmt.Errorf("invalid weight %q: %q is not a finite number", strings.TrimSpace(part), num)
+			return nil, fmt.Errorf("%q in %q is not a finite number", num, strings.TrimSpace(part))
 		}
 		w[name] = v
 	}
@@ -53,18 +53,18 @@ func (w Weights) Check(categories []string) error {
 	slices.Sort(names)
 	for _, c := range names {
 		if !slices.Contains(categories, c) {
-			return fmt.Errorf("unknown category %q in weights: use %s", c, strings.Join(categories, ", "))
+			return fmt.Errorf("unknown category %q: use %s", c, strings.Join(categories, ", "))
 		}
 		v := w[c]
 		if math.IsNaN(v) || math.IsInf(v, 0) {
-			return fmt.Errorf("invalid weight for %q: %v is not a finite number", c, v)
+			return fmt.Errorf("weight %v for %q is not a finite number", v, c)
 		}
 		if v < 0 {
-			return fmt.Errorf("invalid weight for %q: %v is negative; weights are 0 or more", c, v)
+			return fmt.Errorf("weight %v for %q is negative: use 0 or more", v, c)
 		}
 	}
 	if len(categories) > 0 && maxWeight(w, categories) == 0 {
-		return fmt.Errorf("every category weighs 0: give at least one category a weight above 0")
+		return fmt.Errorf("every category weighs 0: give at least one a weight above 0")
 	}
 	return nil
 }

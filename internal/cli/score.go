@@ -1,0 +1,169 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/argmap/argmap/internal/argument"
+	"github.com/argmap/argmap/internal/render"
+	"github.com/argmap/argmap/internal/score"
+)
+
+// scoreOptions are the flags of argmap score.
+type scoreOptions struct {
+	app     *App
+	weights weightFlags
+	filters filterFlags
+	format  string
+	top     int
+	expect  string
+	// minMargin is the --min-margin value; hasMinMargin says it was given.
+	minMargin    float64
+	hasMinMargin bool
+}
+
+func newScoreCmd(app *App) *cobra.Command {
+	opts := &scoreOptions{app: app}
+	cmd := &cobra.Command{
+		Use:   "score",
+		Short: "Weigh the debate with your category weights and give the verdict",
+		Long: `Score the debate: each argument's strength flows through the graph of supports and attacks
+under the chosen semantics, scaled by the weight of its category, and the thesis ends up above
+its base (pro), below it (con) or on it (tie).
+
+Weights are relative: each is divided by the largest. A category left out weighs 1; a weight
+of 0 removes that category's influence. The filters keep only the matching arguments (and the
+relations among them) before scoring.
+
+With --expect or --min-margin, score is a check for CI: it still prints the result, and exits
+1 with a one-line reason when the verdict or margin is not what was asked.`,
+		Example: `  argmap score
+  argmap score --profile humanitarian --top 5
+  argmap score --weights moral=2,political=0.5 --semantics quadratic-energy
+  argmap score --format json --expect pro --min-margin 0.05`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.hasMinMargin = cmd.Flags().Changed("min-margin")
+			return runScore(opts)
+		},
+	}
+	opts.weights.add(cmd)
+	opts.filters.add(cmd)
+	fl := cmd.Flags()
+	fl.StringVar(&opts.format, "format", "text", "output `format`: text or json")
+	fl.IntVar(&opts.top, "top", 10, "list the `N` arguments that decide the verdict most (text only)")
+	fl.StringVar(&opts.expect, "expect", "", "exit 1 unless the verdict is this `verdict`: pro, con or tie")
+	fl.Float64Var(&opts.minMargin, "min-margin", 0, "exit 1 unless the absolute margin is at least `X`")
+	return cmd
+}
+
+func runScore(opts *scoreOptions) error {
+	if err := checkScoreFormat(opts.format); err != nil {
+		return err
+	}
+	if opts.top < 0 {
+		return usageErrorf("invalid --top %d: give 0 or more", opts.top)
+	}
+	expect, err := parseExpect(opts.expect)
+	if err != nil {
+		return err
+	}
+	if opts.hasMinMargin && !(opts.minMargin >= 0) || math.IsInf(opts.minMargin, 0) {
+		return usageErrorf("invalid --min-margin %v: give a number of 0 or more", opts.minMargin)
+	}
+	app := opts.app
+	d, err := app.Load()
+	if err != nil {
+		return err
+	}
+	w, label, sem, err := opts.weights.resolve(d)
+	if err != nil {
+		return err
+	}
+	g, err := scoreGraph(app, &opts.filters)
+	if err != nil {
+		return err
+	}
+	r, err := score.Evaluate(g, w, sem)
+	if err != nil {
+		return err
+	}
+	for _, warning := range r.Warnings {
+		fmt.Fprintf(app.IO.Err, "argmap: warning: %s\n", warning)
+	}
+	if opts.format == "json" {
+		err = writeScoreJSON(app.IO.Out, r)
+	} else {
+		err = render.Score(app.IO.Out, r, render.ScoreOptions{
+			Options: render.Options{Color: app.IO.ColorEnabled(app.NoColor), Width: app.IO.TermWidth(0)},
+			Styles:  render.NewStyles(app.IO.ColorEnabled(app.NoColor), d.Categories),
+			Label:   label,
+			Top:     opts.top,
+			Debate:  d,
+		})
+	}
+	if err != nil {
+		return err
+	}
+	return checkGates(r, expect, opts.hasMinMargin, opts.minMargin)
+}
+
+// scoreGraph is the corpus graph restricted by the filter flags: the matching arguments and
+// the thesis, with the relations among them.
+func scoreGraph(app *App, f *filterFlags) (*argument.Graph, error) {
+	g, err := app.Graph()
+	if err != nil {
+		return nil, err
+	}
+	flt, err := f.resolve(g.Debate)
+	if err != nil {
+		return nil, err
+	}
+	if flt.IsZero() {
+		return g, nil
+	}
+	return g.Subgraph(flt.Match), nil
+}
+
+func checkScoreFormat(format string) error {
+	if format != "text" && format != "json" {
+		return usageErrorf("invalid --format %q: use text or json", format)
+	}
+	return nil
+}
+
+func parseExpect(s string) (score.Verdict, error) {
+	switch v := score.Verdict(strings.ToLower(strings.TrimSpace(s))); v {
+	case "", score.VerdictPro, score.VerdictCon, score.VerdictTie:
+		return v, nil
+	}
+	return "", usageErrorf("invalid --expect %q: use pro, con or tie", s)
+}
+
+// checkGates applies --expect and --min-margin to a result.
+func checkGates(r *score.Result, expect score.Verdict, hasMin bool, minMargin float64) error {
+	if expect != "" && r.Verdict != expect {
+		return &CheckError{Msg: fmt.Sprintf("verdict is %s (margin %+.3f), expected %s", r.Verdict, r.Margin, expect)}
+	}
+	// Within the tie tolerance a margin counts as reached: −0.1 computed as −0.0999…98 meets 0.1.
+	if hasMin && math.Abs(r.Margin) < minMargin-score.Tolerance {
+		return &CheckError{Msg: fmt.Sprintf("margin %+.3f is smaller than --min-margin %g", r.Margin, minMargin)}
+	}
+	return nil
+}
+
+// writeScoreJSON writes v indented by two spaces, ending with a newline, or nothing at all when it
+// cannot be encoded.
+func writeScoreJSON(w io.Writer, v any) error {
+	data, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		return fmt.Errorf("cannot encode the result as JSON: %w", err)
+	}
+	_, err = w.Write(append(data, '\n'))
+	return err
+}

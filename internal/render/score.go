@@ -1,0 +1,295 @@
+package render
+
+import (
+	"cmp"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+	"charm.land/lipgloss/v2/table"
+
+	"github.com/argmap/argmap/internal/argument"
+	"github.com/argmap/argmap/internal/safetext"
+	"github.com/argmap/argmap/internal/score"
+)
+
+// ScoreOptions say how to draw a scored debate.
+type ScoreOptions struct {
+	Options
+	Styles Styles
+	// Label says where the weights came from: a profile name, a --weights value, a file name,
+	// or "default".
+	Label string
+	// Top is how many deciding arguments to list (0: none).
+	Top int
+	// Debate gives the arguments' titles and the thesis's claim.
+	Debate *argument.Debate
+}
+
+// Score draws the verdict line, the arguments that decide it (largest contribution first) and
+// the per-category breakdown.
+func Score(w io.Writer, r *score.Result, opts ScoreOptions) error {
+	v := scoreView{r: r, opts: opts, st: opts.Styles}
+	if v.opts.Width <= 0 {
+		v.opts.Width = 80
+	}
+	var b strings.Builder
+	v.verdict(&b)
+	v.deciders(&b)
+	v.categories(&b)
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+type scoreView struct {
+	r    *score.Result
+	opts ScoreOptions
+	st   Styles
+}
+
+func (v *scoreView) verdict(b *strings.Builder) {
+	r := v.r
+	word := strings.ToUpper(string(r.Verdict))
+	var vs lipgloss.Style
+	switch r.Verdict {
+	case score.VerdictPro:
+		vs = v.st.Pro
+	case score.VerdictCon:
+		vs = v.st.Con
+	default:
+		vs = v.st.Muted.Bold(v.opts.Color)
+	}
+	thesis := v.st.Thesis.Render(safetext.Line(r.Thesis.ID))
+	if r.Thesis.HasScore {
+		fmt.Fprintf(b, "%s  %s scores %s against its base %s (margin %s)\n",
+			vs.Render(word), thesis, scoreFixed(r.Thesis.Score), scoreFixed(r.Thesis.Base), scoreSigned(r.Margin))
+	} else {
+		fmt.Fprintf(b, "%s  %s: weighted sum %s (pro %s, con %s)\n",
+			vs.Render(word), thesis, scoreSigned(r.Margin), scoreFixed(r.Totals.Pro), scoreFixed(r.Totals.Con))
+	}
+	var ws []string
+	for _, c := range r.Categories {
+		ws = append(ws, v.st.CategoryStyle(c).Render(safetext.Line(c))+" "+scoreNumber(r.Weights.Get(c)))
+	}
+	label := ""
+	if l := safetext.Line(v.opts.Label); l != "" && l != "default" {
+		label = " (" + l + ")"
+	}
+	fmt.Fprintf(b, "%s\n", v.st.Muted.Render(fmt.Sprintf("semantics %s · weights ", r.Semantics))+strings.Join(ws, ", ")+v.st.Muted.Render(label))
+	switch {
+	case !r.Converged:
+		fmt.Fprintf(b, "%s\n", v.st.Warn.Render(fmt.Sprintf(
+			"cycles did not settle after %d iterations (last change %.2g): treat the verdict with care", r.Iterations, r.Residual)))
+	case r.Iterations > 1:
+		fmt.Fprintf(b, "%s\n", v.st.Muted.Render(fmt.Sprintf("cycles settled after %d iterations", r.Iterations)))
+	}
+}
+
+// deciders lists the arguments with the largest absolute contribution.
+func (v *scoreView) deciders(b *strings.Builder) {
+	if v.opts.Top <= 0 {
+		return
+	}
+	var args []score.ArgumentScore
+	for _, a := range v.r.Arguments {
+		if math.Abs(a.Contribution) >= 5e-4 { // shown to 3 places: smaller ones print as 0
+			args = append(args, a)
+		}
+	}
+	b.WriteByte('\n')
+	if len(args) == 0 {
+		fmt.Fprintf(b, "%s\n", v.st.Muted.Render("No argument moves the margin."))
+		return
+	}
+	// Largest first; contributions equal to 1e-9 (rounding noise apart) keep corpus order.
+	key := func(a score.ArgumentScore) float64 { return math.Round(math.Abs(a.Contribution) * 1e9) }
+	slices.SortStableFunc(args, func(x, y score.ArgumentScore) int { return cmp.Compare(key(y), key(x)) })
+	more := 0
+	if len(args) > v.opts.Top {
+		more = len(args) - v.opts.Top
+		args = args[:v.opts.Top]
+	}
+	fmt.Fprintf(b, "%s\n", v.st.Heading.Render("What decides it"))
+	idW, catW := 0, 0
+	for _, a := range args {
+		idW = max(idW, lipgloss.Width(safetext.Line(a.ID)))
+		catW = max(catW, lipgloss.Width(safetext.Line(a.Category)))
+	}
+	idW = min(idW, 28)
+	// "  +0.123  pro  category  id  title"
+	fixed := 2 + 6 + 2 + 3 + 2 + catW + 2 + idW + 2
+	for _, a := range args {
+		id := v.truncate(safetext.Line(a.ID), idW)
+		cat := safetext.Line(a.Category)
+		line := "  " + v.sideStyle(a.Side).Render(scoreSigned(a.Contribution)) +
+			"  " + v.sideStyle(a.Side).Render(fmt.Sprintf("%-3s", a.Side)) +
+			"  " + v.st.CategoryStyle(a.Category).Render(cat) + strings.Repeat(" ", catW-lipgloss.Width(cat)) +
+			"  " + v.st.Muted.Render(id) + strings.Repeat(" ", idW-lipgloss.Width(id))
+		if room := v.opts.Width - fixed; room >= 8 {
+			if t := v.title(a.ID); t != "" {
+				line += "  " + v.st.Title.Render(v.truncate(t, room))
+			}
+		}
+		b.WriteString(strings.TrimRight(line, " "))
+		b.WriteByte('\n')
+	}
+	if more > 0 {
+		fmt.Fprintf(b, "%s\n", v.st.Muted.Render(fmt.Sprintf("  and %d more that move the margin less (--top %d lists them all)", more, v.opts.Top+more)))
+	}
+}
+
+func (v *scoreView) title(id string) string {
+	if v.opts.Debate == nil {
+		return ""
+	}
+	if a := v.opts.Debate.Argument(id); a != nil {
+		return safetext.Line(a.Title)
+	}
+	return ""
+}
+
+// truncate shortens plain text to n columns, marking the cut with an ellipsis.
+func (v *scoreView) truncate(s string, n int) string {
+	if lipgloss.Width(s) <= n {
+		return s
+	}
+	ell := "…"
+	if v.opts.ASCII {
+		ell = "..."
+	}
+	n -= lipgloss.Width(ell)
+	var b strings.Builder
+	w := 0
+	for _, r := range s {
+		rw := lipgloss.Width(string(r))
+		if w+rw > n {
+			break
+		}
+		b.WriteRune(r)
+		w += rw
+	}
+	return b.String() + ell
+}
+
+func (v *scoreView) sideStyle(s argument.Side) lipgloss.Style {
+	if s == argument.Con {
+		return v.st.Con
+	}
+	return v.st.Pro
+}
+
+// categories is the λ·strength breakdown by category and side.
+func (v *scoreView) categories(b *strings.Builder) {
+	r := v.r
+	b.WriteByte('\n')
+	fmt.Fprintf(b, "%s %s\n", v.st.Heading.Render("By category"), v.st.Muted.Render("(sum of λ·strength)"))
+	catW := len("category")
+	for _, c := range r.Categories {
+		catW = max(catW, lipgloss.Width(safetext.Line(c)))
+	}
+	row := func(name string, st lipgloss.Style, t score.SideTotals) {
+		fmt.Fprintf(b, "  %s%s  %7s  %7s  %7s\n", st.Render(name), strings.Repeat(" ", catW-lipgloss.Width(name)),
+			scoreFixed(t.Pro), scoreFixed(t.Con), scoreSigned(t.Pro-t.Con))
+	}
+	fmt.Fprintf(b, "  %s\n", v.st.Muted.Render(fmt.Sprintf("%-*s  %7s  %7s  %7s", catW, "category", "pro", "con", "net")))
+	for _, c := range r.Categories {
+		row(safetext.Line(c), v.st.CategoryStyle(c), r.ByCategory[c])
+	}
+	row("total", v.st.Heading, r.Totals)
+}
+
+// CompareRow is one weighting under one semantics.
+type CompareRow struct {
+	Label  string // where the weights came from
+	Result *score.Result
+}
+
+// CompareOptions say how to draw a comparison.
+type CompareOptions struct {
+	Options
+	Styles Styles
+	// Table draws a bordered table (a terminal); otherwise the rows are tab-separated with a
+	// header line, for pipes and scripts.
+	Table bool
+}
+
+// Compare draws the verdicts side by side: weights, semantics, thesis score, margin, verdict.
+func Compare(w io.Writer, rows []CompareRow, opts CompareOptions) error {
+	header := []string{"weights", "semantics", "thesis", "margin", "verdict"}
+	cells := make([][]string, len(rows))
+	for i, row := range rows {
+		r := row.Result
+		thesis := "-"
+		if r.Thesis.HasScore {
+			thesis = scoreFixed(r.Thesis.Score)
+		}
+		verdict := string(r.Verdict)
+		if !r.Converged {
+			verdict += " (not converged)"
+		}
+		cells[i] = []string{safetext.Line(row.Label), string(r.Semantics), thesis, scoreSigned(r.Margin), verdict}
+	}
+	if !opts.Table {
+		var b strings.Builder
+		b.WriteString(strings.Join(header, "\t") + "\n")
+		for _, c := range cells {
+			for k := range c {
+				c[k] = strings.ReplaceAll(c[k], "\t", " ")
+			}
+			b.WriteString(strings.Join(c, "\t") + "\n")
+		}
+		_, err := io.WriteString(w, b.String())
+		return err
+	}
+	border := lipgloss.RoundedBorder()
+	if opts.ASCII {
+		border = lipgloss.ASCIIBorder()
+	}
+	st := opts.Styles
+	t := table.New().Border(border).BorderStyle(st.Muted).Headers(header...).Rows(cells...).
+		StyleFunc(func(row, col int) lipgloss.Style {
+			base := lipgloss.NewStyle().Padding(0, 1)
+			if col >= 2 && col <= 3 {
+				base = base.Align(lipgloss.Right)
+			}
+			if row == table.HeaderRow {
+				return base.Inherit(st.Heading)
+			}
+			if col == 4 && row >= 0 && row < len(rows) {
+				switch rows[row].Result.Verdict {
+				case score.VerdictPro:
+					return base.Inherit(st.Pro)
+				case score.VerdictCon:
+					return base.Inherit(st.Con)
+				}
+			}
+			return base
+		})
+	_, err := io.WriteString(w, t.Render()+"\n")
+	return err
+}
+
+// scoreFixed writes a score to three places.
+func scoreFixed(x float64) string { return fmt.Sprintf("%.3f", scoreZero(x)) }
+
+// scoreSigned writes a margin or contribution with its sign.
+func scoreSigned(x float64) string { return fmt.Sprintf("%+.3f", scoreZero(x)) }
+
+// scoreNumber writes a weight as short as it goes: 1, 0.5, 2.25.
+func scoreNumber(x float64) string {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return "0"
+	}
+	return fmt.Sprintf("%g", x)
+}
+
+// scoreZero maps what would print as −0.000 to 0.
+func scoreZero(x float64) float64 {
+	if math.Abs(x) < 5e-4 || math.IsNaN(x) || math.IsInf(x, 0) {
+		return 0
+	}
+	return x
+}

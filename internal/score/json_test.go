@@ -1,0 +1,68 @@
+package score
+
+import (
+	"encoding/json"
+	"math"
+	"testing"
+
+	"github.com/argmap/argmap/internal/argument"
+)
+
+func TestResultJSON(t *testing.T) {
+	d := debate(0.5, "A pro strategic 0.8 +T", "B con political 0.6 -T")
+	r, err := Evaluate(argument.NewGraph(d), Weights{"political": 0.5}, DFQuAD)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := json.Marshal(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// λ political .5: va .3, vs .8: .5 + .5·.5 = .75. Without A: .5 − .5·.3 = .35; without
+	// B: .9.
+	want := `{"semantics":"dfquad","weights":{"moral":1,"strategic":1,"political":0.5},` +
+		`"thesis":{"id":"T","base":0.5,"score":0.75},"verdict":"pro","margin":0.25,` +
+		`"converged":true,"iterations":1,"residual":0,"totals":{"pro":0.8,"con":0.3},` +
+		`"categories":{"moral":{"pro":0,"con":0},"strategic":{"pro":0.8,"con":0},"political":{"pro":0,"con":0.3}},` +
+		`"arguments":[{"id":"A","side":"pro","category":"strategic","weight":1,"base":0.8,"score":0.8,"contribution":0.4},` +
+		`{"id":"B","side":"con","category":"political","weight":0.5,"base":0.6,"score":0.6,"contribution":-0.15}]}`
+	if string(got) != want {
+		t.Errorf("JSON:\n got %s\nwant %s", got, want)
+	}
+
+	r, _ = Evaluate(argument.NewGraph(d), nil, Sum)
+	got, _ = json.Marshal(r.Document("even", false))
+	want = `{"label":"even","semantics":"sum","weights":{"moral":1,"strategic":1,"political":1},` +
+		`"thesis":{"id":"T","base":0.5,"score":null},"verdict":"pro","margin":0.2,` +
+		`"converged":true,"iterations":1,"residual":0,"totals":{"pro":0.8,"con":0.6},` +
+		`"categories":{"moral":{"pro":0,"con":0},"strategic":{"pro":0.8,"con":0},"political":{"pro":0,"con":0.6}}}`
+	if string(got) != want {
+		t.Errorf("sum JSON without arguments:\n got %s\nwant %s", got, want)
+	}
+}
+
+func TestResidualJSON(t *testing.T) {
+	for x, want := range map[float64]string{0: "0", 3.21987e-10: "3.22e-10", math.NaN(): "0", 0.5: "0.5"} {
+		if got, _ := residual(x).MarshalJSON(); string(got) != want {
+			t.Errorf("residual(%v) = %s, want %s", x, got, want)
+		}
+	}
+}
+
+func TestNumJSON(t *testing.T) {
+	for x, want := range map[float64]string{
+		0.1 + 0.2:            "0.3",
+		-1e-12:               "0",
+		math.Copysign(0, -1): "0",
+		math.NaN():           "0",
+		math.Inf(-1):         "0",
+		2.0 / 3:              "0.666666667",
+		1e20:                 "100000000000000000000",
+		-0.25:                "-0.25",
+	} {
+		got, _ := num(x).MarshalJSON()
+		if string(got) != want {
+			t.Errorf("num(%v) = %s, want %s", x, got, want)
+		}
+	}
+}
