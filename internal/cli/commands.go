@@ -10,5 +10,6 @@ func commands(app *App) []*cobra.Command {
 		newManCmd(app),
 		newScoreCmd(app),
 		newCompareCmd(app),
+		newSensitivityCmd(app),
 	}
 }
