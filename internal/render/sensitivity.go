@@ -160,6 +160,10 @@ func (v *sensView) flipWords(flips []score.Flip, x float64, n int) string {
 			where = "below"
 		}
 		rest := " " + where + " " + sensNum(f.At)
+		if math.Abs(f.At-x) <= score.FlipTolerance && f.From != f.To {
+			// On the flip itself (a tie): both sides are a move away.
+			to, rest = f.From, " below, "+string(f.To)+" above "+sensNum(f.At)
+		}
 		sep := ""
 		if i > 0 {
 			sep = ", "

@@ -152,6 +152,18 @@ func TestSensitivityViewWords(t *testing.T) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
 	}
+	// A tie sitting on an argument's flip: both sides are a move away.
+	tie := sensDebate()
+	tie.Arguments = []*argument.Argument{
+		{ID: "m", Side: argument.Pro, Category: "moral", Strength: 0.5, Supports: []string{"t"}},
+		{ID: "n", Side: argument.Con, Category: "moral", Strength: 0.5, Attacks: []string{"t"}},
+	}
+	out = sensRender(t, tie, score.Sum, Options{Width: 80})
+	for _, want := range []string{"TIE  margin +0.000\n", "  m         pro       0.50   +0.00  con below, pro above 0.5\n"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
 	// Nothing flips: said in words, and no argument table.
 	d := sensDebate()
 	d.Arguments = d.Arguments[:1]

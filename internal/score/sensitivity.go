@@ -15,15 +15,7 @@ import (
 )
 
 // Sensitivity analysis: how far each category's weight, and each argument's strength, can move
-// before the verdict changes.
-//
-// A flip is a point where the verdict (pro, con or tie, with the Tolerance tie band) is one
-// thing just below and another just above. A tie is a verdict of its own only where it lasts
-// at least one grid step (see below); a shorter one is what the margin does near 0: between pro
-// and con it is passed through, one flip placed where the margin changes sign (under quadratic
-// energy the margin is flat where it crosses 0, so the tie band can be 1e-4 wide); between two
-// equal verdicts the margin only touched 0, and at an end of the scanned span it only starts
-// or ends there: neither is a flip.
+// before the verdict changes. What counts as a flip is documented on Flip.
 //
 // Flips are found by evaluating the margin on a grid and bisecting every grid step whose ends
 // disagree; two flips closer together than one grid step can be missed. Under Sum the flips
@@ -62,6 +54,7 @@ type SensitivityOptions struct {
 	Workers int
 
 	scanSum bool // tests: find Sum's flips by scanning, as for the graph semantics
+	scanAll bool // benchmarks: scan every argument's strength, without the shortcuts
 }
 
 // Sensitivity is where the verdict flips: for each category's weight, the others held, and for
@@ -130,6 +123,14 @@ type ArgumentSensitivity struct {
 }
 
 // Flip is a point where the verdict changes: From just below At, To just above.
+//
+// The verdict is pro, con or tie (a margin within Tolerance of 0). A tie is a verdict of its
+// own only where it lasts at least one grid step of the scan; a shorter one is what the margin
+// does near 0. Between pro and con it is passed through: one flip, placed where the margin
+// changes sign (under quadratic energy the margin is flat where it crosses 0, so the tie band
+// can be 1e-4 wide). Between two equal verdicts the margin only touched 0, and at an end of the
+// scanned span it only starts or ends there: neither is a flip. Flips closer together than one
+// grid step can be missed; each is located to within FlipTolerance.
 type Flip struct {
 	At       float64
 	From, To Verdict
@@ -189,9 +190,10 @@ func CheckRange(from, to float64) error {
 // AnalyzeSensitivity finds where the verdict of g under the weights and semantics flips.
 //
 // Cost, with E edges: for each category about Steps + 20 per flip full solves, O(E) each on an
-// acyclic graph; for each argument connected to the thesis, re-solves of what it reaches only:
-// 2 (monotone) or ArgSteps + 20 per flip probes. The work is shared among Workers goroutines,
-// each with its own Clone of the model.
+// acyclic graph. For each argument connected to the thesis, work on what it reaches only: two
+// probes when its margin is monotone, else one pass of bounds (about two probes), and a scan of
+// ArgSteps probes plus 20 per flip only when the bounds leave room for a flip (always on a
+// cycle). The work is shared among Workers goroutines, each with its own Clone of the model.
 func AnalyzeSensitivity(g *argument.Graph, w Weights, sem Semantics, opts SensitivityOptions) (*Sensitivity, error) {
 	if !sem.Valid() {
 		_, err := ParseSemantics(string(sem))
@@ -524,13 +526,13 @@ func (wk *worker) scanArgument(i int32) []Flip {
 	tau0 := m.tau[i]
 	var flips []Flip
 	bits := wk.a.signs[i]
-	if m.sem == Sum || (!cyclic && bits != 3) {
+	if !wk.a.opts.scanAll && (m.sem == Sum || (!cyclic && bits != 3)) {
 		// Monotone in τ: the verdicts at 0 and 1 tell whether it flips at all.
 		v0, v1 := VerdictOf(f(0)), VerdictOf(f(1))
 		if v0 != v1 {
 			_, flips = scan(f, slices.Compact([]float64{0, tau0, 1}), 1/float64(wk.a.opts.ArgSteps))
 		}
-	} else if cyclic || wk.boundsStraddle(i) {
+	} else if wk.a.opts.scanAll || cyclic || wk.boundsStraddle(i) {
 		grid := append(uniform(0, 1, wk.a.opts.ArgSteps), tau0)
 		slices.Sort(grid)
 		_, flips = scan(f, slices.Compact(grid), 1/float64(wk.a.opts.ArgSteps))
