@@ -1,6 +1,7 @@
 package main
 
 import (
+	"flag"
 	"os"
 	"testing"
 
@@ -15,11 +16,14 @@ func TestMain(m *testing.M) {
 	})
 }
 
+var update = flag.Bool("update", false, "rewrite the files that cmp compares against in testdata/script from the current output")
+
 // TestScript runs the end-to-end scripts in testdata/script, one behaviour each.
 func TestScript(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir:                 "testdata/script",
 		RequireExplicitExec: true,
+		UpdateScripts:       *update,
 		Setup: func(env *testscript.Env) error {
 			// A predictable environment: no colour forced or forbidden from outside, the
 			// source text of the built-in debate within reach.

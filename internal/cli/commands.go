@@ -5,11 +5,14 @@ import "github.com/spf13/cobra"
 // commands lists the verbs under the root, in the order help shows them.
 func commands(app *App) []*cobra.Command {
 	return []*cobra.Command{
-		newValidateCmd(app),
-		newSchemaCmd(app),
-		newManCmd(app),
+		newShowCmd(app),
+		newListCmd(app),
+		newGetCmd(app),
 		newScoreCmd(app),
 		newCompareCmd(app),
 		newSensitivityCmd(app),
+		newValidateCmd(app),
+		newSchemaCmd(app),
+		newManCmd(app),
 	}
 }

@@ -3,11 +3,13 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/argmap/argmap/internal/argument"
+	"github.com/argmap/argmap/internal/render"
 )
 
 // filterFlags are the argument filters shared by show, list, score and export. Bind them with
@@ -27,7 +29,7 @@ func (f *filterFlags) add(cmd *cobra.Command) {
 	fl.StringVar(&f.side, "side", "", "only arguments on this `side`: pro or con")
 	fl.StringSliceVar(&f.categories, "category", nil, "only arguments in these `categories` (repeatable or comma-separated)")
 	fl.StringSliceVar(&f.tags, "tag", nil, "only arguments with one of these `tags` (repeatable or comma-separated)")
-	fl.Float64Var(&f.minStrength, "min-strength", 0, "only arguments at least this `strong` (0 to 1)")
+	fl.Var((*strengthValue)(&f.minStrength), "min-strength", "only arguments of at least this `strength` (0 to 1)")
 	fl.StringVar(&f.search, "search", "", "only arguments whose title, claim, reasoning or quotes contain `text` (any case)")
 }
 
@@ -53,6 +55,20 @@ func (f *filterFlags) resolve(d *argument.Debate) (argument.Filter, error) {
 	return flt, nil
 }
 
+// strengthValue is a float flag whose parse error says what to give.
+type strengthValue float64
+
+func (v *strengthValue) String() string { return strconv.FormatFloat(float64(*v), 'g', -1, 64) }
+func (v *strengthValue) Type() string   { return "number" }
+func (v *strengthValue) Set(s string) error {
+	f, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+	if err != nil {
+		return errors.New("give a number from 0 to 1")
+	}
+	*v = strengthValue(f)
+	return nil
+}
+
 // cleanList trims each value and drops empty ones, so "moral, strategic" and "moral,,"
 // mean what they look like.
 func cleanList(vals []string) []string {
@@ -73,3 +89,27 @@ func (e rangeError) Error() string {
 	return fmt.Sprintf("invalid --%s %s: give a number from 0 to 1", e.Flag, e.Value)
 }
 func (e rangeError) Unwrap() error { return e.FilterError }
+
+// viewFlags are the layout flags of the terminal views (show, list, get, and score's views).
+type viewFlags struct {
+	width int
+	ascii bool
+}
+
+func (v *viewFlags) add(cmd *cobra.Command) {
+	fl := cmd.Flags()
+	fl.IntVar(&v.width, "width", 0, "lay out for this many `columns` (default: the terminal's width, or 80)")
+	fl.BoolVar(&v.ascii, "ascii", false, "draw with ASCII characters only")
+}
+
+// options decides colour and width once, from the flags, the environment and the terminal.
+func (v *viewFlags) options(app *App) (render.Options, error) {
+	if v.width < 0 {
+		return render.Options{}, usageErrorf("invalid --width %d: give a number of columns, at least %d", v.width, render.MinWidth)
+	}
+	return render.Options{
+		Color: app.IO.ColorEnabled(app.NoColor),
+		Width: app.IO.TermWidth(v.width),
+		ASCII: v.ascii,
+	}, nil
+}

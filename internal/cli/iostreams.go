@@ -33,6 +33,15 @@ func System() *IOStreams {
 			s.Width = w
 		}
 	}
+	// ARGMAP_FORCE_TTY (like gh's GH_FORCE_TTY) makes argmap draw for a terminal whatever
+	// stdout is, N columns wide when its value is a number above 1: for scripts and tests that
+	// need the terminal views. The colour opt-outs still apply.
+	if spec := os.Getenv("ARGMAP_FORCE_TTY"); spec != "" && spec != "0" {
+		s.OutTTY = true
+		if w, err := strconv.Atoi(spec); err == nil && w > 1 {
+			s.Width = w
+		}
+	}
 	return s
 }
 

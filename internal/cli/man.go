@@ -3,9 +3,13 @@ package cli
 import (
 	"fmt"
 	"os"
+	"strconv"
+	"time"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/cobra/doc"
+
+	"github.com/argmap/argmap/internal/safetext"
 )
 
 type manOptions struct {
@@ -13,7 +17,8 @@ type manOptions struct {
 	dir string
 }
 
-// newManCmd builds the hidden command that writes the man pages ('make man' runs it).
+// newManCmd builds the hidden command that writes the man pages ('make man' runs it). The
+// pages carry the date SOURCE_DATE_EPOCH gives, when it is set.
 func newManCmd(app *App) *cobra.Command {
 	opts := &manOptions{app: app}
 	return &cobra.Command{
@@ -34,6 +39,15 @@ func runMan(opts *manOptions, root *cobra.Command) error {
 	}
 	root.DisableAutoGenTag = true // pages that do not change with the day they were built
 	header := &doc.GenManHeader{Title: "ARGMAP", Section: "1", Source: "argmap " + versionString(), Manual: "argmap manual"}
+	if epoch := opts.app.IO.Getenv("SOURCE_DATE_EPOCH"); epoch != "" {
+		// Reproducible builds: the date the sources say, not today's.
+		sec, err := strconv.ParseInt(epoch, 10, 64)
+		if err != nil {
+			return usageErrorf("SOURCE_DATE_EPOCH must be seconds since 1970, not %s", safetext.Line(epoch))
+		}
+		date := time.Unix(sec, 0).UTC()
+		header.Date = &date
+	}
 	if err := doc.GenManTree(root, header, opts.dir); err != nil {
 		return fmt.Errorf("cannot write the man pages: %w", err)
 	}

@@ -134,6 +134,15 @@ func (a *App) corpusSource() (fs.FS, string, error) {
 	return os.DirFS(dir), ".", nil
 }
 
+// corpusDisplayDir is the corpus folder as the user named it, so that problems name files a
+// shell or editor can open; empty for the built-in debate.
+func (a *App) corpusDisplayDir() string {
+	if a.CorpusDir != "" {
+		return a.CorpusDir
+	}
+	return a.IO.Getenv("ARGMAP_CORPUS")
+}
+
 // Load loads the corpus once and returns the debate, or the error that stops it loading.
 func (a *App) Load() (*argument.Debate, error) {
 	if a.debate != nil {
@@ -143,7 +152,7 @@ func (a *App) Load() (*argument.Debate, error) {
 	if err != nil {
 		return nil, err
 	}
-	d, _, err := corpus.Load(fsys, dir)
+	d, _, err := corpus.LoadNamed(fsys, dir, a.corpusDisplayDir())
 	if err != nil {
 		return nil, err
 	}

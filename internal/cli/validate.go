@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -83,12 +82,12 @@ func runValidate(opts *validateOptions) error {
 	if err != nil {
 		return err
 	}
-	d, problems, err := corpus.Load(fsys, dir)
+	d, problems, err := corpus.LoadNamed(fsys, dir, opts.app.corpusDisplayDir())
 	var loadErr *corpus.LoadError
 	if err != nil && !errors.As(err, &loadErr) {
 		return err
 	}
-	if d != nil {
+	if d != nil && len(sources) > 0 {
 		for _, s := range sources {
 			ps, err := checkSource(d, s)
 			if err != nil {
@@ -96,12 +95,7 @@ func runValidate(opts *validateOptions) error {
 			}
 			problems = append(problems, ps...)
 		}
-	}
-	corpus.SortProblems(problems)
-	if base := opts.app.corpusDisplayDir(); base != "" {
-		for i := range problems {
-			problems[i].Pos.File = rebase(base, problems[i].Pos.File)
-		}
+		corpus.SortProblems(problems)
 	}
 	nerr, nwarn := corpus.Count(problems)
 	failed := nerr > 0 || (opts.strict && nwarn > 0)
@@ -168,22 +162,6 @@ func unwrapPath(err error) error {
 		return pe.Err
 	}
 	return err
-}
-
-// corpusDisplayDir is the corpus folder as the user named it, so that problems name files a
-// shell or editor can open; empty for the built-in debate.
-func (a *App) corpusDisplayDir() string {
-	if a.CorpusDir != "" {
-		return a.CorpusDir
-	}
-	return a.IO.Getenv("ARGMAP_CORPUS")
-}
-
-func rebase(base, file string) string {
-	if file == "." || file == "" {
-		return base
-	}
-	return filepath.Join(base, filepath.FromSlash(file))
 }
 
 func writeValidateText(w io.Writer, ok, strict bool, narg int, problems []corpus.Problem) error {

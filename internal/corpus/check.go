@@ -22,6 +22,9 @@ func (l *loader) finish(files int) *argument.Debate {
 	case l.debate == nil:
 		return nil
 	}
+	if l.stopped {
+		return l.debate // the checks across files would only add to a list already too long
+	}
 	d := l.debate
 	for _, a := range l.args {
 		d.Arguments = append(d.Arguments, a.arg)
@@ -106,17 +109,17 @@ func (c *checker) sourcesAndProfiles() {
 		if !p.weightsOK {
 			continue
 		}
-		any := false
+		positive := false
 		for cat, w := range p.profile.Weights {
 			if w > 0 {
-				any = true
+				positive = true
 			}
 			if _, ok := c.categoryAt[cat]; !ok {
 				at := p.weightAt[cat]
 				c.add(at, Error, "unknown category %s in the weights of profile %s: %s", q(cat), safetext.Line(name), c.categoryHint(cat))
 			}
 		}
-		if !any {
+		if !positive {
 			c.add(p.nameAt, Error, "profile %s gives no category a weight above 0: give at least one a positive weight", safetext.Line(name))
 		}
 	}

@@ -27,7 +27,16 @@ type loader struct {
 	profiles   []*profileInfo
 
 	suggestions int // suggestions made so far; see suggest
+
+	// Problems past MaxProblems are counted, not kept: a file of a million broken arguments
+	// must not cost a million messages. Errors that reach the limit while the files are decoded
+	// stop the decoding (stopped): the corpus cannot load anyway.
+	dropped, droppedErrors int
+	stopped                bool
 }
+
+// full reports whether MaxProblems have been reported.
+func (l *loader) full() bool { return len(l.problems) >= MaxProblems }
 
 // sourceInfo, argInfo and profileInfo keep the positions the checks across files need. A zero
 // position means the value was missing or already reported as malformed, so no second
@@ -72,7 +81,32 @@ func newLoader(dir string) *loader {
 }
 
 func (l *loader) add(at argument.Pos, sev Severity, format string, args ...any) {
+	if len(l.problems) >= MaxProblems {
+		l.dropped++
+		if sev == Error {
+			l.droppedErrors++
+		}
+		return
+	}
 	l.problems = append(l.problems, Problem{Pos: at, Severity: sev, Message: fmt.Sprintf(format, args...)})
+}
+
+// addDropped reports, as one problem at the corpus folder, that the load stopped at
+// MaxProblems, or how many problems past it were not kept.
+func (l *loader) addDropped() {
+	at := argument.Pos{File: l.dir}
+	switch {
+	case l.stopped:
+		l.problems = append(l.problems, Problem{Pos: at, Severity: Error,
+			Message: fmt.Sprintf("stopped after %d problems: fix these and run 'argmap validate' again", MaxProblems)})
+	case l.dropped > 0:
+		sev := Warning
+		if l.droppedErrors > 0 {
+			sev = Error
+		}
+		l.problems = append(l.problems, Problem{Pos: at, Severity: sev,
+			Message: fmt.Sprintf("%s not shown (%s): fix the ones above and run 'argmap validate' again", plural(l.dropped, "more problem"), plural(l.droppedErrors, "error"))})
+	}
 }
 
 func pos(file string, n *yaml.Node) argument.Pos {
@@ -82,10 +116,9 @@ func pos(file string, n *yaml.Node) argument.Pos {
 // q quotes corpus text for a message: controls and invisible characters escaped visibly, and
 // long text cut short.
 func q(s string) string {
-	const max = 60
-	if utf8.RuneCountInString(s) > max {
-		r := []rune(s)
-		s = string(r[:max]) + "…"
+	const limit = 60
+	if utf8.RuneCountInString(s) > limit {
+		s = string([]rune(s)[:limit]) + "…"
 	}
 	return `"` + safetext.Line(s) + `"`
 }
@@ -109,21 +142,25 @@ func (l *loader) decodeFile(name string, root *yaml.Node) {
 		return
 	}
 	m := f.fields(root, fileShape)
-	if v := m.val["argmap"]; v != nil {
+	if v := m.val("argmap"); v != nil {
 		f.version(v)
 	}
-	if v := m.val["debate"]; v != nil {
-		if m.val["argmap"] == nil {
-			f.add(f.pos(m.key["debate"]), Error, "the file with the debate must say argmap: %d (the format version): add it above debate", Version)
+	if v := m.val("debate"); v != nil {
+		if m.val("argmap") == nil {
+			f.add(f.pos(m.key("debate")), Error, "the file with the debate must say argmap: %d (the format version): add it above debate", Version)
 		}
-		f.debate(m.key["debate"], v)
+		f.debate(m.key("debate"), v)
 	}
-	if v := m.val["profiles"]; v != nil {
+	if v := m.val("profiles"); v != nil {
 		f.profiles(v)
 	}
-	if v := m.val["arguments"]; v != nil {
+	if v := m.val("arguments"); v != nil {
 		if items, ok := f.list(v, "arguments", "a list of arguments"); ok {
 			for _, item := range items {
+				if f.full() {
+					f.loader.stopped = true
+					break
+				}
 				f.argument(item)
 			}
 		}
@@ -164,34 +201,64 @@ func (f file) aliases(root *yaml.Node) bool {
 	return true
 }
 
-// mapping is a decoded mapping: the value and the key node of each known key.
+// mapping is a decoded mapping: the key and value nodes of each known key, in the order of
+// its shape's keys. Arrays, not maps: a corpus may hold a great many small mappings.
 type mapping struct {
-	val map[string]*yaml.Node
-	key map[string]*yaml.Node
+	shape *shape
+	keys  [maxKeys]*yaml.Node
+	vals  [maxKeys]*yaml.Node
+}
+
+const maxKeys = 16 // the most keys a shape has, with room
+
+func (m *mapping) index(name string) int {
+	for i, k := range m.shape.keys {
+		if k == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// val returns the value of a key, or nil.
+func (m *mapping) val(name string) *yaml.Node {
+	if i := m.index(name); i >= 0 {
+		return m.vals[i]
+	}
+	return nil
+}
+
+// key returns the key node of a key, or nil.
+func (m *mapping) key(name string) *yaml.Node {
+	if i := m.index(name); i >= 0 {
+		return m.keys[i]
+	}
+	return nil
 }
 
 // fields checks a mapping against its shape: unknown keys (with the nearest known one),
 // duplicate keys and missing required keys are reported; the known keys are returned.
 func (f file) fields(n *yaml.Node, s *shape) mapping {
-	m := mapping{val: map[string]*yaml.Node{}, key: map[string]*yaml.Node{}}
+	m := mapping{shape: s}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
 			f.add(f.pos(k), Error, "a key in %s must be text, not %s: use one of %s", s.what, describe(k), strings.Join(s.keys, ", "))
 			continue
 		}
-		if !contains(s.keys, k.Value) {
+		j := m.index(k.Value)
+		if j < 0 {
 			f.add(f.pos(k), Error, "unknown key %s in %s: %s", q(k.Value), s.what, f.suggestKey(k.Value, s.keys))
 			continue
 		}
-		if first, dup := m.key[k.Value]; dup {
+		if first := m.keys[j]; first != nil {
 			f.add(f.pos(k), Error, "duplicate key %s (first at %s): remove one of them", q(k.Value), where(f.pos(first), f.pos(k)))
 			continue
 		}
-		m.key[k.Value], m.val[k.Value] = k, v
+		m.keys[j], m.vals[j] = k, v
 	}
 	for _, r := range s.required {
-		if m.key[r] == nil {
+		if m.key(r) == nil {
 			f.add(f.pos(n), Error, "%s has no %s: %s", s.what, r, hints[r])
 		}
 	}
@@ -406,25 +473,25 @@ func (f file) debate(key, n *yaml.Node) {
 		return
 	}
 	m := f.fields(n, debateShape)
-	if v := m.val["id"]; v != nil {
+	if v := m.val("id"); v != nil {
 		d.ID, _ = f.id(v, "id", "russian-draft-evaders")
 	}
-	if v := m.val["title"]; v != nil {
+	if v := m.val("title"); v != nil {
 		d.Title, _ = f.text(v, "title", true)
 	}
-	if v := m.val["question"]; v != nil {
+	if v := m.val("question"); v != nil {
 		d.Question, _ = f.text(v, "question", true)
 	}
-	if v := m.val["thesis"]; v != nil {
+	if v := m.val("thesis"); v != nil {
 		f.thesis(d, v)
 	}
-	if v := m.val["categories"]; v == nil || !f.categories(d, v) {
+	if v := m.val("categories"); v == nil || !f.categories(d, v) {
 		d.Categories = argument.DefaultCategories
 		for _, c := range d.Categories {
 			f.categoryAt[c] = d.Pos
 		}
 	}
-	if v := m.val["sources"]; v != nil {
+	if v := m.val("sources"); v != nil {
 		if items, ok := f.list(v, "sources", "a list of sources"); ok {
 			for _, item := range items {
 				f.source(d, item)
@@ -451,15 +518,15 @@ func (f file) thesis(d *argument.Debate, n *yaml.Node) {
 	}
 	d.Thesis.Pos = f.pos(n)
 	m := f.fields(n, thesisShape)
-	if v := m.val["id"]; v != nil {
+	if v := m.val("id"); v != nil {
 		if id, ok := f.id(v, "id", "grant-asylum"); ok {
 			d.Thesis.ID, f.thesisIDAt = id, f.pos(v)
 		}
 	}
-	if v := m.val["claim"]; v != nil {
+	if v := m.val("claim"); v != nil {
 		d.Thesis.Claim, _ = f.text(v, "claim", true)
 	}
-	if v := m.val["base"]; v != nil {
+	if v := m.val("base"); v != nil {
 		if x, ok := f.unit(v, "base"); ok {
 			d.Thesis.Base = x
 		}
@@ -500,7 +567,7 @@ func (f file) source(d *argument.Debate, n *yaml.Node) {
 	s := argument.Source{Pos: f.pos(n)}
 	m := f.fields(n, sourceShape)
 	info := sourceInfo{}
-	if v := m.val["id"]; v != nil {
+	if v := m.val("id"); v != nil {
 		if id, ok := f.id(v, "id", "catoggio-2022"); ok {
 			s.ID, info.id, info.idAt = id, id, f.pos(v)
 		}
@@ -509,7 +576,7 @@ func (f file) source(d *argument.Debate, n *yaml.Node) {
 		key string
 		dst *string
 	}{{"title", &s.Title}, {"subtitle", &s.Subtitle}, {"author", &s.Author}, {"publication", &s.Publication}, {"date", &s.Date}, {"url", &s.URL}} {
-		if v := m.val[k.key]; v != nil {
+		if v := m.val(k.key); v != nil {
 			*k.dst, _ = f.text(v, k.key, k.key == "title")
 		}
 	}
@@ -537,10 +604,10 @@ func (f file) profiles(n *yaml.Node) {
 			continue
 		}
 		m := f.fields(v, profileShape)
-		if d := m.val["description"]; d != nil {
+		if d := m.val("description"); d != nil {
 			p.profile.Description, _ = f.text(d, "description", false)
 		}
-		if w := m.val["weights"]; w != nil {
+		if w := m.val("weights"); w != nil {
 			f.weights(p, w)
 		}
 	}
@@ -593,12 +660,12 @@ func (f file) argument(n *yaml.Node) {
 	info := &argInfo{arg: a}
 	f.args = append(f.args, info)
 	m := f.fields(n, argumentShape)
-	if v := m.val["id"]; v != nil {
+	if v := m.val("id"); v != nil {
 		if id, ok := f.id(v, "id", "drain-manpower"); ok {
 			a.ID, info.idAt = id, f.pos(v)
 		}
 	}
-	if v := m.val["side"]; v != nil {
+	if v := m.val("side"); v != nil {
 		if s, ok := f.text(v, "side", true); ok {
 			if contains(sides, s) {
 				a.Side, info.sideOK = argument.Side(s), true
@@ -607,12 +674,12 @@ func (f file) argument(n *yaml.Node) {
 			}
 		}
 	}
-	if v := m.val["category"]; v != nil {
+	if v := m.val("category"); v != nil {
 		if c, ok := f.text(v, "category", true); ok {
 			a.Category, info.categoryAt = c, f.pos(v)
 		}
 	}
-	if v := m.val["title"]; v != nil {
+	if v := m.val("title"); v != nil {
 		if t, ok := f.text(v, "title", true); ok {
 			if n := utf8.RuneCountInString(t); n > MaxTitleLength {
 				f.add(f.pos(v), Error, "title is %d characters long: keep it to %d and put the rest in claim or reasoning", n, MaxTitleLength)
@@ -620,31 +687,31 @@ func (f file) argument(n *yaml.Node) {
 			a.Title = t
 		}
 	}
-	if v := m.val["claim"]; v != nil {
+	if v := m.val("claim"); v != nil {
 		a.Claim, _ = f.text(v, "claim", true)
 	}
-	if v := m.val["reasoning"]; v != nil {
+	if v := m.val("reasoning"); v != nil {
 		a.Reasoning, _ = f.text(v, "reasoning", false)
 	}
-	if v := m.val["note"]; v != nil {
+	if v := m.val("note"); v != nil {
 		a.Note, _ = f.text(v, "note", false)
 	}
-	if v := m.val["strength"]; v != nil {
+	if v := m.val("strength"); v != nil {
 		a.Strength, _ = f.unit(v, "strength")
 	}
-	if v := m.val["supports"]; v != nil {
+	if v := m.val("supports"); v != nil {
 		a.Supports = f.relations(info, v, "supports", argument.Support)
 	}
-	if v := m.val["attacks"]; v != nil {
+	if v := m.val("attacks"); v != nil {
 		a.Attacks = f.relations(info, v, "attacks", argument.Attack)
 	}
-	if v := m.val["quotes"]; v != nil {
+	if v := m.val("quotes"); v != nil {
 		a.Quotes = f.passages(info, v, "quotes", quoteShape)
 	}
-	if v := m.val["evidence"]; v != nil {
+	if v := m.val("evidence"); v != nil {
 		a.Evidence = f.passages(info, v, "evidence", evidenceShape)
 	}
-	if v := m.val["tags"]; v != nil {
+	if v := m.val("tags"); v != nil {
 		a.Tags = f.tags(v)
 	}
 }
@@ -681,12 +748,12 @@ func (f file) passages(info *argInfo, n *yaml.Node, key string, s *shape) []argu
 		p := argument.Passage{Pos: f.pos(item)}
 		m := f.fields(item, s)
 		pi := passageInfo{kind: key}
-		if v := m.val["source"]; v != nil {
+		if v := m.val("source"); v != nil {
 			if id, ok := f.id(v, "source", "catoggio-2022"); ok {
 				p.Source, pi.source, pi.sourceAt = id, id, f.pos(v)
 			}
 		}
-		if v := m.val["text"]; v != nil {
+		if v := m.val("text"); v != nil {
 			p.Text, _ = f.text(v, "text", true)
 		}
 		ps = append(ps, p)

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -146,5 +147,37 @@ func TestLoadEscapesCorpusText(t *testing.T) {
 		if strings.ContainsAny(p.Message, "\x1b\x07\x01\n\u202e\u009b") {
 			t.Errorf("raw control character in %q", p.Message)
 		}
+	}
+}
+
+// Past MaxProblems errors, the load stops and says so; a flood of warnings is counted, and the
+// debate still loads whole.
+func TestLoadProblemLimit(t *testing.T) {
+	broken := head + "arguments:\n" + strings.Repeat("  - {id: x}\n", 2000)
+	d, problems, err := Load(fstest.MapFS{"a.yaml": {Data: []byte(broken)}}, ".")
+	if err == nil || len(problems) != MaxProblems+1 {
+		t.Fatalf("got %d problems, err %v; want %d and an error", len(problems), err, MaxProblems+1)
+	}
+	if got, want := problems[len(problems)-1].String(), ".: error: stopped after 1000 problems: fix these and run 'argmap validate' again"; got != want {
+		t.Errorf("last problem = %q, want %q", got, want)
+	}
+	if d == nil || len(d.Arguments) >= 2000 {
+		t.Errorf("decoding did not stop")
+	}
+
+	var b strings.Builder
+	b.WriteString(head + "arguments:\n")
+	for i := range 1500 {
+		b.WriteString("  - {id: a" + strconv.Itoa(i) + ", side: pro, category: moral, title: A, claim: C, strength: 1, supports: [t]}\n")
+	}
+	d, problems, err = Load(fstest.MapFS{"a.yaml": {Data: []byte(b.String())}}, ".")
+	if err != nil {
+		t.Fatalf("warnings alone failed the load: %v", err)
+	}
+	if len(d.Arguments) != 1500 || len(problems) != MaxProblems+1 {
+		t.Fatalf("got %d arguments and %d problems, want 1500 and %d", len(d.Arguments), len(problems), MaxProblems+1)
+	}
+	if got, want := problems[len(problems)-1].String(), ".: warning: 500 more problems not shown (0 errors): fix the ones above and run 'argmap validate' again"; got != want {
+		t.Errorf("last problem = %q, want %q", got, want)
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"path/filepath"
 	"strings"
 	"unicode/utf8"
 
@@ -28,35 +29,57 @@ import (
 // included, sorted by file, line and column. err is a *LoadError when any problem is an error,
 // or an error naming the folder when it cannot be read at all. The debate is returned whenever
 // the corpus has one, even with errors, so that a report can count its arguments.
+//
+// Positions name files by their path in fsys (path.Join(dir, name)).
 func Load(fsys fs.FS, dir string) (*argument.Debate, []Problem, error) {
+	return LoadNamed(fsys, dir, "")
+}
+
+// LoadNamed is Load for a corpus whose folder the user knows by another name, such as the
+// --corpus path behind an os.DirFS: positions and messages name files as filepath.Join(name,
+// FILE), so that an editor or shell can open them. An empty name is Load's naming.
+func LoadNamed(fsys fs.FS, dir, name string) (*argument.Debate, []Problem, error) {
+	shown := dir
+	if name != "" {
+		shown = name
+	}
 	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return nil, nil, fmt.Errorf("corpus folder %s does not exist: give --corpus a folder of .yaml files", dir)
+			return nil, nil, fmt.Errorf("corpus folder %s does not exist: give --corpus a folder of .yaml files", safetext.Line(shown))
 		}
-		return nil, nil, fmt.Errorf("cannot read corpus folder %s: %w", dir, err)
+		return nil, nil, fmt.Errorf("cannot read corpus folder %s: %w", safetext.Line(shown), err)
 	}
-	l := newLoader(dir)
+	l := newLoader(shown)
 	files := 0
 	for _, e := range entries {
-		name := e.Name()
-		if strings.HasPrefix(name, ".") || !(strings.HasSuffix(name, ".yaml") || strings.HasSuffix(name, ".yml")) {
+		base := e.Name()
+		if strings.HasPrefix(base, ".") || !(strings.HasSuffix(base, ".yaml") || strings.HasSuffix(base, ".yml")) {
 			continue
 		}
 		files++
-		l.file(fsys, path.Join(dir, name))
+		if l.full() {
+			l.stopped = true
+			break
+		}
+		file := path.Join(dir, base)
+		if name != "" {
+			file = filepath.Join(name, base)
+		}
+		l.file(fsys, path.Join(dir, base), file)
 	}
 	d := l.finish(files)
 	SortProblems(l.problems)
+	l.addDropped() // last, after the problems it counts
 	if n, _ := Count(l.problems); n > 0 {
 		return d, l.problems, &LoadError{Problems: l.problems}
 	}
 	return d, l.problems, nil
 }
 
-// file reads, parses and decodes one corpus file.
-func (l *loader) file(fsys fs.FS, name string) {
-	data, ok := l.read(fsys, name)
+// file reads, parses and decodes one corpus file: fsPath in the file system, shown as name.
+func (l *loader) file(fsys fs.FS, fsPath, name string) {
+	data, ok := l.read(fsys, fsPath, name)
 	if !ok {
 		return
 	}
@@ -69,9 +92,9 @@ func (l *loader) file(fsys fs.FS, name string) {
 
 // read returns the bytes of a regular file no larger than MaxFileSize. It looks before it
 // opens: a named pipe would block the open, a device could be endless.
-func (l *loader) read(fsys fs.FS, name string) ([]byte, bool) {
+func (l *loader) read(fsys fs.FS, fsPath, name string) ([]byte, bool) {
 	at := argument.Pos{File: name}
-	info, err := fs.Stat(fsys, name)
+	info, err := fs.Stat(fsys, fsPath)
 	if err != nil {
 		l.add(at, Error, "cannot read the file: %s", safetext.Line(cleanFSError(err)))
 		return nil, false
@@ -87,7 +110,7 @@ func (l *loader) read(fsys fs.FS, name string) ([]byte, bool) {
 		l.add(at, Error, "the file is %s, more than the %s a corpus file may hold: split it into smaller files", sizeString(info.Size()), sizeString(MaxFileSize))
 		return nil, false
 	}
-	f, err := fsys.Open(name)
+	f, err := fsys.Open(fsPath)
 	if err != nil {
 		l.add(at, Error, "cannot read the file: %s", safetext.Line(cleanFSError(err)))
 		return nil, false

@@ -277,3 +277,17 @@ func TestLoad(t *testing.T) {
 		})
 	}
 }
+
+func TestLoadErrorMessage(t *testing.T) {
+	_, _, err := Load(corpusFS(head+strings.Replace(arg, "side: pro", "side: up", 1)+"    tags: [x, x]\n"), ".")
+	want := "the corpus has 2 errors; fix them and run 'argmap validate' again\n" +
+		"a.yaml:10:11: error: side must be pro or con, not \"up\"\n" +
+		"a.yaml:17:15: error: tag \"x\" is listed twice (first at column 12): remove one"
+	if err == nil || err.Error() != want {
+		t.Errorf("err = %v\nwant %s", err, want)
+	}
+	_, _, err = Load(corpusFS(head+strings.Replace(arg, "side: pro", "side: up", 1)), ".")
+	if err == nil || !strings.HasPrefix(err.Error(), "the corpus has 1 error; fix it and") {
+		t.Errorf("err = %v", err)
+	}
+}

@@ -71,7 +71,11 @@ type LoadError struct {
 func (e *LoadError) Error() string {
 	var b strings.Builder
 	n, _ := Count(e.Problems)
-	fmt.Fprintf(&b, "the corpus has %s; fix %s and run 'argmap validate' again", plural(n, "error"), map[bool]string{true: "it", false: "them"}[n == 1])
+	them := "them"
+	if n == 1 {
+		them = "it"
+	}
+	fmt.Fprintf(&b, "the corpus has %s; fix %s and run 'argmap validate' again", plural(n, "error"), them)
 	for _, p := range e.Problems {
 		if p.Severity == Error {
 			b.WriteString("\n")

@@ -66,6 +66,8 @@ const (
 	// (arguments > argument > quotes > quote > text); the keys tables reject anything deeper
 	// that gets through, this stops a deep file before it costs anything.
 	MaxDepth = 20
+	// MaxProblems is how many problems a load reports one by one; the rest are counted.
+	MaxProblems = 1000
 )
 
 // idPattern is the form of every id, source id, profile name, category and tag: lower-case

@@ -1,5 +1,11 @@
 // Package render draws the debate for a terminal: trees, tables, charts. It is the only package
 // that imports lipgloss, and every style it uses comes from one Styles value.
+//
+// Views write plain strings to the io.Writer they are given. Colour is decided once, by the
+// caller, and passed in Options.Color: with it off every style is empty and lipgloss emits no
+// escape sequence at all; with it on, styles use only the 16 basic ANSI colours and text
+// attributes, which every colour terminal understands, so no colour-profile detection or
+// downsampling is needed (and CLICOLOR_FORCE works into a pipe).
 package render
 
 import (
@@ -15,6 +21,16 @@ type Options struct {
 	ASCII bool // draw with ASCII only
 }
 
+// MinWidth is the narrowest layout a view draws for; a smaller Width is raised to it.
+const MinWidth = 40
+
+func (o Options) width() int {
+	if o.Width < MinWidth {
+		return max(o.Width, MinWidth)
+	}
+	return o.Width
+}
+
 // Styles is every style argmap uses. Built once by NewStyles; with colour off every style is
 // empty, so no escape sequence is ever emitted.
 type Styles struct {
@@ -28,6 +44,11 @@ type Styles struct {
 	Bar              lipgloss.Style // strength bars
 	Good, Bad        lipgloss.Style // checks that held / did not
 	Warn             lipgloss.Style
+
+	Rel    lipgloss.Style // the + / − that says how a node bears on its parent
+	Branch lipgloss.Style // tree connectors and table rules
+	Track  lipgloss.Style // the empty part of a bar
+	Quote  lipgloss.Style // quoted source text
 }
 
 var categoryColors = []color.Color{
@@ -47,6 +68,7 @@ func NewStyles(colorOn bool, categories []string) Styles {
 	if !colorOn {
 		s.Pro, s.Con, s.Thesis, s.CategoryDefault = plain, plain, plain, plain
 		s.Title, s.Heading, s.Dim, s.Muted, s.Bar, s.Good, s.Bad, s.Warn = plain, plain, plain, plain, plain, plain, plain, plain
+		s.Rel, s.Branch, s.Track, s.Quote = plain, plain, plain, plain
 		for _, c := range categories {
 			s.Category[c] = plain
 		}
@@ -67,6 +89,10 @@ func NewStyles(colorOn bool, categories []string) Styles {
 	s.Good = plain.Foreground(lipgloss.Color("2"))
 	s.Bad = plain.Foreground(lipgloss.Color("1"))
 	s.Warn = plain.Foreground(lipgloss.Color("3"))
+	s.Rel = plain.Bold(true)
+	s.Branch = plain.Foreground(lipgloss.Color("8"))
+	s.Track = plain.Foreground(lipgloss.Color("8"))
+	s.Quote = plain.Italic(true)
 	return s
 }
 
@@ -76,4 +102,45 @@ func (s Styles) CategoryStyle(c string) lipgloss.Style {
 		return st
 	}
 	return s.CategoryDefault
+}
+
+// SideStyle returns the style of a side.
+func (s Styles) SideStyle(side string) lipgloss.Style {
+	if side == "con" {
+		return s.Con
+	}
+	return s.Pro
+}
+
+// Glyphs are the characters views draw with: Unicode by default, ASCII with --ascii.
+type Glyphs struct {
+	Branch, LastBranch, Pipe, Gap string // tree connectors, each 4 columns wide
+	Support, Attack               string // how a node bears on its parent
+	See, SeeBelow                 string // a node shown in full above, below
+	Full, Half, Empty             string // bar cells
+	Ellipsis, Dot, Dash           string
+	OpenQuote, CloseQuote         string
+	Thesis                        string // the mark before the thesis
+}
+
+// NewGlyphs returns the glyph set for ASCII or Unicode output.
+func NewGlyphs(ascii bool) Glyphs {
+	if ascii {
+		return Glyphs{
+			Branch: "|-- ", LastBranch: "`-- ", Pipe: "|   ", Gap: "    ",
+			Support: "+", Attack: "-", See: "^", SeeBelow: "v",
+			Full: "#", Half: "=", Empty: ".",
+			Ellipsis: "...", Dot: "|", Dash: "--",
+			OpenQuote: `"`, CloseQuote: `"`,
+			Thesis: "*",
+		}
+	}
+	return Glyphs{
+		Branch: "├── ", LastBranch: "└── ", Pipe: "│   ", Gap: "    ",
+		Support: "+", Attack: "−", See: "↑", SeeBelow: "↓",
+		Full: "█", Half: "▌", Empty: "░",
+		Ellipsis: "…", Dot: "·", Dash: "—",
+		OpenQuote: "“", CloseQuote: "”",
+		Thesis: "◆",
+	}
 }

@@ -1,0 +1,190 @@
+package render
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"github.com/argmap/argmap/internal/argument"
+	"github.com/argmap/argmap/internal/safetext"
+)
+
+// ArgumentJSON is one argument as argmap list --format json prints it. The field order is the
+// public order of the keys; lists are never null.
+type ArgumentJSON struct {
+	ID        string        `json:"id"`
+	Side      string        `json:"side"`
+	Category  string        `json:"category"`
+	Title     string        `json:"title"`
+	Claim     string        `json:"claim"`
+	Reasoning string        `json:"reasoning"`
+	Strength  float64       `json:"strength"`
+	Tags      []string      `json:"tags"`
+	Quotes    []PassageJSON `json:"quotes"`
+	Evidence  []PassageJSON `json:"evidence"`
+	Note      string        `json:"note"`
+	Supports  []string      `json:"supports"`
+	Attacks   []string      `json:"attacks"`
+}
+
+// PassageJSON is a quote or a piece of evidence.
+type PassageJSON struct {
+	Source string `json:"source"`
+	Text   string `json:"text"`
+}
+
+// DetailJSON is one node as argmap get --format json prints it: the argument's own keys (for
+// the thesis, id and claim), then what bears on it and where it is defined.
+type DetailJSON struct {
+	ArgumentJSON
+	SupportedBy []string      `json:"supported_by"`
+	AttackedBy  []string      `json:"attacked_by"`
+	DefinedAt   *PositionJSON `json:"defined_at"`
+}
+
+// thesisJSON is the thesis as argmap get --format json prints it.
+type thesisJSON struct {
+	ID          string        `json:"id"`
+	Thesis      bool          `json:"thesis"`
+	Claim       string        `json:"claim"`
+	Base        float64       `json:"base"`
+	SupportedBy []string      `json:"supported_by"`
+	AttackedBy  []string      `json:"attacked_by"`
+	DefinedAt   *PositionJSON `json:"defined_at"`
+}
+
+// PositionJSON is where a node is defined; null when the loader did not say.
+type PositionJSON struct {
+	File   string `json:"file"`
+	Line   int    `json:"line"`
+	Column int    `json:"column"`
+}
+
+// NewArgumentJSON converts an argument to its JSON shape.
+func NewArgumentJSON(a *argument.Argument) ArgumentJSON {
+	return ArgumentJSON{
+		ID:        a.ID,
+		Side:      string(a.Side),
+		Category:  a.Category,
+		Title:     a.Title,
+		Claim:     a.Claim,
+		Reasoning: a.Reasoning,
+		Strength:  finite(a.Strength),
+		Tags:      nonNil(a.Tags),
+		Quotes:    passages(a.Quotes),
+		Evidence:  passages(a.Evidence),
+		Note:      a.Note,
+		Supports:  nonNil(a.Supports),
+		Attacks:   nonNil(a.Attacks),
+	}
+}
+
+// ListJSON writes the arguments as a JSON array.
+func ListJSON(w io.Writer, args []*argument.Argument) error {
+	out := make([]ArgumentJSON, len(args))
+	for i, a := range args {
+		out[i] = NewArgumentJSON(a)
+	}
+	return writeJSON(w, out)
+}
+
+// NodeJSON writes node i of g (an argument, or the thesis) with what supports and attacks it
+// and where it is defined.
+func NodeJSON(w io.Writer, g *argument.Graph, i int) error {
+	var sup, att []string
+	for _, e := range g.In(i) {
+		if e.Type == argument.Support {
+			sup = append(sup, g.ID(e.Node))
+		} else {
+			att = append(att, g.ID(e.Node))
+		}
+	}
+	a := g.Argument(i)
+	if a == nil {
+		t := g.Debate.Thesis
+		return writeJSON(w, thesisJSON{
+			ID: t.ID, Thesis: true, Claim: t.Claim, Base: finite(t.Base),
+			SupportedBy: nonNil(sup), AttackedBy: nonNil(att), DefinedAt: position(t.Pos),
+		})
+	}
+	return writeJSON(w, DetailJSON{
+		ArgumentJSON: NewArgumentJSON(a),
+		SupportedBy:  nonNil(sup),
+		AttackedBy:   nonNil(att),
+		DefinedAt:    position(a.Pos),
+	})
+}
+
+func position(p argument.Pos) *PositionJSON {
+	if p.IsZero() {
+		return nil
+	}
+	return &PositionJSON{File: p.File, Line: p.Line, Column: p.Column}
+}
+
+func passages(ps []argument.Passage) []PassageJSON {
+	out := make([]PassageJSON, len(ps))
+	for i, p := range ps {
+		out[i] = PassageJSON{Source: p.Source, Text: p.Text}
+	}
+	return out
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// finite keeps NaN and infinities out of JSON, which has no spelling for them.
+func finite(f float64) float64 {
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return 0
+	}
+	return f
+}
+
+// writeJSON writes v indented by two spaces, with a final newline. Markup stays readable (no
+// \u003c for <), and every character the terminal could act on — C1 controls, bidirectional
+// and invisible format characters, which encoding/json passes through raw — is written as a
+// \u escape, so JSON printed to a terminal is as inert as the text views and decodes to the
+// same strings.
+func writeJSON(w io.Writer, v any) error {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	_, err := w.Write(inertJSON(buf.Bytes()))
+	return err
+}
+
+// inertJSON escapes the runes safetext would escape that encoding/json leaves raw (DEL, C1
+// controls, bidirectional and invisible format characters). Outside strings JSON is ASCII, so every
+// such rune is inside a string, where \uXXXX is always valid.
+func inertJSON(b []byte) []byte {
+	var out bytes.Buffer
+	out.Grow(len(b))
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == 0x7f || r >= utf8.RuneSelf && safetext.Unsafe(string(r)) {
+			if r > 0xffff {
+				r1, r2 := utf16.EncodeRune(r)
+				fmt.Fprintf(&out, `\u%04x\u%04x`, r1, r2)
+			} else {
+				fmt.Fprintf(&out, `\u%04x`, r)
+			}
+		} else {
+			out.Write(b[i : i+n])
+		}
+		i += n
+	}
+	return out.Bytes()
+}
