@@ -254,7 +254,7 @@ type analysis struct {
 
 	hasArgs []bool    // per category index: any argument in it
 	diff    []float64 // per category index: Σ τ over pro minus Σ τ over con (Sum's closed form)
-	signs   []uint8   // per node: the signs of its paths to the thesis (1 +, 2 −)
+	signs   []uint8   // by model position: the signs of its paths to the thesis (1 +, 2 −)
 }
 
 func (a *analysis) prepare() {
@@ -276,15 +276,15 @@ func (a *analysis) prepare() {
 	a.signs = pathSigns(a.m)
 }
 
-// pathSigns marks, for every node, the signs of its paths to the thesis: bit 1 when some path
-// has an even number of attacks (raising the node's strength pushes the thesis up along it),
-// bit 2 when some path has an odd number. A node with one bit moves the margin one way only;
-// 0 means no path. Each node's bits only grow, so the worklist ends after at most two visits
-// per node, cycles included.
+// pathSigns marks, for every node (by model position), the signs of its paths to the thesis:
+// bit 1 when some path has an even number of attacks (raising the node's strength pushes the
+// thesis up along it), bit 2 when some path has an odd number. A node with one bit moves the
+// margin one way only; 0 means no path. Each node's bits only grow, so the worklist ends after
+// at most two visits per node, cycles included.
 func pathSigns(m *Model) []uint8 {
 	signs := make([]uint8, m.n)
-	signs[argument.ThesisNode] = 1
-	work := []int32{argument.ThesisNode}
+	signs[m.thesis] = 1
+	work := []int32{m.thesis}
 	for len(work) > 0 {
 		v := work[len(work)-1]
 		work = work[:len(work)-1]
@@ -463,9 +463,10 @@ func linearFlip(lo, hi, at float64) []Flip {
 func (wk *worker) argument(i int) ArgumentSensitivity {
 	a := wk.a
 	arg := a.g.Argument(i)
+	p := wk.m.pos[i]
 	res := ArgumentSensitivity{
 		ID: arg.ID, Side: arg.Side, Category: arg.Category, Strength: arg.Strength,
-		Connected: a.signs[i] != 0,
+		Connected: a.signs[p] != 0,
 		Nearest:   math.NaN(), Change: math.Inf(1),
 	}
 	switch {
@@ -474,11 +475,11 @@ func (wk *worker) argument(i int) ArgumentSensitivity {
 		if _, ok := a.lambda[arg.Category]; !ok {
 			lam = 1
 		}
-		res.Flips = sumArgumentFlip(a.margin, wk.m.sign[i], lam, arg.Strength)
+		res.Flips = sumArgumentFlip(a.margin, wk.m.sign[p], lam, arg.Strength)
 	case a.sem != Sum && !res.Connected:
 		// No path to the thesis: its strength changes nothing there.
 	default:
-		res.Flips = wk.scanArgument(int32(i))
+		res.Flips = wk.scanArgument(p)
 	}
 	res.Nearest, res.Change = nearest(res.Flips, arg.Strength)
 	return res
@@ -494,9 +495,9 @@ func sumArgumentFlip(m0, sign, lam, tau0 float64) []Flip {
 	return linearFlip(m0-slope*tau0, m0+slope*(1-tau0), tau0-m0/slope)
 }
 
-// scanArgument finds the flips of node i's strength over [0,1], re-solving only the blocks its
-// strength reaches.
-func (wk *worker) scanArgument(i int32) []Flip {
+// scanArgument finds the flips of the strength of the argument at model position p over [0,1],
+// re-solving only the blocks its strength reaches.
+func (wk *worker) scanArgument(p int32) []Flip {
 	m := wk.m
 	if !wk.base {
 		m.Margin(wk.a.lambda, nil)
@@ -504,15 +505,13 @@ func (wk *worker) scanArgument(i int32) []Flip {
 		wk.lo = append(wk.lo[:0], m.sigma...)
 		wk.hi = append(wk.hi[:0], m.sigma...)
 	}
-	cyclic := wk.reach(i)
+	cyclic := wk.reach(p)
 	wk.saved = wk.saved[:0]
 	for _, b := range wk.blocks {
-		for _, v := range m.order[m.blockStart[b]:m.blockStart[b+1]] {
-			wk.saved = append(wk.saved, m.sigma[v])
-		}
+		wk.saved = append(wk.saved, m.sigma[m.blockStart[b]:m.blockStart[b+1]]...)
 	}
 	f := func(tau float64) float64 {
-		m.taus[i] = tau
+		m.taus[p] = tau
 		if m.sem == Sum {
 			return m.margin()
 		}
@@ -523,72 +522,74 @@ func (wk *worker) scanArgument(i int32) []Flip {
 		}
 		return m.margin()
 	}
-	tau0 := m.tau[i]
+	tau0 := m.tau[p]
 	var flips []Flip
-	bits := wk.a.signs[i]
+	bits := wk.a.signs[p]
 	if !wk.a.opts.scanAll && (m.sem == Sum || (!cyclic && bits != 3)) {
 		// Monotone in τ: the verdicts at 0 and 1 tell whether it flips at all.
 		v0, v1 := VerdictOf(f(0)), VerdictOf(f(1))
 		if v0 != v1 {
 			_, flips = scan(f, slices.Compact([]float64{0, tau0, 1}), 1/float64(wk.a.opts.ArgSteps))
 		}
-	} else if wk.a.opts.scanAll || cyclic || wk.boundsStraddle(i) {
+	} else if wk.a.opts.scanAll || cyclic || wk.boundsStraddle(p) {
 		grid := append(uniform(0, 1, wk.a.opts.ArgSteps), tau0)
 		slices.Sort(grid)
 		_, flips = scan(f, slices.Compact(grid), 1/float64(wk.a.opts.ArgSteps))
 	}
-	// Put back what the probes changed.
-	m.taus[i] = tau0
+	// Put back what the probes changed: the strength, and the scores (with what each passes on).
+	m.taus[p] = tau0
 	k := 0
 	for _, b := range wk.blocks {
-		for _, v := range m.order[m.blockStart[b]:m.blockStart[b+1]] {
-			m.sigma[v] = wk.saved[k]
+		for q := m.blockStart[b]; q < m.blockStart[b+1]; q++ {
+			m.set(q, wk.saved[k])
 			k++
 		}
 	}
 	return flips
 }
 
-// boundsStraddle reports whether the margin's bounds over τ_i ∈ [0,1] (see boundMargin) allow
-// more than one verdict. Only for an acyclic reach.
-func (wk *worker) boundsStraddle(i int32) bool {
-	lo, hi := wk.boundMargin(i)
+// boundsStraddle reports whether the margin's bounds over the strength at position p in [0,1]
+// (see boundMargin) allow more than one verdict. Only for an acyclic reach.
+func (wk *worker) boundsStraddle(p int32) bool {
+	lo, hi := wk.boundMargin(p)
 	return VerdictOf(lo) != VerdictOf(hi)
 }
 
-// boundMargin bounds the margin over every strength of node i in [0,1]. Every semantics' update
-// is increasing in a node's own τ and in its supporters' scores and decreasing in its
-// attackers', so carrying through the reach, in order, a lower bound (supporters low, attackers
-// high) and an upper one encloses every score the node's strength can give: exact when all its
-// paths have one sign, wider when they mix. Two evaluations per node reached.
-func (wk *worker) boundMargin(i int32) (lo, hi float64) {
+// boundMargin bounds the margin over every strength in [0,1] of the argument at position p.
+// Every semantics' update is increasing in a node's own τ and in its supporters' scores and
+// decreasing in its attackers', so carrying through the reach, in order, a lower bound
+// (supporters low, attackers high) and an upper one encloses every score the strength can
+// give: exact when all its paths have one sign, wider when they mix. Two evaluations per node
+// reached; the reach is acyclic, so each block is one position.
+func (wk *worker) boundMargin(p int32) (lo, hi float64) {
 	m := wk.m
 	for _, b := range wk.blocks {
-		v := m.order[m.blockStart[b]]
-		tlo, thi := m.taus[v], m.taus[v]
-		if v == i {
+		q := m.blockStart[b]
+		tlo, thi := m.taus[q], m.taus[q]
+		if q == p {
 			tlo, thi = 0, 1
 		}
-		wk.lo[v] = m.evalBound(v, tlo, wk.lo, wk.hi, false)
-		wk.hi[v] = m.evalBound(v, thi, wk.lo, wk.hi, true)
+		wk.lo[q] = m.evalBound(q, tlo, wk.lo, wk.hi, false)
+		wk.hi[q] = m.evalBound(q, thi, wk.lo, wk.hi, true)
 	}
-	t := m.taus[argument.ThesisNode]
-	lo, hi = wk.lo[argument.ThesisNode]-t, wk.hi[argument.ThesisNode]-t
+	t := m.taus[m.thesis]
+	lo, hi = wk.lo[m.thesis]-t, wk.hi[m.thesis]-t
 	for _, b := range wk.blocks {
-		v := m.order[m.blockStart[b]]
-		wk.lo[v], wk.hi[v] = m.sigma[v], m.sigma[v]
+		q := m.blockStart[b]
+		wk.lo[q], wk.hi[q] = m.sigma[q], m.sigma[q]
 	}
 	return lo, hi
 }
 
-// evalBound is the semantics' update for node v with strength tau, its supporters' scores taken
-// from lo and its attackers' from hi (up false: a lower bound), or the other way round.
-func (m *Model) evalBound(v int32, tau float64, lo, hi []float64, up bool) float64 {
+// evalBound is the semantics' update for position p with strength tau, its supporters' scores
+// taken from lo and its attackers' from hi (up false: a lower bound), or the other way round.
+// It mirrors Model.eval.
+func (m *Model) evalBound(p int32, tau float64, lo, hi []float64, up bool) float64 {
 	sup, att := lo, hi
 	if up {
 		sup, att = hi, lo
 	}
-	l, h := m.inStart[v], m.inStart[v+1]
+	l, h := m.inStart[p], m.inStart[p+1]
 	if m.sem == DFQuAD {
 		ps, pa := 1.0, 1.0
 		for k := l; k < h; k++ {
@@ -610,19 +611,12 @@ func (m *Model) evalBound(v int32, tau float64, lo, hi []float64, up bool) float
 			e += m.w[s] * sup[s]
 		}
 	}
-	switch m.sem {
-	case QuadraticEnergy:
-		return clamp01(quadEnergy(tau, e))
-	case Euler:
-		return clamp01(euler(tau, e))
-	default:
-		return clamp01(mlp(tau, e))
-	}
+	return m.fromEnergy(tau, e)
 }
 
-// reach puts in wk.blocks, in evaluation order, the blocks whose scores depend on node i's
-// strength (its own block and every block downstream) and reports whether any is a cycle.
-func (wk *worker) reach(i int32) (cyclic bool) {
+// reach puts in wk.blocks, in evaluation order, the blocks whose scores depend on the strength
+// at position p (its own block and every block downstream) and reports whether any is a cycle.
+func (wk *worker) reach(p int32) (cyclic bool) {
 	m := wk.m
 	if len(wk.mark) != len(m.blockCyc) {
 		wk.mark = make([]uint32, len(m.blockCyc))
@@ -633,7 +627,7 @@ func (wk *worker) reach(i int32) (cyclic bool) {
 		clear(wk.mark)
 		wk.gen = 1
 	}
-	start := m.blockOf[i]
+	start := m.blockOf[p]
 	wk.mark[start] = wk.gen
 	wk.stack = append(wk.stack[:0], start)
 	wk.blocks = wk.blocks[:0]
@@ -642,8 +636,8 @@ func (wk *worker) reach(i int32) (cyclic bool) {
 		wk.stack = wk.stack[:len(wk.stack)-1]
 		wk.blocks = append(wk.blocks, b)
 		cyclic = cyclic || m.blockCyc[b]
-		for _, v := range m.order[m.blockStart[b]:m.blockStart[b+1]] {
-			for k := m.outStart[v]; k < m.outStart[v+1]; k++ {
+		for q := m.blockStart[b]; q < m.blockStart[b+1]; q++ {
+			for k := m.outStart[q]; k < m.outStart[q+1]; k++ {
 				if c := m.blockOf[m.outDst[k]]; wk.mark[c] != wk.gen {
 					wk.mark[c] = wk.gen
 					wk.stack = append(wk.stack, c)

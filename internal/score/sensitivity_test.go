@@ -585,8 +585,8 @@ func TestSensitivityMonotoneShortcut(t *testing.T) {
 		m := NewModel(g, DFQuAD)
 		signs := pathSigns(m)
 		for i := 1; i < g.Len(); i++ {
-			if want := map[argument.Side]uint8{argument.Pro: 1, argument.Con: 2}[g.Argument(i).Side]; signs[i] != want {
-				t.Fatalf("trial %d: %s (%s) has path signs %b, want %b", trial, g.ID(i), g.Argument(i).Side, signs[i], want)
+			if want := map[argument.Side]uint8{argument.Pro: 1, argument.Con: 2}[g.Argument(i).Side]; signs[m.pos[i]] != want {
+				t.Fatalf("trial %d: %s (%s) has path signs %b, want %b", trial, g.ID(i), g.Argument(i).Side, signs[m.pos[i]], want)
 			}
 		}
 		for _, sem := range []Semantics{DFQuAD, QuadraticEnergy, Euler, MLP} {
