@@ -133,18 +133,10 @@ func changeWords(from, to float64) string {
 func (v *sensView) flipVerdict(c score.CategorySensitivity, at float64) score.Verdict {
 	for _, f := range c.Flips {
 		if f.At == at {
-			return farSide(f, c.Weight)
+			return f.Beyond(c.Weight)
 		}
 	}
 	return v.s.Verdict
-}
-
-// farSide is the verdict on the far side of a flip from x.
-func farSide(f score.Flip, x float64) score.Verdict {
-	if f.At > x {
-		return f.To
-	}
-	return f.From
 }
 
 // flipWords describes flips as seen from x, e.g. "con above 4.345, pro above 7" or "con below
@@ -154,7 +146,7 @@ func (v *sensView) flipWords(flips []score.Flip, x float64, n int) string {
 	var out strings.Builder
 	used := 0
 	for i, f := range flips {
-		to := farSide(f, x)
+		to := f.Beyond(x)
 		where := "above"
 		if f.At <= x {
 			where = "below"

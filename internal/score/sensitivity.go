@@ -136,6 +136,15 @@ type Flip struct {
 	From, To Verdict
 }
 
+// Beyond is the verdict on the other side of the flip as seen from x (a current weight or
+// strength): To for a flip above x, From for one at or below it.
+func (f Flip) Beyond(x float64) Verdict {
+	if f.At > x {
+		return f.To
+	}
+	return f.From
+}
+
 // Stable is an interval where the verdict holds. FromFlip and ToFlip say whether each end is a
 // flip; otherwise it is the end of the span scanned.
 type Stable struct {

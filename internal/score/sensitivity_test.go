@@ -712,6 +712,13 @@ func TestSensitivityJSON(t *testing.T) {
 	}
 }
 
+func TestFlipBeyond(t *testing.T) {
+	f := Flip{At: 2, From: VerdictPro, To: VerdictCon}
+	if f.Beyond(1) != VerdictCon || f.Beyond(3) != VerdictPro || f.Beyond(2) != VerdictPro {
+		t.Errorf("Beyond: from 1 %s, from 3 %s, from 2 %s; want con, pro, pro", f.Beyond(1), f.Beyond(3), f.Beyond(2))
+	}
+}
+
 func TestFlipPositionJSON(t *testing.T) {
 	for x, want := range map[float64]string{2.4999999512: "2.5", 0.1010967: "0.101097", math.NaN(): "0", -1e-9: "0", 1e12: "1000000000000"} {
 		if got, _ := at(x).MarshalJSON(); string(got) != want {
