@@ -117,16 +117,17 @@ func (v *sensView) para(b *strings.Builder, s string) {
 	b.WriteByte('\n')
 }
 
-// changeWords says how big a move of a weight is: "a 25% cut", "a 150% rise", "a rise" (from 0).
+// changeWords says how a weight must move: "cutting it 25%", "raising it 150%", "raising it"
+// (from 0, where a relative change means nothing).
 func changeWords(from, to float64) string {
-	dir := "rise"
+	verb := "raising it"
 	if to < from {
-		dir = "cut"
+		verb = "cutting it"
 	}
 	if from <= 0 {
-		return "a " + dir
+		return verb
 	}
-	return fmt.Sprintf("a %s %s", sensPercent(math.Abs(to-from)/from), dir)
+	return verb + " " + sensPercent(math.Abs(to-from)/from)
 }
 
 // flipVerdict is the verdict a flip leads to, seen from the current weight: what lies beyond it.

@@ -142,7 +142,7 @@ func TestSensitivityViewWords(t *testing.T) {
 	out := sensRender(t, sensDebate(), score.Sum, Options{Width: 80})
 	for _, want := range []string{
 		"PRO  margin +0.100\n",
-		"Most critical: moral: a 12.5% cut (1 → 0.875) turns the verdict con.\n",
+		"Most critical: moral: cutting it 12.5% (1 → 0.875) turns the verdict con.\n",
 		"  moral      1       0.875 – 10+  −12.5%  con below 0.875\n",
 		"  strategic  1       0 – 1.2      +20%    con above 1.2\n",
 		"Arguments that can flip it alone: 3 of 3",
