@@ -77,6 +77,7 @@ func isCobraUsageError(err error) bool {
 
 // NewRootCmd builds the whole command tree.
 func NewRootCmd(app *App) *cobra.Command {
+	cobra.EnableCommandSorting = false
 	root := &cobra.Command{
 		Use:   "argmap",
 		Short: "Map a debate, weigh it against your values, and see where the verdict flips",
@@ -98,6 +99,7 @@ Exit codes: 0 ok; 1 a check did not hold; 2 bad usage or a corpus that cannot be
 	pf := root.PersistentFlags()
 	pf.StringVar(&app.CorpusDir, "corpus", "", "corpus `folder` to load (default $ARGMAP_CORPUS, else the built-in debate)")
 	pf.BoolVar(&app.NoColor, "no-color", false, "never use colour (also NO_COLOR, CLICOLOR=0, TERM=dumb)")
+	root.AddGroup(commandGroups...)
 	root.AddCommand(commands(app)...)
 	return root
 }

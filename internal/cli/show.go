@@ -1,16 +1,24 @@
 package cli
 
 import (
+	"fmt"
+	"strings"
+
 	"github.com/spf13/cobra"
 
+	"github.com/argmap/argmap/internal/argument"
 	"github.com/argmap/argmap/internal/render"
+	"github.com/argmap/argmap/internal/score"
 )
 
 // showOptions are the flags of argmap show.
 type showOptions struct {
-	app    *App
-	filter filterFlags
-	view   viewFlags
+	app     *App
+	filter  filterFlags
+	view    viewFlags
+	weights weightFlags
+	// scored says a weight or semantics flag was given: each argument then shows its score.
+	scored bool
 	root   string
 	depth  int
 	wide   bool
@@ -25,15 +33,23 @@ func newShowCmd(app *App) *cobra.Command {
 		Long: `Draw the debate as a tree: the thesis on top, each argument under what it supports (+) or
 attacks (−), marked PRO or CON, with its category, title and strength. An argument reached by a
 second path is drawn in full once and then as a reference; arguments with no path to the thesis
-are listed under "Not connected". With a filter, the ancestors of each match stay, dimmed.`,
+are listed under "Not connected". With a filter, the ancestors of each match stay, dimmed.
+
+With --weights, --profile, --weights-file or --semantics, each argument also shows its score
+under those weights (computed on the whole debate, whatever the filters), and the verdict closes
+the view.`,
 		Example: `  argmap show
   argmap show drain-manpower --wide
   argmap show --side con --category political
-  argmap show --depth 1 --ascii | less`,
+  argmap show --depth 1 --ascii | less
+  argmap show --profile author --semantics euler`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 1 {
 				opts.root = args[0]
+			}
+			for _, f := range []string{"weights", "profile", "weights-file", "semantics"} {
+				opts.scored = opts.scored || cmd.Flags().Changed(f)
 			}
 			return runShow(opts)
 		},
@@ -43,6 +59,7 @@ are listed under "Not connected". With a filter, the ancestors of each match sta
 	cmd.Flags().BoolVar(&opts.quotes, "quotes", false, "add each argument's quotes")
 	opts.filter.add(cmd)
 	opts.view.add(cmd)
+	opts.weights.add(cmd)
 	return cmd
 }
 
@@ -67,12 +84,64 @@ func runShow(opts *showOptions) error {
 			return err
 		}
 	}
-	return render.Show(opts.app.IO.Out, g, render.ShowOptions{
+	show := render.ShowOptions{
 		Options: view,
 		Root:    opts.root,
 		Depth:   opts.depth,
 		Wide:    opts.wide,
 		Quotes:  opts.quotes,
 		Filter:  filter,
-	})
+	}
+	if opts.scored {
+		if err := addScores(&show, g, &opts.weights); err != nil {
+			return err
+		}
+	}
+	return render.Show(opts.app.IO.Out, g, show)
+}
+
+// addScores scores the whole debate under the weight flags and hands show each node's score
+// and the verdict line.
+func addScores(show *render.ShowOptions, g *argument.Graph, wf *weightFlags) error {
+	w, label, sem, err := wf.resolve(g.Debate)
+	if err != nil {
+		return err
+	}
+	r, err := score.EvaluateWith(g, w, sem, score.Options{NoContributions: true})
+	if err != nil {
+		return err
+	}
+	show.Scores = make(map[string]float64, len(r.Arguments)+1)
+	for _, a := range r.Arguments {
+		show.Scores[a.ID] = a.Score
+	}
+	if r.Thesis.HasScore {
+		show.Scores[r.Thesis.ID] = r.Thesis.Score
+	}
+	show.ScoreLabel = fmt.Sprintf("score under %s, %s", sem, weightsPhrase(r, label))
+	show.Verdict = verdictSentence(r)
+	return nil
+}
+
+// weightsPhrase names the weights: the profile or file they came from, or the values.
+func weightsPhrase(r *score.Result, label string) string {
+	parts := make([]string, len(r.Categories))
+	for i, c := range r.Categories {
+		parts[i] = fmt.Sprintf("%s %g", c, r.Weights.Get(c))
+	}
+	ws := strings.Join(parts, ", ")
+	if label == "" || label == "default" || strings.Contains(label, "=") {
+		return "weights " + ws
+	}
+	return fmt.Sprintf("%s (%s)", label, ws)
+}
+
+// verdictSentence says the verdict in one line, as argmap score's first line does.
+func verdictSentence(r *score.Result) string {
+	word := strings.ToUpper(string(r.Verdict))
+	if r.Thesis.HasScore {
+		return fmt.Sprintf("Verdict: %s. %s scores %.3f against its base %.3f (margin %+.3f).",
+			word, r.Thesis.ID, r.Thesis.Score, r.Thesis.Base, r.Margin)
+	}
+	return fmt.Sprintf("Verdict: %s. Weighted sum %+.3f (pro %.3f, con %.3f).", word, r.Margin, r.Totals.Pro, r.Totals.Con)
 }

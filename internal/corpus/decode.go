@@ -33,6 +33,10 @@ type loader struct {
 	// stop the decoding (stopped): the corpus cannot load anyway.
 	dropped, droppedErrors int
 	stopped                bool
+
+	size     int64 // bytes read so far, against maxCorpusSize
+	oversize bool  // the files passed maxCorpusSize: the rest are not read
+	tooMany  bool  // more than maxArguments arguments: reported once, the rest skipped
 }
 
 // full reports whether MaxProblems have been reported.
@@ -654,6 +658,13 @@ func (f file) weights(p *profileInfo, n *yaml.Node) {
 
 func (f file) argument(n *yaml.Node) {
 	if !f.isMapping(n, "an argument") {
+		return
+	}
+	if len(f.args) >= maxArguments {
+		if !f.loader.tooMany {
+			f.loader.tooMany = true
+			f.add(f.pos(n), Error, "the corpus holds more than %d arguments, the most argmap loads: split the debate into smaller ones", maxArguments)
+		}
 		return
 	}
 	a := &argument.Argument{Pos: f.pos(n)}

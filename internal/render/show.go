@@ -509,8 +509,9 @@ func (v *showView) argumentText(it *item, a *argument.Argument) string {
 	}
 	ind := v.indent(it.depth)
 	headW := v.tailCol - ind - fw - 2
-	// Too narrow (or too deep) for the bar beside the title: stack it under the title.
-	stacked := headW < 16
+	// Too narrow (or too deep) for the bar beside the title: stack it under the title. With an
+	// id column every title fits before the bar by construction, however short the titles are.
+	stacked := !v.idColumn && headW < 16
 	if stacked {
 		headW = max(v.width-ind-fw, 16)
 	}

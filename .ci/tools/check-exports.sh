@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Runs the real parsers on argmap's exports of the built-in debate and of the test corpora (one
+# of them hostile: every field holds some format's syntax or terminal escapes):
+#   markdownlint-cli2 on the Markdown brief,
+#   Graphviz's dot -Tsvg on the DOT graph,
+#   Argdown's own parser (argdown json) on the Argdown document, its arguments and relations
+#   compared one to one with argmap's JSON export.
+# It installs what is missing: the npm tools pinned in package-lock.json (npm ci) and Graphviz
+# (apt-get). Exits non-zero on the first export a parser rejects.
+set -euo pipefail
+
+tools=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$tools/../.." && pwd)
+cd "$root"
+
+if [ ! -x "$tools/node_modules/.bin/argdown" ] || [ ! -x "$tools/node_modules/.bin/markdownlint-cli2" ]; then
+  echo "== npm ci (.ci/tools)"
+  npm ci --prefix "$tools" --no-audit --no-fund --loglevel=error
+fi
+if ! command -v dot >/dev/null 2>&1; then
+  echo "== apt-get install graphviz"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq graphviz >/dev/null
+fi
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+go build -o "$work/argmap" ./cmd/argmap
+
+corpora=(builtin internal/export/testdata/corpus/basic internal/export/testdata/corpus/hostile)
+checks=0
+for corpus in "${corpora[@]}"; do
+  name=$(basename "$corpus")
+  flags=()
+  [ "$corpus" = builtin ] || flags=(--corpus "$corpus")
+  out="$work/$name"
+  mkdir -p "$out"
+  for f in markdown json dot argdown; do
+    "$work/argmap" "${flags[@]}" export --format "$f" -o "$out/$name.$f"
+  done
+  mv "$out/$name.markdown" "$out/$name.md"
+
+  echo "== $name: markdownlint-cli2"
+  "$tools/node_modules/.bin/markdownlint-cli2" --config "$tools/.markdownlint-cli2.jsonc" "$out/$name.md"
+  checks=$((checks + 1))
+
+  echo "== $name: dot -Tsvg"
+  if ! dot -Tsvg "$out/$name.dot" -o "$out/$name.svg" 2>"$out/dot.err" || [ -s "$out/dot.err" ]; then
+    cat "$out/dot.err"
+    echo "check-exports: Graphviz rejected the DOT export of $name" >&2
+    exit 1
+  fi
+  grep -q '<svg' "$out/$name.svg"
+  checks=$((checks + 1))
+
+  echo "== $name: argdown json"
+  if ! "$tools/node_modules/.bin/argdown" json "$out/$name.argdown" "$out/argdown" >"$out/argdown.log" 2>&1; then
+    cat "$out/argdown.log"
+    echo "check-exports: Argdown rejected the Argdown export of $name" >&2
+    exit 1
+  fi
+  node "$tools/compare-argdown.js" "$out/$name.json" "$out/argdown/$name.json"
+  checks=$((checks + 1))
+done
+echo "check-exports: $checks passed, 0 failed"

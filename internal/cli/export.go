@@ -1,0 +1,247 @@
+package cli
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/argmap/argmap/internal/argument"
+	"github.com/argmap/argmap/internal/export"
+	"github.com/argmap/argmap/internal/score"
+)
+
+// exportOptions are the flags of argmap export.
+type exportOptions struct {
+	app     *App
+	weights weightFlags
+	filters filterFlags
+	format  string
+	output  string
+}
+
+func newExportCmd(app *App) *cobra.Command {
+	opts := &exportOptions{app: app}
+	names := make([]string, len(export.Formats))
+	for i, f := range export.Formats {
+		names[i] = string(f)
+	}
+	cmd := &cobra.Command{
+		Use:   "export",
+		Short: "Write the debate as a Markdown brief or a graph other tools read",
+		Long: `Export the debate.
+
+  markdown  a brief to hand out: verdict, every profile's verdict, a Mermaid map, a table of
+            the arguments, each argument with its quotes and evidence, the sources
+  json      the whole graph: debate, arguments, relations
+  yaml      one canonical corpus file that loads back to the same debate
+  dot       a Graphviz digraph
+  mermaid   a Mermaid flowchart
+  argdown   an Argdown document
+  aif       the Argument Interchange Format, as AIFdb and OVA read it
+
+The filters keep only the matching arguments and the relations among them. The weights and
+semantics decide the brief's verdict and scores; the other formats do not use them.
+
+Output goes to standard output, or with -o to a file, written whole or not at all (a temporary
+file in the same folder, then renamed). A file inside the corpus folder is never written.`,
+		Example: `  argmap export > brief.md
+  argmap export --format markdown --profile humanitarian -o brief.md
+  argmap export --format dot | dot -Tsvg > map.svg
+  argmap export --format yaml --corpus drafts/ -o merged.yaml`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error { return runExport(opts) },
+	}
+	opts.weights.add(cmd)
+	opts.filters.add(cmd)
+	fl := cmd.Flags()
+	fl.StringVar(&opts.format, "format", string(export.Markdown), "output `format`: "+strings.Join(names, ", "))
+	fl.StringVarP(&opts.output, "output", "o", "", "write to `file` instead of standard output")
+	return cmd
+}
+
+func runExport(opts *exportOptions) error {
+	format, err := export.ParseFormat(strings.ToLower(strings.TrimSpace(opts.format)))
+	if err != nil {
+		return &UsageError{Err: fmt.Errorf("invalid --format: %w", err)}
+	}
+	app := opts.app
+	var target string
+	if opts.output != "" {
+		if target, err = exportTarget(app, opts.output); err != nil {
+			return err
+		}
+	}
+	d, err := app.Load()
+	if err != nil {
+		return err
+	}
+	w, _, sem, err := opts.weights.resolve(d)
+	if err != nil {
+		return err
+	}
+	g, err := scoreGraph(app, &opts.filters)
+	if err != nil {
+		return err
+	}
+
+	// Everything is encoded before anything is written, so an error leaves no half a file.
+	var buf bytes.Buffer
+	switch format {
+	case export.Markdown:
+		b, err := exportBrief(opts, g, w, sem)
+		if err != nil {
+			return err
+		}
+		err = export.NewMarkdownEncoder(&buf).Encode(b)
+	case export.JSON:
+		err = export.NewJSONEncoder(&buf).Encode(g)
+	case export.YAML:
+		err = export.NewYAMLEncoder(&buf).Encode(g)
+	case export.DOT:
+		err = export.NewDOTEncoder(&buf).Encode(g)
+	case export.Mermaid:
+		err = export.NewMermaidEncoder(&buf).Encode(g)
+	case export.Argdown:
+		err = export.NewArgdownEncoder(&buf).Encode(g)
+	case export.AIF:
+		err = export.NewAIFEncoder(&buf).Encode(g)
+	}
+	if err != nil {
+		return fmt.Errorf("cannot export as %s: %w", format, err)
+	}
+	if target == "" {
+		_, err = app.IO.Out.Write(buf.Bytes())
+		return err
+	}
+	return writeFileAtomic(target, opts.output, buf.Bytes())
+}
+
+// exportBrief scores the graph under the chosen weights and under every profile, for the brief.
+func exportBrief(opts *exportOptions, g *argument.Graph, w score.Weights, sem score.Semantics) (*export.Brief, error) {
+	d := g.Debate
+	r, err := score.Evaluate(g, w, sem)
+	if err != nil {
+		return nil, err
+	}
+	for _, warning := range r.Warnings {
+		fmt.Fprintf(opts.app.IO.Err, "argmap: warning: %s\n", warning)
+	}
+	var profiles []*score.Result
+	for _, p := range d.Profiles {
+		pr, err := score.Evaluate(g, score.Weights(p.Weights), sem)
+		if err != nil {
+			return nil, fmt.Errorf("profile %q in the corpus is unusable: %w", p.Name, err)
+		}
+		profiles = append(profiles, pr)
+	}
+	return export.NewBrief(g, strings.TrimSpace(opts.weights.profile), r, profiles)
+}
+
+// exportTarget resolves -o to the absolute, symlink-free path that will be written, and refuses
+// a path inside the corpus folder: an export must never overwrite the corpus it came from.
+func exportTarget(app *App, output string) (string, error) {
+	target, err := resolvePath(output)
+	if err != nil {
+		return "", err
+	}
+	dir := app.corpusDisplayDir()
+	if dir == "" {
+		return target, nil // the built-in corpus is embedded: there is no folder to protect
+	}
+	corpusDir, err := filepath.Abs(dir)
+	if err == nil {
+		if resolved, err := filepath.EvalSymlinks(corpusDir); err == nil {
+			corpusDir = resolved
+		}
+	}
+	if rel, err := filepath.Rel(corpusDir, target); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return "", fmt.Errorf("refusing to write %s: it is inside the corpus folder %s; write the export somewhere else", output, dir)
+	}
+	return target, nil
+}
+
+// resolvePath makes p absolute with every symbolic link resolved; for a file that does not exist
+// yet, its folder is resolved, and a link to a file that does not exist yet resolves to where
+// that file would be.
+func resolvePath(p string) (string, error) {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return "", fmt.Errorf("cannot write %s: %w", p, err)
+	}
+	for hops := 0; ; hops++ {
+		if resolved, err := filepath.EvalSymlinks(abs); err == nil {
+			if info, err := os.Stat(resolved); err == nil && info.IsDir() {
+				return "", fmt.Errorf("cannot write %s: it is a folder; give -o a file name", p)
+			}
+			return resolved, nil
+		}
+		info, err := os.Lstat(abs)
+		if err != nil || info.Mode()&fs.ModeSymlink == 0 || hops == 40 {
+			break
+		}
+		// A link to a file not written yet: follow it to where the file will be.
+		dest, err := os.Readlink(abs)
+		if err != nil {
+			return "", fmt.Errorf("cannot write %s: %w", p, pathErrCause(err))
+		}
+		if !filepath.IsAbs(dest) {
+			dest = filepath.Join(filepath.Dir(abs), dest)
+		}
+		abs = dest
+	}
+	dir, err := filepath.EvalSymlinks(filepath.Dir(abs))
+	if err != nil {
+		if link, _ := os.Readlink(p); link != "" {
+			return "", fmt.Errorf("cannot write %s: it links to %s, whose folder does not exist", p, link)
+		}
+		return "", fmt.Errorf("cannot write %s: folder %s does not exist", p, filepath.Dir(p))
+	}
+	return filepath.Join(dir, filepath.Base(abs)), nil
+}
+
+// writeFileAtomic writes data to path through a temporary file in the same folder and a rename,
+// so that the file is either the old one or the whole new one. name is how messages call it.
+func writeFileAtomic(path, name string, data []byte) (err error) {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("cannot write %s: %w", name, pathErrCause(err))
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if _, err = tmp.Write(data); err != nil {
+		return fmt.Errorf("cannot write %s: %w", name, pathErrCause(err))
+	}
+	if err = tmp.Chmod(0o644); err != nil {
+		return fmt.Errorf("cannot write %s: %w", name, pathErrCause(err))
+	}
+	if err = tmp.Close(); err != nil {
+		return fmt.Errorf("cannot write %s: %w", name, pathErrCause(err))
+	}
+	if err = os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("cannot write %s: %w", name, pathErrCause(err))
+	}
+	return nil
+}
+
+// pathErrCause drops the temporary file's name from an error: the user never named it.
+func pathErrCause(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err
+	}
+	return err
+}

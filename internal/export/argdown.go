@@ -1,0 +1,202 @@
+package export
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/argmap/argmap/internal/argument"
+	"github.com/argmap/argmap/internal/safetext"
+)
+
+// ArgdownEncoder writes the graph as an Argdown document: the thesis as a titled statement,
+// each argument as a titled argument under a heading for its side and category, tagged with
+// both, and every relation as a "+" or "-" line under its target. Each element carries its
+// corpus id in a data block, so a tool reading the Argdown can map it back.
+type ArgdownEncoder struct {
+	w io.Writer
+}
+
+// NewArgdownEncoder returns an encoder that writes to w.
+func NewArgdownEncoder(w io.Writer) *ArgdownEncoder { return &ArgdownEncoder{w: w} }
+
+// Encode writes the graph.
+func (e *ArgdownEncoder) Encode(g *argument.Graph) error {
+	d := g.Debate
+	titles := ArgdownTitles(g)
+	ref := func(i int) string {
+		if i == argument.ThesisNode {
+			return "[" + titles[i] + "]"
+		}
+		return "<" + titles[i] + ">"
+	}
+	incoming := make([][]edge, g.Len())
+	for _, r := range edges(g) {
+		incoming[r.To] = append(incoming[r.To], r)
+	}
+	w := bufio.NewWriter(e.w)
+	relations := func(i int) {
+		for _, r := range incoming[i] {
+			// In Argdown a "+" or "-" line under an element says the element it names
+			// supports or attacks the one above.
+			op := "+"
+			if r.Type == argument.Attack {
+				op = "-"
+			}
+			fmt.Fprintf(w, "  %s %s\n", op, ref(r.From))
+		}
+	}
+
+	fmt.Fprintln(w, "===")
+	fmt.Fprintf(w, "title: %s\n", safetext.YAMLDouble(safetext.Flat(d.Title)))
+	if d.Question != "" {
+		fmt.Fprintf(w, "subTitle: %s\n", safetext.YAMLDouble(safetext.Flat(d.Question)))
+	}
+	fmt.Fprintln(w, "===")
+	fmt.Fprintln(w)
+	fmt.Fprintf(w, "# %s\n\n", argdownHeading(d.Title, "Debate"))
+	fmt.Fprintf(w, "%s: %s #thesis {id: %s, base: %s}\n", ref(argument.ThesisNode), safetext.Argdown(d.Thesis.Claim),
+		safetext.YAMLDouble(d.Thesis.ID), yamlFloat(d.Thesis.Base))
+	relations(argument.ThesisNode)
+
+	for _, group := range groups(g) {
+		fmt.Fprintf(w, "\n## %s: %s\n", sideName(group.side), argdownHeading(group.category, "uncategorised"))
+		for _, i := range group.nodes {
+			a := g.Argument(i)
+			fmt.Fprintf(w, "\n%s: %s %s %s {id: %s, side: %s, category: %s, strength: %s}\n", ref(i), safetext.Argdown(a.Claim),
+				argdownTag(string(a.Side)), argdownTag(a.Category),
+				safetext.YAMLDouble(a.ID), safetext.YAMLDouble(string(a.Side)), safetext.YAMLDouble(a.Category), yamlFloat(a.Strength))
+			relations(i)
+		}
+	}
+	return w.Flush()
+}
+
+// ArgdownTitles returns the Argdown title of every graph node, by index: the thesis's id and
+// each argument's title, cut down to letters, digits, spaces and harmless punctuation (a title
+// cannot escape anything), and made unique.
+func ArgdownTitles(g *argument.Graph) []string {
+	titles := make([]string, g.Len())
+	titles[argument.ThesisNode] = argdownTitle(g.Debate.Thesis.ID, "Thesis")
+	used := map[string]bool{}
+	for i := 1; i < g.Len(); i++ {
+		base := argdownTitle(g.Argument(i).Title, "Argument "+strconv.Itoa(i))
+		t := base
+		for k := 2; used[t]; k++ {
+			t = base + " " + strconv.Itoa(k)
+		}
+		used[t] = true
+		titles[i] = t
+	}
+	return titles
+}
+
+// argdownTitle keeps what an Argdown title can hold without ending early or opening a comment:
+// letters, marks, digits and spaces, and ' ’ , . ? ! & ( ) - inside; it starts with a letter or
+// digit and never ends in '-'.
+func argdownTitle(s, fallback string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r):
+			b.WriteRune(r)
+		case strings.ContainsRune("'’,.?!&()-", r):
+			b.WriteRune(r)
+		default:
+			b.WriteByte(' ')
+		}
+	}
+	t := strings.Join(strings.Fields(b.String()), " ")
+	t = strings.TrimLeftFunc(t, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	t = strings.TrimRight(t, "- ")
+	if t == "" {
+		return fallback
+	}
+	return t
+}
+
+// argdownHeading is heading text, escaped.
+func argdownHeading(s, fallback string) string {
+	if h := safetext.Argdown(s); h != "" {
+		return h
+	}
+	return fallback
+}
+
+// argdownTag writes a tag: #name when the name is plain, else #(name) with what would end it
+// removed.
+func argdownTag(s string) string {
+	plain := s != ""
+	for _, r := range s {
+		if !(r < 128 && (isAlnumRune(r) || r == '-')) {
+			plain = false
+		}
+	}
+	if plain {
+		return "#" + s
+	}
+	t := strings.Map(func(r rune) rune {
+		if r == '(' || r == ')' || r == '\\' {
+			return ' '
+		}
+		return r
+	}, safetext.Flat(s))
+	t = strings.Join(strings.Fields(t), " ")
+	if t == "" {
+		return ""
+	}
+	return "#(" + t + ")"
+}
+
+func isAlnumRune(r rune) bool {
+	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+}
+
+func sideName(s argument.Side) string {
+	if s == argument.Con {
+		return "Con"
+	}
+	return "Pro"
+}
+
+// yamlFloat writes a number as YAML reads it back.
+func yamlFloat(f float64) string { return strconv.FormatFloat(f, 'g', -1, 64) }
+
+// group is the arguments of one side and category, in corpus order.
+type group struct {
+	side     argument.Side
+	category string
+	nodes    []int
+}
+
+// groups sorts the arguments into sides (pro first) and, within a side, categories in the
+// debate's order (categories the debate does not list follow in order of appearance); empty
+// groups are left out.
+func groups(g *argument.Graph) []group {
+	cats := append([]string(nil), g.Debate.Categories...)
+	for _, a := range g.Arguments() {
+		if !slices.Contains(cats, a.Category) {
+			cats = append(cats, a.Category)
+		}
+	}
+	var out []group
+	for _, side := range [...]argument.Side{argument.Pro, argument.Con} {
+		for _, c := range cats {
+			gr := group{side: side, category: c}
+			for i := 1; i < g.Len(); i++ {
+				a := g.Argument(i)
+				if a.Category == c && (a.Side == side || side == argument.Pro && a.Side != argument.Con) {
+					gr.nodes = append(gr.nodes, i)
+				}
+			}
+			if len(gr.nodes) > 0 {
+				out = append(out, gr)
+			}
+		}
+	}
+	return out
+}

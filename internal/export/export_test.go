@@ -1,0 +1,168 @@
+package export
+
+import (
+	"bytes"
+	"flag"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/argmap/argmap/arguments"
+	"github.com/argmap/argmap/internal/argument"
+	"github.com/argmap/argmap/internal/corpus"
+	"github.com/argmap/argmap/internal/score"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files from the current output")
+
+// fixtures are the corpora the tests export: a small debate with every field used, and one
+// whose every field carries some format's syntax or terminal escapes.
+var fixtures = []string{"basic", "hostile"}
+
+func loadFS(t testing.TB, fsys fs.FS) *argument.Graph {
+	t.Helper()
+	d, _, err := corpus.Load(fsys, ".")
+	if err != nil {
+		t.Fatalf("load: %v", err)
+	}
+	return argument.NewGraph(d)
+}
+
+func loadFixture(t testing.TB, name string) *argument.Graph {
+	t.Helper()
+	return loadFS(t, os.DirFS(filepath.Join("testdata", "corpus", name)))
+}
+
+func loadBuiltin(t testing.TB) *argument.Graph {
+	t.Helper()
+	return loadFS(t, arguments.FS)
+}
+
+// testBrief scores g with every category at 1 under the default semantics, and under each
+// profile.
+func testBrief(t testing.TB, g *argument.Graph) *Brief {
+	t.Helper()
+	r, err := score.Evaluate(g, score.Weights{}, score.DefaultSemantics)
+	if err != nil {
+		t.Fatalf("score: %v", err)
+	}
+	var profiles []*score.Result
+	for _, p := range g.Debate.Profiles {
+		pr, err := score.Evaluate(g, score.Weights(p.Weights), score.DefaultSemantics)
+		if err != nil {
+			t.Fatalf("score profile %s: %v", p.Name, err)
+		}
+		profiles = append(profiles, pr)
+	}
+	b, err := NewBrief(g, "", r, profiles)
+	if err != nil {
+		t.Fatalf("brief: %v", err)
+	}
+	return b
+}
+
+// encode exports g in format f.
+func encode(t testing.TB, f Format, g *argument.Graph) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	var err error
+	switch f {
+	case Markdown:
+		err = NewMarkdownEncoder(&buf).Encode(testBrief(t, g))
+	case JSON:
+		err = NewJSONEncoder(&buf).Encode(g)
+	case YAML:
+		err = NewYAMLEncoder(&buf).Encode(g)
+	case DOT:
+		err = NewDOTEncoder(&buf).Encode(g)
+	case Mermaid:
+		err = NewMermaidEncoder(&buf).Encode(g)
+	case Argdown:
+		err = NewArgdownEncoder(&buf).Encode(g)
+	case AIF:
+		err = NewAIFEncoder(&buf).Encode(g)
+	default:
+		t.Fatalf("no encoder for %q", f)
+	}
+	if err != nil {
+		t.Fatalf("encode %s: %v", f, err)
+	}
+	return buf.Bytes()
+}
+
+// TestGolden pins every format's output for each fixture corpus; go test -update rewrites them.
+func TestGolden(t *testing.T) {
+	for _, name := range fixtures {
+		g := loadFixture(t, name)
+		for _, f := range Formats {
+			t.Run(name+"/"+string(f), func(t *testing.T) {
+				got := encode(t, f, g)
+				golden(t, filepath.Join("testdata", "golden", name+f.Extension()), got)
+			})
+		}
+	}
+}
+
+// golden compares got with the file, or rewrites the file with -update.
+func golden(t *testing.T, path string, got []byte) {
+	t.Helper()
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if bytes.Equal(got, want) {
+		return
+	}
+	gl, wl := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
+	for i := 0; i < len(gl) || i < len(wl); i++ {
+		var g, w string
+		if i < len(gl) {
+			g = gl[i]
+		}
+		if i < len(wl) {
+			w = wl[i]
+		}
+		if g != w {
+			t.Fatalf("%s differs at line %d (go test -update rewrites it):\n got: %q\nwant: %q", path, i+1, g, w)
+		}
+	}
+}
+
+// TestNoRawControlBytes checks that no export passes a terminal escape or other control byte
+// through: the hostile corpus is full of them.
+func TestNoRawControlBytes(t *testing.T) {
+	g := loadFixture(t, "hostile")
+	for _, f := range Formats {
+		out := encode(t, f, g)
+		for i, c := range string(out) {
+			if (c < 0x20 && c != '\n') || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == '\u202e' || c == '\u2028' || c == '\u200b' {
+				t.Errorf("%s: raw control character %U at byte %d", f, c, i)
+				break
+			}
+		}
+	}
+}
+
+func TestParseFormat(t *testing.T) {
+	for _, f := range Formats {
+		got, err := ParseFormat(string(f))
+		if err != nil || got != f {
+			t.Errorf("ParseFormat(%q) = %q, %v", f, got, err)
+		}
+	}
+	_, err := ParseFormat("pdf")
+	if err == nil || err.Error() != `unknown format "pdf": use one of markdown, json, yaml, dot, mermaid, argdown, aif` {
+		t.Errorf("ParseFormat(pdf) error = %v", err)
+	}
+}

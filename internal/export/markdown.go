@@ -1,0 +1,549 @@
+package export
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"math"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/argmap/argmap/internal/argument"
+	"github.com/argmap/argmap/internal/safetext"
+)
+
+// MarkdownEncoder writes a debate brief in GitHub-flavoured Markdown: the title, question and
+// source; the verdict and every profile's verdict; a Mermaid map; a table of the arguments;
+// each argument by side and category with its claim, reasoning, quotes, evidence and links to
+// what it answers and what answers it; and the sources. Every heading is unique and every
+// internal link points at a heading's GitHub anchor; corpus text is escaped so that it renders
+// as itself and opens no HTML, link, image or code. The output passes markdownlint with the
+// line-length rule off.
+type MarkdownEncoder struct {
+	w io.Writer
+}
+
+// NewMarkdownEncoder returns an encoder that writes to w.
+func NewMarkdownEncoder(w io.Writer) *MarkdownEncoder { return &MarkdownEncoder{w: w} }
+
+// Encode writes the brief.
+func (e *MarkdownEncoder) Encode(b *Brief) error {
+	g := b.Graph
+	if len(b.Scores) != len(g.Arguments()) {
+		return fmt.Errorf("brief: %d argument scores for %d arguments", len(b.Scores), len(g.Arguments()))
+	}
+	doc := newBriefDoc(b)
+	var buf bytes.Buffer
+	doc.write(&buf)
+	_, err := e.w.Write(buf.Bytes())
+	return err
+}
+
+// briefDoc is a brief with every heading decided, so that links can point forward.
+type briefDoc struct {
+	b        *Brief
+	groups   []group
+	title    heading
+	thesis   heading
+	verdict  heading
+	extra    []heading
+	mapH     heading
+	summary  heading
+	sides    map[argument.Side]heading
+	groupH   []heading
+	args     []heading // by node index; [0] unused
+	sources  heading
+	blocks   []string
+	anchored *anchors
+}
+
+// heading is a heading's text as it renders and its anchor.
+type heading struct {
+	text, anchor string
+}
+
+func newBriefDoc(b *Brief) *briefDoc {
+	g := b.Graph
+	d := g.Debate
+	doc := &briefDoc{b: b, groups: groups(g), sides: map[argument.Side]heading{}, anchored: newAnchors()}
+	a := doc.anchored
+	// Fixed headings first, so that corpus text that happens to match one is what gets
+	// disambiguated.
+	doc.thesis = a.add("Thesis")
+	doc.verdict = a.add("Verdict")
+	for _, s := range b.Sections {
+		doc.extra = append(doc.extra, a.add(s.Heading, "section"))
+	}
+	doc.mapH = a.add("Map")
+	doc.summary = a.add("Arguments")
+	doc.sources = a.add("Sources")
+	for _, gr := range doc.groups {
+		if _, ok := doc.sides[gr.side]; !ok {
+			doc.sides[gr.side] = a.add(sideName(gr.side))
+		}
+	}
+	for _, gr := range doc.groups {
+		doc.groupH = append(doc.groupH, a.add(sideName(gr.side)+": "+gr.category, "category"))
+	}
+	doc.title = a.add(d.Title, "debate", "Debate brief")
+	doc.args = make([]heading, g.Len())
+	for i := 1; i < g.Len(); i++ {
+		arg := g.Argument(i)
+		doc.args[i] = a.add(arg.Title, arg.ID, "argument "+strconv.Itoa(i))
+	}
+	return doc
+}
+
+func (doc *briefDoc) add(lines ...string) {
+	doc.blocks = append(doc.blocks, strings.Join(lines, "\n"))
+}
+
+func (doc *briefDoc) h(level int, h heading) {
+	doc.add(strings.Repeat("#", level) + " " + safetext.Markdown(h.text))
+}
+
+// link is a Markdown link to a heading, its text the heading's own.
+func (doc *briefDoc) link(h heading) string {
+	return "[" + safetext.Markdown(linkText(h.text)) + "](#" + h.anchor + ")"
+}
+
+func (doc *briefDoc) nodeLink(i int) string {
+	if i == argument.ThesisNode {
+		return doc.link(heading{text: "the thesis", anchor: doc.thesis.anchor})
+	}
+	return doc.link(doc.args[i])
+}
+
+func (doc *briefDoc) write(w io.Writer) {
+	b, g := doc.b, doc.b.Graph
+	d := g.Debate
+
+	doc.h(1, doc.title)
+	if q := safetext.Markdown(d.Question); q != "" {
+		doc.add("**Question:** " + q)
+	}
+	if len(d.Sources) > 0 {
+		line := "**Source:** " + doc.sourceLine(d.Sources[0])
+		if n := len(d.Sources) - 1; n > 0 {
+			line += fmt.Sprintf(" And %d more: see %s.", n, doc.link(doc.sources))
+		}
+		doc.add(line)
+	}
+
+	doc.h(2, doc.thesis)
+	doc.add(safetext.MarkdownLine(d.Thesis.Claim))
+	doc.add(fmt.Sprintf("Base score %s. Id `%s`.", num2(d.Thesis.Base), codeText(d.Thesis.ID)))
+	doc.answeredBy(argument.ThesisNode)
+
+	doc.h(2, doc.verdict)
+	doc.verdictText(b.Verdict)
+	if len(b.Profiles) > 0 {
+		doc.add("Every profile's verdict under the same semantics:")
+		doc.profileTable()
+	}
+
+	for i, s := range b.Sections {
+		doc.h(2, doc.extra[i])
+		for _, p := range s.Paragraphs {
+			if p = safetext.MarkdownLine(p); p != "" {
+				doc.add(p)
+			}
+		}
+		if s.Table != nil {
+			doc.table(*s.Table)
+		}
+	}
+
+	doc.h(2, doc.mapH)
+	doc.add("Supports are solid arrows, attacks dashed; the thesis is on top.")
+	var m strings.Builder
+	m.WriteString("```mermaid\n")
+	writeMermaid(&m, g)
+	m.WriteString("```")
+	doc.add(m.String())
+
+	doc.h(2, doc.summary)
+	doc.summaryTable()
+
+	var side argument.Side
+	for gi, gr := range doc.groups {
+		if gi == 0 || gr.side != side {
+			side = gr.side
+			doc.h(2, doc.sides[side])
+		}
+		doc.h(3, doc.groupH[gi])
+		for _, i := range gr.nodes {
+			doc.argument(i)
+		}
+	}
+
+	doc.h(2, doc.sources)
+	if len(d.Sources) == 0 {
+		doc.add("The corpus names no source.")
+	} else {
+		var items []string
+		for _, s := range d.Sources {
+			items = append(items, "- "+doc.sourceLine(s))
+		}
+		doc.add(items...)
+	}
+
+	io.WriteString(w, strings.Join(doc.blocks, "\n\n")+"\n")
+}
+
+func (doc *briefDoc) verdictText(v Verdict) {
+	var under string
+	if v.Profile != "" {
+		under = "the **" + safetext.Markdown(v.Profile) + "** profile (" + weightsText(v.Weights) + ")"
+	} else {
+		under = "the weights " + weightsText(v.Weights)
+	}
+	sem := "the " + safetext.Markdown(v.Semantics) + " semantics"
+	var s string
+	if v.HasThesis {
+		s = fmt.Sprintf("Under %s and %s, the thesis scores %s against its base of %s: the debate comes out **%s** (margin %s).",
+			under, sem, num2(v.Thesis), num2(v.Base), outcomeText(v.Outcome), signed2(v.Margin))
+	} else {
+		s = fmt.Sprintf("Under %s and %s, the weighted tally of the two sides comes out **%s** (margin %s).",
+			under, sem, outcomeText(v.Outcome), signed2(v.Margin))
+	}
+	doc.add(s)
+	if v.Description != "" {
+		doc.add("The profile: " + safetext.Markdown(v.Description))
+	}
+}
+
+func (doc *briefDoc) profileTable() {
+	b := doc.b
+	t := Table{Header: []string{"Profile"}, Right: []bool{false}}
+	for _, c := range b.Graph.Debate.Categories {
+		t.Header = append(t.Header, c)
+		t.Right = append(t.Right, true)
+	}
+	t.Header = append(t.Header, "Thesis", "Margin", "Verdict")
+	t.Right = append(t.Right, true, true, false)
+	for _, p := range b.Profiles {
+		name := p.Profile
+		if p.Profile == b.Verdict.Profile && b.Verdict.Profile != "" {
+			name += " (chosen)"
+		}
+		row := []string{name}
+		for _, c := range b.Graph.Debate.Categories {
+			row = append(row, weightOf(p.Weights, c))
+		}
+		thesis := "n/a"
+		if p.HasThesis {
+			thesis = num2(p.Thesis)
+		}
+		row = append(row, thesis, signed2(p.Margin), outcomeText(p.Outcome))
+		t.Rows = append(t.Rows, row)
+	}
+	doc.table(t)
+}
+
+func (doc *briefDoc) summaryTable() {
+	g := doc.b.Graph
+	t := Table{
+		Header: []string{"Argument", "Side", "Category", "Strength", "Score"},
+		Right:  []bool{false, false, false, true, true},
+	}
+	var links []string
+	for _, gr := range doc.groups {
+		for _, i := range gr.nodes {
+			a := g.Argument(i)
+			t.Rows = append(t.Rows, []string{"", string(a.Side), a.Category, num2(a.Strength), num2(doc.b.Scores[i-1])})
+			links = append(links, doc.nodeLink(i))
+		}
+	}
+	if len(t.Rows) == 0 {
+		doc.add("No argument passes the filters.")
+		return
+	}
+	doc.tableWith(t, func(row, col int) (string, bool) {
+		if col == 0 {
+			return links[row], true
+		}
+		return "", false
+	})
+}
+
+// table writes a table, every cell escaped.
+func (doc *briefDoc) table(t Table) { doc.tableWith(t, nil) }
+
+// tableWith writes a table; raw gives cells that are already Markdown (links).
+func (doc *briefDoc) tableWith(t Table, raw func(row, col int) (string, bool)) {
+	cell := func(s string) string {
+		if s = safetext.Markdown(s); s == "" {
+			return "-"
+		}
+		return s
+	}
+	var lines []string
+	var head, rule []string
+	for i, h := range t.Header {
+		head = append(head, cell(h))
+		if i < len(t.Right) && t.Right[i] {
+			rule = append(rule, "---:")
+		} else {
+			rule = append(rule, "---")
+		}
+	}
+	lines = append(lines, "| "+strings.Join(head, " | ")+" |", "| "+strings.Join(rule, " | ")+" |")
+	for r, row := range t.Rows {
+		cells := make([]string, len(t.Header))
+		for c := range cells {
+			if raw != nil {
+				if s, ok := raw(r, c); ok {
+					cells[c] = s
+					continue
+				}
+			}
+			if c < len(row) {
+				cells[c] = cell(row[c])
+			} else {
+				cells[c] = "-"
+			}
+		}
+		lines = append(lines, "| "+strings.Join(cells, " | ")+" |")
+	}
+	doc.add(lines...)
+}
+
+func (doc *briefDoc) argument(i int) {
+	g := doc.b.Graph
+	a := g.Argument(i)
+	doc.h(4, doc.args[i])
+	doc.add(fmt.Sprintf("**Side:** %s · **Category:** %s · **Strength:** %s · **Score:** %s · **Id:** `%s`",
+		safetext.Markdown(string(a.Side)), safetext.Markdown(a.Category), num2(a.Strength), num2(doc.b.Scores[i-1]), codeText(a.ID)))
+	if c := safetext.Markdown(a.Claim); c != "" {
+		doc.add("**Claim:** " + c)
+	}
+	for _, p := range safetext.Paragraphs(a.Reasoning) {
+		doc.add(safetext.MarkdownLine(p))
+	}
+	for _, q := range a.Quotes {
+		var lines []string
+		for j, p := range safetext.Paragraphs(q.Text) {
+			if j > 0 {
+				lines = append(lines, ">")
+			}
+			lines = append(lines, "> "+safetext.MarkdownLine(p))
+		}
+		if len(lines) == 0 {
+			continue
+		}
+		doc.add(lines...)
+		doc.add("— " + doc.attribution(q.Source))
+	}
+	if len(a.Evidence) > 0 {
+		doc.add("**Evidence:**")
+		var items []string
+		for _, ev := range a.Evidence {
+			items = append(items, "- "+safetext.MarkdownLine(ev.Text)+" ("+doc.attribution(ev.Source)+")")
+		}
+		doc.add(items...)
+	}
+	var answers []string
+	for _, e := range g.Out(i) {
+		answers = append(answers, relationVerb(e.Type)+" "+doc.nodeLink(e.Node))
+	}
+	if len(answers) > 0 {
+		doc.add("**Answers:** " + strings.Join(answers, "; ") + ".")
+	}
+	doc.answeredBy(i)
+	if len(a.Tags) > 0 {
+		tags := make([]string, len(a.Tags))
+		for j, t := range a.Tags {
+			tags[j] = safetext.Markdown(t)
+		}
+		doc.add("**Tags:** " + strings.Join(tags, ", "))
+	}
+	if n := safetext.Markdown(a.Note); n != "" {
+		doc.add("**Note:** " + n)
+	}
+}
+
+func (doc *briefDoc) answeredBy(i int) {
+	var by []string
+	for _, e := range doc.b.Graph.In(i) {
+		by = append(by, doc.nodeLink(e.Node)+" ("+relationVerb(e.Type)+")")
+	}
+	if len(by) > 0 {
+		doc.add("**Answered by:** " + strings.Join(by, "; ") + ".")
+	}
+}
+
+func relationVerb(t argument.RelationType) string {
+	if t == argument.Attack {
+		return "attacks"
+	}
+	return "supports"
+}
+
+// attribution names a passage's source: its title in italics and its author.
+func (doc *briefDoc) attribution(id string) string {
+	s, ok := doc.b.Graph.Debate.Source(id)
+	if !ok {
+		if t := safetext.Markdown(id); t != "" {
+			return t
+		}
+		return "unknown source"
+	}
+	out := emphasis(s.Title, s.ID)
+	if a := safetext.Markdown(s.Author); a != "" {
+		out += ", " + a
+	}
+	return out
+}
+
+// sourceLine is a source as a citation: title, subtitle, author, publication, date and a link
+// when the URL is a web address.
+func (doc *briefDoc) sourceLine(s argument.Source) string {
+	out := emphasis(s.Title, s.ID)
+	if sub := safetext.Markdown(s.Subtitle); sub != "" {
+		out += ": " + sub
+	}
+	var parts []string
+	for _, p := range []string{s.Author, s.Publication, s.Date} {
+		if p = safetext.Markdown(p); p != "" {
+			parts = append(parts, p)
+		}
+	}
+	if len(parts) > 0 {
+		out = sentence(out) + " " + strings.Join(parts, ", ")
+	}
+	out = sentence(out)
+	if u := webLink(s.URL); u != "" {
+		out += " " + u
+	} else if t := safetext.Markdown(s.URL); t != "" {
+		out += " Address (not a web link): " + t + "."
+	}
+	return out
+}
+
+// emphasis writes text in italics, or the fallback when the text is empty.
+func emphasis(s, fallback string) string {
+	if t := safetext.Markdown(s); t != "" {
+		return "*" + t + "*"
+	}
+	if t := safetext.MarkdownLine(fallback); t != "" {
+		return t
+	}
+	return "untitled"
+}
+
+// webLink is an autolink to an http or https address, every byte outside the characters a URL
+// may hold percent-encoded; any other address (javascript:, data:, a relative path) gets no
+// link.
+func webLink(raw string) string {
+	raw = strings.TrimSpace(raw)
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteByte('<')
+	for i := 0; i < len(raw); i++ {
+		c := raw[i]
+		if c < 0x80 && (isURLByte(c)) {
+			b.WriteByte(c)
+		} else {
+			fmt.Fprintf(&b, "%%%02X", c)
+		}
+	}
+	b.WriteByte('>')
+	return b.String()
+}
+
+// isURLByte reports whether c may stand in a URL as it is (RFC 3986's unreserved and reserved
+// characters, and '%' for escapes already there).
+func isURLByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' ||
+		strings.IndexByte("-._~:/?#[]@!$&'()*+,;=%", c) >= 0
+}
+
+// codeText is an id for a code span: ids are kebab-case, but a corpus that is not gets its
+// backticks and controls dropped rather than a broken span.
+func codeText(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if r == '`' || r < 0x20 || r == 0x7f {
+			return -1
+		}
+		return r
+	}, safetext.Flat(s))
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+// prohibitedLinkText are link texts markdownlint rejects as not descriptive (MD059).
+var prohibitedLinkText = map[string]bool{"click here": true, "here": true, "link": true, "more": true}
+
+// linkText is a heading's text as link text, lengthened when markdownlint would find it not
+// descriptive.
+func linkText(s string) string {
+	norm := strings.Join(strings.Fields(strings.ToLower(strings.Map(func(r rune) rune {
+		if r < 0x80 && (isAlnumRune(r)) {
+			return r
+		}
+		return ' '
+	}, s))), " ")
+	if prohibitedLinkText[norm] {
+		return s + " (argument)"
+	}
+	return s
+}
+
+func outcomeText(o string) string {
+	switch o {
+	case "pro":
+		return "for the thesis"
+	case "con":
+		return "against the thesis"
+	case "tie":
+		return "a tie"
+	}
+	return o
+}
+
+func weightsText(ws []Weight) string {
+	parts := make([]string, len(ws))
+	for i, w := range ws {
+		parts[i] = safetext.Markdown(w.Category) + " " + yamlFloat(w.Weight)
+	}
+	return strings.Join(parts, ", ")
+}
+
+func weightOf(ws []Weight, c string) string {
+	for _, w := range ws {
+		if w.Category == c {
+			return yamlFloat(w.Weight)
+		}
+	}
+	return "-"
+}
+
+// num2 writes a score with two decimals, never "-0.00".
+func num2(f float64) string {
+	if math.Abs(f) < 0.005 {
+		f = 0
+	}
+	return strconv.FormatFloat(f, 'f', 2, 64)
+}
+
+func signed2(f float64) string {
+	if math.Abs(f) < 0.005 {
+		return "0.00"
+	}
+	return fmt.Sprintf("%+.2f", f)
+}
+
+// sentence ends s with a full stop unless it already ends a sentence.
+func sentence(s string) string {
+	if strings.HasSuffix(s, ".") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, "!") {
+		return s
+	}
+	return s + "."
+}

@@ -1,0 +1,72 @@
+package export
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/argmap/argmap/internal/argument"
+	"github.com/argmap/argmap/internal/safetext"
+)
+
+// MermaidEncoder writes the graph as a Mermaid flowchart, the kind GitHub draws inside a
+// Markdown file: the thesis on top, pro and con arguments in their colours with their side and
+// category, supports solid and attacks dashed. Node ids are generated; every label is quoted
+// and written with Mermaid's entity codes.
+type MermaidEncoder struct {
+	w io.Writer
+}
+
+// NewMermaidEncoder returns an encoder that writes to w.
+func NewMermaidEncoder(w io.Writer) *MermaidEncoder { return &MermaidEncoder{w: w} }
+
+// Encode writes the graph.
+func (e *MermaidEncoder) Encode(g *argument.Graph) error {
+	w := bufio.NewWriter(e.w)
+	writeMermaid(w, g)
+	return w.Flush()
+}
+
+// writeMermaid writes the flowchart; the brief embeds the same text in a code block.
+func writeMermaid(w io.Writer, g *argument.Graph) {
+	// Bottom to top: edges point from an argument to its target, so the thesis is on top.
+	fmt.Fprintln(w, "flowchart BT")
+	fmt.Fprintf(w, "  %s[\"%s\"]\n", nodeID(argument.ThesisNode), mermaidLabel("Thesis", g.Debate.Thesis.Claim))
+	var pro, con []string
+	for i := 1; i < g.Len(); i++ {
+		a := g.Argument(i)
+		fmt.Fprintf(w, "  %s[\"%s\"]\n", nodeID(i), mermaidLabel(a.Title, sideLabel(a)))
+		if a.Side == argument.Con {
+			con = append(con, nodeID(i))
+		} else {
+			pro = append(pro, nodeID(i))
+		}
+	}
+	for _, r := range edges(g) {
+		arrow := "-->"
+		if r.Type == argument.Attack {
+			arrow = "-.->"
+		}
+		fmt.Fprintf(w, "  %s %s %s\n", nodeID(r.From), arrow, nodeID(r.To))
+	}
+	fmt.Fprintf(w, "  classDef thesis fill:%s,stroke:%s,stroke-width:2px\n", thesisFill, thesisStroke)
+	fmt.Fprintf(w, "  classDef pro fill:%s,stroke:%s\n", proFill, proStroke)
+	fmt.Fprintf(w, "  classDef con fill:%s,stroke:%s\n", conFill, conStroke)
+	fmt.Fprintf(w, "  class %s thesis\n", nodeID(argument.ThesisNode))
+	if len(pro) > 0 {
+		fmt.Fprintf(w, "  class %s pro\n", strings.Join(pro, ","))
+	}
+	if len(con) > 0 {
+		fmt.Fprintf(w, "  class %s con\n", strings.Join(con, ","))
+	}
+}
+
+// mermaidLabel is the inside of a quoted label: its lines escaped and joined by line breaks.
+func mermaidLabel(lines ...string) string {
+	esc := make([]string, len(lines))
+	for i, l := range lines {
+		esc[i] = safetext.Mermaid(l)
+	}
+	return strings.Join(esc, "<br/>")
+}

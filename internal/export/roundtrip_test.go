@@ -1,0 +1,317 @@
+package export
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"testing"
+	"testing/fstest"
+
+	"github.com/argmap/argmap/internal/argument"
+	"github.com/argmap/argmap/internal/corpus"
+)
+
+// clearPos zeroes every position in d, so that debates read from different files compare.
+func clearPos(d *argument.Debate) {
+	d.Pos = argument.Pos{}
+	d.Thesis.Pos = argument.Pos{}
+	for i := range d.Sources {
+		d.Sources[i].Pos = argument.Pos{}
+	}
+	for i := range d.Profiles {
+		d.Profiles[i].Pos = argument.Pos{}
+	}
+	for _, a := range d.Arguments {
+		a.Pos = argument.Pos{}
+		for i := range a.Quotes {
+			a.Quotes[i].Pos = argument.Pos{}
+		}
+		for i := range a.Evidence {
+			a.Evidence[i].Pos = argument.Pos{}
+		}
+	}
+}
+
+// yamlRoundTrip exports g as YAML and loads the file back as a corpus.
+func yamlRoundTrip(t testing.TB, g *argument.Graph) (*argument.Debate, []byte, error) {
+	t.Helper()
+	out := encode(t, YAML, g)
+	d, _, err := corpus.Load(fstest.MapFS{"corpus.yaml": {Data: out}}, ".")
+	return d, out, err
+}
+
+// sameDebate reports how two debates differ, positions aside, or "".
+func sameDebate(want, got *argument.Debate) string {
+	clearPos(want)
+	clearPos(got)
+	if reflect.DeepEqual(want, got) {
+		return ""
+	}
+	w, g := reflect.ValueOf(*want), reflect.ValueOf(*got)
+	for i := 0; i < w.NumField(); i++ {
+		name := w.Type().Field(i).Name
+		if name == "Arguments" {
+			if len(want.Arguments) != len(got.Arguments) {
+				return fmt.Sprintf("%d arguments, want %d", len(got.Arguments), len(want.Arguments))
+			}
+			for j := range want.Arguments {
+				if !reflect.DeepEqual(want.Arguments[j], got.Arguments[j]) {
+					return fmt.Sprintf("argument %d:\n got %#v\nwant %#v", j, *got.Arguments[j], *want.Arguments[j])
+				}
+			}
+			continue
+		}
+		if !reflect.DeepEqual(w.Field(i).Interface(), g.Field(i).Interface()) {
+			return fmt.Sprintf("%s:\n got %#v\nwant %#v", name, g.Field(i).Interface(), w.Field(i).Interface())
+		}
+	}
+	return "differ"
+}
+
+// TestYAMLRoundTrip exports each corpus as one YAML file and loads it back: the debate is the
+// same, positions aside.
+func TestYAMLRoundTrip(t *testing.T) {
+	graphs := map[string]*argument.Graph{"built-in": loadBuiltin(t)}
+	for _, name := range fixtures {
+		graphs[name] = loadFixture(t, name)
+	}
+	for name, g := range graphs {
+		t.Run(name, func(t *testing.T) {
+			got, out, err := yamlRoundTrip(t, g)
+			if err != nil {
+				t.Fatalf("the export does not load: %v\n%s", err, out)
+			}
+			if diff := sameDebate(g.Debate, got); diff != "" {
+				t.Errorf("the export loads back different: %s", diff)
+			}
+		})
+	}
+}
+
+// TestYAMLFilteredLoads checks that a filtered export names no argument it left out, so that it
+// loads as a corpus of its own.
+func TestYAMLFilteredLoads(t *testing.T) {
+	g := loadFixture(t, "basic")
+	sub := g.Subgraph(argument.Filter{Sides: []argument.Side{argument.Con}}.Match)
+	got, out, err := yamlRoundTrip(t, sub)
+	if err != nil {
+		t.Fatalf("the export does not load: %v\n%s", err, out)
+	}
+	if len(got.Arguments) != 3 {
+		t.Fatalf("%d arguments, want the 3 con ones", len(got.Arguments))
+	}
+	for _, a := range got.Arguments {
+		for _, id := range append(append([]string(nil), a.Supports...), a.Attacks...) {
+			if id != got.Thesis.ID && got.Argument(id) == nil {
+				t.Errorf("%s names %s, which the filtered export left out", a.ID, id)
+			}
+		}
+	}
+	if rels := argument.NewGraph(got).Relations(); !reflect.DeepEqual(rels, sub.Relations()) {
+		t.Errorf("relations = %v, want %v", rels, sub.Relations())
+	}
+}
+
+// TestYAMLQuotesAmbiguousStrings checks the strings a YAML reader could take for something else.
+func TestYAMLQuotesAmbiguousStrings(t *testing.T) {
+	g := loadFixture(t, "hostile")
+	out := string(encode(t, YAML, g))
+	for _, want := range []string{`title: "true"`, `claim: "1.5"`, `note: "yes"`, `text: "2022-09-27"`, `author: "null"`, `"yes":`} {
+		if !bytes.Contains([]byte(out), []byte(want)) {
+			t.Errorf("export lacks %s", want)
+		}
+	}
+}
+
+// TestJSONRoundTrip reads the JSON export back with encoding/json and rebuilds the debate:
+// everything the graph holds is there.
+func TestJSONRoundTrip(t *testing.T) {
+	graphs := map[string]*argument.Graph{"built-in": loadBuiltin(t)}
+	for _, name := range fixtures {
+		graphs[name] = loadFixture(t, name)
+	}
+	for name, g := range graphs {
+		t.Run(name, func(t *testing.T) {
+			out := encode(t, JSON, g)
+			got, err := debateFromJSON(out)
+			if err != nil {
+				t.Fatalf("decode: %v", err)
+			}
+			if diff := sameDebate(g.Debate, got); diff != "" {
+				t.Errorf("the export reads back different: %s", diff)
+			}
+		})
+	}
+}
+
+// debateFromJSON rebuilds a debate from the JSON export: what a consumer would do.
+func debateFromJSON(data []byte) (*argument.Debate, error) {
+	var doc struct {
+		Argmap int
+		Debate struct {
+			ID, Title, Question string
+			Thesis              struct {
+				ID, Claim string
+				Base      float64
+			}
+			Categories []string
+			Sources    []struct{ ID, Title, Subtitle, Author, Publication, Date, URL string }
+			Profiles   json.RawMessage
+		}
+		Arguments []struct {
+			ID, Side, Category, Title, Claim, Reasoning, Note string
+			Strength                                          float64
+			Tags                                              []string
+			Quotes, Evidence                                  []struct{ Source, Text string }
+		}
+		Relations []struct{ From, To, Type string }
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&doc); err != nil {
+		return nil, err
+	}
+	if doc.Argmap != Version {
+		return nil, fmt.Errorf("argmap = %d, want %d", doc.Argmap, Version)
+	}
+	src := doc.Debate
+	d := &argument.Debate{Version: 1, ID: src.ID, Title: src.Title, Question: src.Question,
+		Thesis: argument.Thesis{ID: src.Thesis.ID, Claim: src.Thesis.Claim, Base: src.Thesis.Base}, Categories: src.Categories}
+	for _, s := range src.Sources {
+		d.Sources = append(d.Sources, argument.Source{ID: s.ID, Title: s.Title, Subtitle: s.Subtitle, Author: s.Author,
+			Publication: s.Publication, Date: s.Date, URL: s.URL})
+	}
+	names, values, err := orderedObject(src.Profiles)
+	if err != nil {
+		return nil, err
+	}
+	for i, name := range names {
+		var p struct {
+			Description string
+			Weights     map[string]float64
+		}
+		if err := json.Unmarshal(values[i], &p); err != nil {
+			return nil, err
+		}
+		d.Profiles = append(d.Profiles, argument.Profile{Name: name, Description: p.Description, Weights: p.Weights})
+	}
+	for _, a := range doc.Arguments {
+		arg := &argument.Argument{ID: a.ID, Side: argument.Side(a.Side), Category: a.Category, Title: a.Title, Claim: a.Claim,
+			Reasoning: a.Reasoning, Strength: a.Strength, Note: a.Note}
+		if len(a.Tags) > 0 {
+			arg.Tags = a.Tags
+		}
+		for _, q := range a.Quotes {
+			arg.Quotes = append(arg.Quotes, argument.Passage{Source: q.Source, Text: q.Text})
+		}
+		for _, q := range a.Evidence {
+			arg.Evidence = append(arg.Evidence, argument.Passage{Source: q.Source, Text: q.Text})
+		}
+		for _, r := range doc.Relations {
+			if r.From != a.ID {
+				continue
+			}
+			switch argument.RelationType(r.Type) {
+			case argument.Support:
+				arg.Supports = append(arg.Supports, r.To)
+			case argument.Attack:
+				arg.Attacks = append(arg.Attacks, r.To)
+			default:
+				return nil, fmt.Errorf("relation type %q", r.Type)
+			}
+		}
+		d.Arguments = append(d.Arguments, arg)
+	}
+	return d, nil
+}
+
+// orderedObject reads a JSON object's keys in order, with their raw values.
+func orderedObject(raw json.RawMessage) ([]string, []json.RawMessage, error) {
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		return nil, nil, fmt.Errorf("want an object, got %v %v", tok, err)
+	}
+	var keys []string
+	var vals []json.RawMessage
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return nil, nil, err
+		}
+		var v json.RawMessage
+		if err := dec.Decode(&v); err != nil {
+			return nil, nil, err
+		}
+		keys = append(keys, tok.(string))
+		vals = append(vals, v)
+	}
+	return keys, vals, nil
+}
+
+// TestJSONKeyOrder pins the order of the keys the issue spells out.
+func TestJSONKeyOrder(t *testing.T) {
+	out := encode(t, JSON, loadFixture(t, "basic"))
+	want := map[string][]string{
+		"":         {"argmap", "debate", "arguments", "relations"},
+		"debate":   {"id", "title", "question", "thesis", "categories", "sources", "profiles"},
+		"thesis":   {"id", "claim", "base"},
+		"source":   {"id", "title", "subtitle", "author", "publication", "date", "url"},
+		"profile":  {"description", "weights"},
+		"weights":  {"moral", "strategic", "political"},
+		"argument": {"id", "side", "category", "title", "claim", "reasoning", "strength", "tags", "quotes", "evidence", "note"},
+		"quote":    {"source", "text"},
+		"relation": {"from", "to", "type"},
+		"profiles": {"even", "heritage"},
+	}
+	check := func(what string, raw json.RawMessage) json.RawMessage {
+		t.Helper()
+		keys, vals, err := orderedObject(raw)
+		if err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+		if !reflect.DeepEqual(keys, want[what]) {
+			t.Errorf("%s keys = %v, want %v", what, keys, want[what])
+		}
+		m := map[string]json.RawMessage{}
+		for i, k := range keys {
+			m[k] = vals[i]
+		}
+		return json.RawMessage(mustJSON(t, m))
+	}
+	var top map[string]json.RawMessage
+	check("", out)
+	json.Unmarshal(out, &top)
+	var debate map[string]json.RawMessage
+	check("debate", top["debate"])
+	json.Unmarshal(top["debate"], &debate)
+	check("thesis", debate["thesis"])
+	var sources []json.RawMessage
+	json.Unmarshal(debate["sources"], &sources)
+	check("source", sources[0])
+	check("profiles", debate["profiles"])
+	var profiles map[string]json.RawMessage
+	json.Unmarshal(debate["profiles"], &profiles)
+	check("profile", profiles["heritage"])
+	var heritage map[string]json.RawMessage
+	json.Unmarshal(profiles["heritage"], &heritage)
+	check("weights", heritage["weights"])
+	var args, rels, quotes []json.RawMessage
+	json.Unmarshal(top["arguments"], &args)
+	check("argument", args[0])
+	var first map[string]json.RawMessage
+	json.Unmarshal(args[0], &first)
+	json.Unmarshal(first["quotes"], &quotes)
+	check("quote", quotes[0])
+	json.Unmarshal(top["relations"], &rels)
+	check("relation", rels[0])
+}
+
+func mustJSON(t *testing.T, v any) []byte {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}

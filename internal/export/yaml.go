@@ -1,0 +1,206 @@
+package export
+
+import (
+	"bytes"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v4"
+
+	"github.com/argmap/argmap/internal/argument"
+	"github.com/argmap/argmap/internal/safetext"
+)
+
+// YAMLEncoder writes the graph as one canonical corpus file: the keys in the format's order,
+// empty optional keys left out, lists of names in flow style, multi-line text as literal
+// blocks, and every string that could read as something else (a number, a bool, a date, null)
+// quoted, so that the file loads back into the same debate. Relations are written from the
+// graph, so a filtered export never names an argument it left out.
+type YAMLEncoder struct {
+	w io.Writer
+}
+
+// NewYAMLEncoder returns an encoder that writes to w.
+func NewYAMLEncoder(w io.Writer) *YAMLEncoder { return &YAMLEncoder{w: w} }
+
+// Encode writes the graph.
+func (e *YAMLEncoder) Encode(g *argument.Graph) error {
+	d := g.Debate
+
+	thesis := mapping("id", str(d.Thesis.ID), "claim", str(d.Thesis.Claim), "base", num(d.Thesis.Base))
+	debate := mapping("id", str(d.ID), "title", str(d.Title), "question", str(d.Question), "thesis", thesis)
+	debate.Content = append(debate.Content, key("categories"), flowList(d.Categories))
+	if len(d.Sources) > 0 {
+		sources := seq()
+		for _, s := range d.Sources {
+			m := mapping("id", str(s.ID), "title", str(s.Title))
+			optional(m, "subtitle", s.Subtitle)
+			optional(m, "author", s.Author)
+			optional(m, "publication", s.Publication)
+			optional(m, "date", s.Date)
+			optional(m, "url", s.URL)
+			sources.Content = append(sources.Content, m)
+		}
+		debate.Content = append(debate.Content, key("sources"), sources)
+	}
+
+	file := mapping("argmap", num(float64(Version)), "debate", debate)
+	if len(d.Profiles) > 0 {
+		profiles := mapping()
+		for _, p := range d.Profiles {
+			m := mapping()
+			optional(m, "description", p.Description)
+			weights := mapping()
+			weights.Style = yaml.FlowStyle
+			for _, w := range orderedWeights(d, p) {
+				weights.Content = append(weights.Content, key(w.Category), num(w.Weight))
+			}
+			m.Content = append(m.Content, key("weights"), weights)
+			profiles.Content = append(profiles.Content, key(p.Name), m)
+		}
+		file.Content = append(file.Content, key("profiles"), profiles)
+	}
+
+	args := seq()
+	for i := 1; i < g.Len(); i++ {
+		args.Content = append(args.Content, yamlArgument(g, i))
+	}
+	file.Content = append(file.Content, key("arguments"), args)
+
+	var buf bytes.Buffer
+	// No line width: a folded plain scalar would read back the same, but a corpus file is for
+	// people to edit, and a sentence cut at column 80 is harder to find.
+	dump, err := yaml.NewDumper(&buf, yaml.WithIndent(2), yaml.WithCompactSeqIndent(false), yaml.WithLineWidth(-1), yaml.WithQuotePreference(yaml.QuoteDouble))
+	if err != nil {
+		return err
+	}
+	if err := dump.Dump(&yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{file}}); err != nil {
+		return err
+	}
+	if err := dump.Close(); err != nil {
+		return err
+	}
+	_, err = e.w.Write(safetext.EscapeInvisible(buf.Bytes()))
+	return err
+}
+
+func yamlArgument(g *argument.Graph, i int) *yaml.Node {
+	a := g.Argument(i)
+	m := mapping("id", str(a.ID), "side", str(string(a.Side)), "category", str(a.Category),
+		"title", str(a.Title), "claim", str(a.Claim))
+	optional(m, "reasoning", a.Reasoning)
+	m.Content = append(m.Content, key("strength"), num(a.Strength))
+	var supports, attacks []string
+	for _, e := range g.Out(i) {
+		if e.Type == argument.Attack {
+			attacks = append(attacks, g.ID(e.Node))
+		} else {
+			supports = append(supports, g.ID(e.Node))
+		}
+	}
+	if len(supports) > 0 {
+		m.Content = append(m.Content, key("supports"), flowList(supports))
+	}
+	if len(attacks) > 0 {
+		m.Content = append(m.Content, key("attacks"), flowList(attacks))
+	}
+	passages := func(name string, ps []argument.Passage) {
+		if len(ps) == 0 {
+			return
+		}
+		s := seq()
+		for _, p := range ps {
+			s.Content = append(s.Content, mapping("source", str(p.Source), "text", str(p.Text)))
+		}
+		m.Content = append(m.Content, key(name), s)
+	}
+	passages("quotes", a.Quotes)
+	passages("evidence", a.Evidence)
+	if len(a.Tags) > 0 {
+		m.Content = append(m.Content, key("tags"), flowList(a.Tags))
+	}
+	optional(m, "note", a.Note)
+	return m
+}
+
+// str is a string scalar. Tagged !!str, it is quoted whenever it would otherwise read as
+// another type; text with line breaks asks for a literal block, which the emitter replaces
+// by a quoted string when the text cannot be one (trailing spaces, control characters).
+func str(s string) *yaml.Node {
+	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
+	switch {
+	case hasInvisible(s), strings.HasSuffix(s, "\n"):
+		// Only a double-quoted scalar can spell every character as an escape; and the loader
+		// drops a block's final line breaks, which a double-quoted string keeps.
+		n.Style = yaml.DoubleQuotedStyle
+	case strings.Contains(s, "\n"):
+		n.Style = yaml.LiteralStyle
+	case yaml11Special[strings.ToLower(s)]:
+		n.Style = yaml.DoubleQuotedStyle
+	}
+	return n
+}
+
+// yaml11Special are plain words that YAML 1.1 readers (many tools still are) take for bools or
+// null, though YAML 1.2 reads them as strings: quoted, they mean the same to every reader.
+var yaml11Special = map[string]bool{
+	"y": true, "yes": true, "n": true, "no": true, "on": true, "off": true,
+	"true": true, "false": true, "null": true, "~": true,
+}
+
+// num is a number scalar, in the shortest form that reads back to the same float64.
+func num(f float64) *yaml.Node {
+	var v string
+	switch {
+	case math.IsNaN(f):
+		v = ".nan"
+	case math.IsInf(f, 1):
+		v = ".inf"
+	case math.IsInf(f, -1):
+		v = "-.inf"
+	default:
+		v = strconv.FormatFloat(f, 'g', -1, 64)
+	}
+	return &yaml.Node{Kind: yaml.ScalarNode, Value: v}
+}
+
+func key(k string) *yaml.Node { return str(k) }
+
+func mapping(kv ...any) *yaml.Node {
+	m := &yaml.Node{Kind: yaml.MappingNode}
+	for i := 0; i < len(kv); i += 2 {
+		m.Content = append(m.Content, key(kv[i].(string)), kv[i+1].(*yaml.Node))
+	}
+	return m
+}
+
+func seq() *yaml.Node { return &yaml.Node{Kind: yaml.SequenceNode} }
+
+func flowList(items []string) *yaml.Node {
+	s := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
+	for _, it := range items {
+		s.Content = append(s.Content, str(it))
+	}
+	return s
+}
+
+// optional adds key: value to m unless value is empty.
+func optional(m *yaml.Node, k, v string) {
+	if v != "" {
+		m.Content = append(m.Content, key(k), str(v))
+	}
+}
+
+// hasInvisible reports whether s holds a character other than a newline that a terminal would
+// act on or hide.
+func hasInvisible(s string) bool {
+	for _, r := range s {
+		if r != '\n' && (r == utf8.RuneError || safetext.Invisible(r)) {
+			return true
+		}
+	}
+	return false
+}
