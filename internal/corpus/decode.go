@@ -17,7 +17,6 @@ import (
 type loader struct {
 	dir      string
 	problems []Problem
-	failed   int // files that could not be read or parsed
 
 	debate     *argument.Debate
 	thesisIDAt argument.Pos // zero when the thesis id is missing or malformed
