@@ -301,4 +301,3 @@ func (l *loader) suggest(got string, candidates []string) string {
 	}
 	return q(best)
 }
-
