@@ -17,7 +17,6 @@ import (
 type loader struct {
 	dir      string
 	problems []Problem
-	failed   int // files that could not be read or parsed
 
 	debate     *argument.Debate
 	thesisIDAt argument.Pos // zero when the thesis id is missing or malformed
@@ -33,6 +32,10 @@ type loader struct {
 	// stop the decoding (stopped): the corpus cannot load anyway.
 	dropped, droppedErrors int
 	stopped                bool
+
+	size     int64 // bytes read so far, against maxCorpusSize
+	oversize bool  // the files passed maxCorpusSize: the rest are not read
+	tooMany  bool  // more than maxArguments arguments: reported once, the rest skipped
 }
 
 // full reports whether MaxProblems have been reported.
@@ -105,7 +108,8 @@ func (l *loader) addDropped() {
 			sev = Error
 		}
 		l.problems = append(l.problems, Problem{Pos: at, Severity: sev,
-			Message: fmt.Sprintf("%s not shown (%s): fix the ones above and run 'argmap validate' again", plural(l.dropped, "more problem"), plural(l.droppedErrors, "error"))})
+			Message: fmt.Sprintf("%s not shown (%s): fix the ones above and run 'argmap validate' again", plural(l.dropped, "more problem"), plural(l.droppedErrors, "error")),
+			Omitted: l.dropped, OmittedErrors: l.droppedErrors})
 	}
 }
 
@@ -654,6 +658,13 @@ func (f file) weights(p *profileInfo, n *yaml.Node) {
 
 func (f file) argument(n *yaml.Node) {
 	if !f.isMapping(n, "an argument") {
+		return
+	}
+	if len(f.args) >= maxArguments {
+		if !f.loader.tooMany {
+			f.loader.tooMany = true
+			f.add(f.pos(n), Error, "the corpus holds more than %d arguments, the most argmap loads: split the debate into smaller ones", maxArguments)
+		}
 		return
 	}
 	a := &argument.Argument{Pos: f.pos(n)}
