@@ -2,6 +2,7 @@ package perf_test
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/argmap/argmap/internal/argument"
 	"github.com/argmap/argmap/internal/corpus"
+	"github.com/argmap/argmap/internal/export"
 	"github.com/argmap/argmap/internal/score"
 	"github.com/argmap/argmap/internal/synth"
 )
@@ -170,6 +172,91 @@ func BenchmarkScore(b *testing.B) {
 	}
 }
 
+// BenchmarkSensitivity is argmap sensitivity's analysis under DF-QuAD with its defaults (every
+// category's weight scanned from 0 to 10 and bisected, every argument's strength analysed, on
+// GOMAXPROCS workers). internal/score's BenchmarkSensitivity measures it on its own graphs of
+// 10,000 arguments, by semantics and number of workers.
+func BenchmarkSensitivity(b *testing.B) {
+	for _, n := range sizes {
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			g := loadedGraph(b, n)
+			b.ReportAllocs()
+			measure(b, func() {
+				if _, err := score.AnalyzeSensitivity(g, nil, score.DFQuAD, score.SensitivityOptions{}); err != nil {
+					b.Fatal(err)
+				}
+			})
+		})
+	}
+}
+
+// BenchmarkExport is argmap export's encoding, in every format, of the loaded graph (the
+// Markdown brief from its scores under DF-QuAD and every profile, computed beforehand), into
+// io.Discard. internal/export's BenchmarkEncode measures the encoders on its own debate.
+func BenchmarkExport(b *testing.B) {
+	for _, n := range sizes {
+		for _, f := range export.Formats {
+			b.Run(fmt.Sprintf("n=%d/%s", n, f), func(b *testing.B) {
+				g := loadedGraph(b, n)
+				var brief *export.Brief
+				if f == export.Markdown {
+					brief = newBrief(b, g)
+				}
+				b.ReportAllocs()
+				measure(b, func() {
+					if err := encode(f, g, brief); err != nil {
+						b.Fatal(err)
+					}
+				})
+			})
+		}
+	}
+}
+
+// encode writes g (or, for Markdown, the brief) in format f, as argmap export does.
+func encode(f export.Format, g *argument.Graph, brief *export.Brief) error {
+	w := io.Discard
+	switch f {
+	case export.Markdown:
+		return export.NewMarkdownEncoder(w).Encode(brief)
+	case export.JSON:
+		return export.NewJSONEncoder(w).Encode(g)
+	case export.YAML:
+		return export.NewYAMLEncoder(w).Encode(g)
+	case export.DOT:
+		return export.NewDOTEncoder(w).Encode(g)
+	case export.Mermaid:
+		return export.NewMermaidEncoder(w).Encode(g)
+	case export.Argdown:
+		return export.NewArgdownEncoder(w).Encode(g)
+	case export.AIF:
+		return export.NewAIFEncoder(w).Encode(g)
+	}
+	return fmt.Errorf("no benchmark for the format %s: add it to encode", f)
+}
+
+// newBrief is the brief argmap export --format markdown writes with the default weights.
+func newBrief(b *testing.B, g *argument.Graph) *export.Brief {
+	b.Helper()
+	r, err := score.Evaluate(g, nil, score.DFQuAD)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var profiles []*score.Result
+	for _, p := range g.Debate.Profiles {
+		pr, err := score.Evaluate(g, score.Weights(p.Weights), score.DFQuAD)
+		if err != nil {
+			b.Fatal(err)
+		}
+		profiles = append(profiles, pr)
+	}
+	brief, err := export.NewBrief(g, "", r, profiles)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return brief
+}
+
 // heapMetric is the memory taken by heap objects, live or not yet swept: what the garbage
 // collector lets grow between cycles, and so what an operation adds to the process's memory.
 const heapMetric = "/memory/classes/heap/objects:bytes"
@@ -180,16 +267,29 @@ const samplePeriod = time.Millisecond
 
 // measure runs op in b.Loop and reports two figures beside ns/op:
 //
-//   - peak-MiB, the most the heap grew above what it held before the loop (after a
-//     collection), sampled while the operations ran. It counts garbage the collector has not
-//     reclaimed yet (GOGC=100 lets the heap reach twice what survived the last cycle), as a
-//     process would hold it; the whole process's peak, runtime and binary included, is the
-//     maximum RSS that /usr/bin/time -v reports (see bench/PERFORMANCE.md).
 //   - cpu-ns/op, the process's user and system CPU time per operation, garbage collection on
 //     the other core included. On a busy shared machine, ns/op (wall time) grows with the
 //     wait for a core and cpu-ns/op does not; on an idle one, ns/op is the smaller.
+//   - peak-MiB, the most the heap grew during one more operation, run after the timed ones
+//     from a collected heap and sampled every samplePeriod. It counts garbage the collector
+//     has not reclaimed yet (GOGC=100 lets the heap reach twice what survived the last cycle),
+//     as a process would hold it; the whole process's peak, runtime and binary included, is
+//     the maximum RSS that /usr/bin/time -v reports (see bench/PERFORMANCE.md).
 func measure(b *testing.B, op func()) {
 	b.Helper()
+	cpu0, cpuOK := cpuTime()
+	for b.Loop() {
+		op()
+	}
+	cpu1, _ := cpuTime()
+	if cpuOK {
+		b.ReportMetric(float64((cpu1-cpu0).Nanoseconds())/float64(b.N), "cpu-ns/op")
+	}
+	b.ReportMetric(float64(peakGrowth(op))/(1<<20), "peak-MiB")
+}
+
+// peakGrowth runs op once and returns the most the heap grew above what it held before.
+func peakGrowth(op func()) uint64 {
 	runtime.GC()
 	base := readHeap()
 	stop := make(chan struct{})
@@ -208,16 +308,9 @@ func measure(b *testing.B, op func()) {
 			}
 		}
 	}()
-	cpu0, cpuOK := cpuTime()
-	for b.Loop() {
-		op()
-	}
-	cpu1, _ := cpuTime()
+	op()
 	close(stop)
-	b.ReportMetric(float64(<-peak-base)/(1<<20), "peak-MiB")
-	if cpuOK {
-		b.ReportMetric(float64((cpu1-cpu0).Nanoseconds())/float64(b.N), "cpu-ns/op")
-	}
+	return <-peak - base
 }
 
 func readHeap() uint64 {
