@@ -284,6 +284,14 @@ var hints = map[string]string{
 	"text":     "add the passage itself",
 }
 
+// hint says how to fill an empty value of key.
+func hint(key string) string {
+	if h, ok := hints[key]; ok {
+		return h
+	}
+	return "write a value, or remove it"
+}
+
 // suggestKey says which known key a typo probably meant, or lists them all.
 func (f file) suggestKey(got string, keys []string) string {
 	if s := f.suggest(got, keys); s != "" {
@@ -340,7 +348,7 @@ func (f file) text(n *yaml.Node, key string, required bool) (string, bool) {
 	case "!!str", "!!timestamp":
 	case "!!null":
 		if required {
-			f.add(f.pos(n), Error, "%s is empty: %s", key, hints[key])
+			f.add(f.pos(n), Error, "%s is empty: %s", key, hint(key))
 		} else {
 			f.add(f.pos(n), Error, "%s has no value: write one or remove the key", key)
 		}
@@ -357,7 +365,7 @@ func (f file) text(n *yaml.Node, key string, required bool) (string, bool) {
 		v = strings.TrimRight(v, "\n")
 	}
 	if required && strings.TrimSpace(v) == "" {
-		f.add(f.pos(n), Error, "%s is empty: %s", key, hints[key])
+		f.add(f.pos(n), Error, "%s is empty: %s", key, hint(key))
 		return "", false
 	}
 	return v, true
@@ -420,6 +428,14 @@ func number(n *yaml.Node) (float64, bool) {
 		}
 		if fl, err := strconv.ParseFloat(v, 64); err == nil || isRange(err) {
 			return fl, true
+		}
+	case "!!str":
+		// A plain number too large for a float64 (1e400) resolves as text; it is a number
+		// out of range, and is reported as one.
+		if n.Style == 0 {
+			if fl, err := strconv.ParseFloat(v, 64); isRange(err) {
+				return fl, true
+			}
 		}
 	}
 	return 0, false

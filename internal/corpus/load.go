@@ -140,7 +140,12 @@ func (l *loader) read(fsys fs.FS, fsPath, name string) ([]byte, bool) {
 func cleanFSError(err error) string {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
-		return pe.Err.Error()
+		err = pe.Err
+	}
+	// An os.Root (as argmap opens a corpus folder) refuses links that lead out of it; its
+	// error is not exported, so it is known by its words.
+	if err.Error() == "path escapes from parent" {
+		return "it is a link to a file outside the corpus folder, which argmap does not follow: copy the file into the folder"
 	}
 	return err.Error()
 }
