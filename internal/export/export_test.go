@@ -92,10 +92,15 @@ func encode(t testing.TB, f Format, g *argument.Graph) []byte {
 	return buf.Bytes()
 }
 
-// TestGolden pins every format's output for each fixture corpus; go test -update rewrites them.
+// TestGolden pins every format's output for the built-in debate and each fixture corpus; go test
+// -update rewrites them.
 func TestGolden(t *testing.T) {
+	graphs := map[string]*argument.Graph{"builtin": loadBuiltin(t)}
 	for _, name := range fixtures {
-		g := loadFixture(t, name)
+		graphs[name] = loadFixture(t, name)
+	}
+	for _, name := range append([]string{"builtin"}, fixtures...) {
+		g := graphs[name]
 		for _, f := range Formats {
 			t.Run(name+"/"+string(f), func(t *testing.T) {
 				got := encode(t, f, g)
