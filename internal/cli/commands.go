@@ -20,6 +20,7 @@ func commands(app *App) []*cobra.Command {
 		{"explore", newGetCmd(app)},
 		{"weigh", newScoreCmd(app)},
 		{"weigh", newCompareCmd(app)},
+		{"weigh", newSensitivityCmd(app)},
 		{"output", newExportCmd(app)},
 		{"output", newValidateCmd(app)},
 		{"output", newSchemaCmd(app)},

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/argmap/argmap/internal/argument"
+	"github.com/argmap/argmap/internal/synth"
 )
 
 // synthDebate builds an n-argument debate shaped like a large real one: every argument answers
@@ -144,5 +145,32 @@ func TestSynthDebateShape(t *testing.T) {
 		if cyclic && len(g.Cycles()) < 10 {
 			t.Errorf("only %d cycles", len(g.Cycles()))
 		}
+	}
+}
+
+// BenchmarkSynth scores the shared synthetic debates (internal/synth: levelled like a real
+// debate, with long reply chains, and with Cycles separate cycles) of 100,000 arguments:
+// Margin is one re-scoring; Evaluate is argmap score's work, contributions included.
+func BenchmarkSynth(b *testing.B) {
+	for _, cycles := range []int{0, 1000} {
+		d := synth.Generate(synth.Options{Arguments: 100_000, Cycles: cycles, Seed: 1})
+		g := argument.NewGraph(d)
+		lam := Weights{}.Lambda(d.Categories)
+		name := fmt.Sprintf("cycles=%d/n=100000/edges=%d", cycles, g.NumRelations())
+		m := NewModel(g, DFQuAD)
+		b.Run("margin/"+name, func(b *testing.B) {
+			for b.Loop() {
+				if _, ok := m.Margin(lam, nil); !ok {
+					b.Fatal("did not converge")
+				}
+			}
+		})
+		b.Run("evaluate/"+name, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := Evaluate(g, nil, DFQuAD); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

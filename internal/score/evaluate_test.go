@@ -203,3 +203,27 @@ func TestEvaluateWithoutContributions(t *testing.T) {
 		t.Errorf("contributions %v (skipped) and %v (full)", r.Arguments[0].Contribution, full.Arguments[0].Contribution)
 	}
 }
+
+// A full-strength supporter makes DF-QuAD's support aggregate 1 on its own (a factor of 0 in
+// the product). B is one; A would be, but C halves it. Removing A or C changes nothing while B
+// stands; removing B leaves A's .5. The contributions keep products with a count of zero
+// factors; this pins that bookkeeping.
+func TestDFQuADSaturatedSupport(t *testing.T) {
+	d := debate(0.5, "A pro moral 1 +T", "B pro moral 1 +T", "C con moral 0.5 -A", "D con moral 0.4 -T")
+	r, err := Evaluate(argument.NewGraph(d), nil, DFQuAD)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// vs = 1, va = .4: .5 + .5·.6 = .8.
+	if !near(r.Thesis.Score, 0.8) {
+		t.Fatalf("thesis = %v, want 0.8", r.Thesis.Score)
+	}
+	// Without D: .5 + .5·1 = 1, so D contributes −.2. Without B: vs .5, va .4: .55, so B
+	// contributes .25.
+	want := map[string]float64{"A": 0, "B": 0.25, "C": 0, "D": -0.2}
+	for _, a := range r.Arguments {
+		if !near(a.Contribution, want[a.ID]) {
+			t.Errorf("contribution of %s = %v, want %v", a.ID, a.Contribution, want[a.ID])
+		}
+	}
+}

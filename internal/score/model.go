@@ -33,10 +33,11 @@ type limits struct {
 	iterateAll   bool // solve every node as one block by iteration (tests compare it with one pass)
 }
 
-// Model is a graph compiled for repeated scoring under one semantics: incoming edges packed in
-// arrays, an evaluation order fixed once, and scratch space reused by every call. It is the fast
-// path for sensitivity analysis: Margin re-scores the whole graph in time linear in its edges
-// (acyclic graphs) without allocating.
+// Model is a graph compiled for repeated scoring under one semantics. Nodes are renumbered in
+// evaluation order (their position), so that one pass reads the packed arrays front to back;
+// each source's influence λ·σ is kept beside its score so that an edge costs one lookup. It is
+// the fast path for sensitivity analysis: Margin re-scores the whole graph in time linear in
+// its edges (acyclic graphs) without allocating.
 //
 // A Model is not safe for concurrent use: its scratch space is shared. Give each goroutine its
 // own Clone.
@@ -44,24 +45,31 @@ type Model struct {
 	sem  Semantics
 	cats []string // debate categories, then any other category an argument uses
 
-	n    int
-	cat  []int32   // per node: index into cats; -1 for the thesis
-	tau  []float64 // per node: corpus strength; [0] is the thesis's base
-	sign []float64 // per node: +1 pro, -1 con, 0 thesis
+	n       int
+	thesis  int32     // position of the thesis
+	node    []int32   // node index at each position
+	pos     []int32   // position of each node index
+	tauNode []float64 // corpus strengths by node index; [0] is the thesis's base
 
-	inStart []int32 // incoming edges of node i are inSrc[inStart[i]:inStart[i+1]]
-	inSrc   []int32
-	inAtt   []bool // the edge is an attack
+	// By position.
+	cat  []int32   // index into cats; -1 for the thesis
+	tau  []float64 // corpus strength
+	sign []float64 // +1 pro, -1 con, 0 thesis
 
-	outStart []int32 // outgoing edges, for finding what a removal changes
+	inStart []int32 // incoming edges of position p are inSrc[inStart[p]:inStart[p+1]]
+	inSrc   []int32 // source positions
+	inAtt   []bool  // the edge is an attack
+
+	outStart []int32 // outgoing edges, for passing on what a removal changes
 	outDst   []int32
+	outAtt   []bool
 
-	// Evaluation order: blocks in topological order of the condensation. A block is one node, or
-	// a strongly connected component (a cycle) solved by iteration.
-	order      []int32 // nodes, block by block
-	blockStart []int32 // block b is order[blockStart[b]:blockStart[b+1]]
+	// Blocks in topological order of the condensation: a block is one node, or a strongly
+	// connected component (a cycle) solved by iteration. Block b holds the positions
+	// blockStart[b] to blockStart[b+1]-1.
+	blockStart []int32
 	blockCyc   []bool
-	blockOf    []int32 // per node
+	blockOf    []int32 // by position
 	acyclic    bool
 	maxBlock   int
 	limits     limits
@@ -71,16 +79,14 @@ type Model struct {
 
 // scratch is the per-call working memory of a Model.
 type scratch struct {
-	sigma  []float64 // per node: the result
-	w      []float64 // per node: λ of its category, 0 for a removed node
+	sigma  []float64 // by position: the scores
+	ov     []float64 // by position: w·σ, what the node passes on
+	w      []float64 // by position: λ of its category, 0 for the thesis and a removed node
+	taus   []float64 // by position: the τ in use
+	out    []float64 // by node index: the scores, for Scores
 	lamCat []float64 // per category
-	taus   []float64 // per node: the τ in use
 	buf    [5][]float64
-	mark   []uint32 // per block: generation stamp for removal walks
-	gen    uint32
-	stack  []int32
-	blocks []int32
-	saved  []float64
+	rm     *removal // contributions' working memory, made on first use
 }
 
 // Solution says how a solve went.
@@ -98,63 +104,75 @@ func NewModel(g *argument.Graph, sem Semantics) *Model {
 	n := g.Len()
 	m := &Model{sem: sem, n: n, limits: limits{plain: maxPlain, steps: maxSteps}}
 	m.cats = append([]string(nil), g.Debate.Categories...)
+	m.plan(g)
+	m.pos = make([]int32, n)
+	for p, v := range m.node {
+		m.pos[v] = int32(p)
+	}
+	m.thesis = m.pos[argument.ThesisNode]
+
+	m.tauNode = make([]float64, n)
 	m.cat = make([]int32, n)
 	m.tau = make([]float64, n)
 	m.sign = make([]float64, n)
-	m.cat[0] = -1
-	m.tau[0] = g.Debate.Thesis.Base
-	for i := 1; i < n; i++ {
-		a := g.Argument(i)
-		c := slices.Index(m.cats, a.Category)
-		if c < 0 {
-			m.cats = append(m.cats, a.Category)
-			c = len(m.cats) - 1
-		}
-		m.cat[i] = int32(c)
-		m.tau[i] = a.Strength
-		if a.Side == argument.Con {
-			m.sign[i] = -1
-		} else {
-			m.sign[i] = 1
-		}
-	}
 	m.inStart = make([]int32, n+1)
 	m.outStart = make([]int32, n+1)
-	for i := range n {
-		m.inStart[i+1] = m.inStart[i] + int32(len(g.In(i)))
-		m.outStart[i+1] = m.outStart[i] + int32(len(g.Out(i)))
+	for p, v := range m.node {
+		m.inStart[p+1] = m.inStart[p] + int32(len(g.In(int(v))))
+		m.outStart[p+1] = m.outStart[p] + int32(len(g.Out(int(v))))
 	}
 	m.inSrc = make([]int32, m.inStart[n])
 	m.inAtt = make([]bool, m.inStart[n])
 	m.outDst = make([]int32, m.outStart[n])
-	for i := range n {
-		for k, e := range g.In(i) {
-			m.inSrc[int(m.inStart[i])+k] = int32(e.Node)
-			m.inAtt[int(m.inStart[i])+k] = e.Type == argument.Attack
+	m.outAtt = make([]bool, m.outStart[n])
+	for p, v := range m.node {
+		a := g.Argument(int(v))
+		switch {
+		case a == nil:
+			m.cat[p] = -1
+			m.tau[p] = g.Debate.Thesis.Base
+		default:
+			c := slices.Index(m.cats, a.Category)
+			if c < 0 {
+				m.cats = append(m.cats, a.Category)
+				c = len(m.cats) - 1
+			}
+			m.cat[p] = int32(c)
+			m.tau[p] = a.Strength
+			m.sign[p] = 1
+			if a.Side == argument.Con {
+				m.sign[p] = -1
+			}
 		}
-		for k, e := range g.Out(i) {
-			m.outDst[int(m.outStart[i])+k] = int32(e.Node)
+		m.tauNode[v] = m.tau[p]
+		for k, e := range g.In(int(v)) {
+			m.inSrc[int(m.inStart[p])+k] = m.pos[e.Node]
+			m.inAtt[int(m.inStart[p])+k] = e.Type == argument.Attack
+		}
+		for k, e := range g.Out(int(v)) {
+			m.outDst[int(m.outStart[p])+k] = m.pos[e.Node]
+			m.outAtt[int(m.outStart[p])+k] = e.Type == argument.Attack
 		}
 	}
-	m.plan(g)
 	m.scratch = m.newScratch()
 	return m
 }
 
-// plan fixes the evaluation order: the topological order when the graph is acyclic, else the
-// strongly connected components in topological order of the graph they make.
+// plan fixes the evaluation order (m.node) and the blocks: the topological order when the graph
+// is acyclic, else the strongly connected components in topological order of the graph they
+// make.
 func (m *Model) plan(g *argument.Graph) {
 	n := m.n
 	m.blockOf = make([]int32, n)
 	if topo, ok := g.TopoOrder(); ok {
 		m.acyclic = true
-		m.order = make([]int32, n)
+		m.node = make([]int32, n)
 		m.blockStart = make([]int32, n+1)
 		m.blockCyc = make([]bool, n)
 		for b, v := range topo {
-			m.order[b] = int32(v)
+			m.node[b] = int32(v)
 			m.blockStart[b+1] = int32(b + 1)
-			m.blockOf[v] = int32(b)
+			m.blockOf[b] = int32(b)
 		}
 		m.maxBlock = 1
 		return
@@ -200,9 +218,9 @@ func (m *Model) plan(g *argument.Graph) {
 	// that the order is stable.
 	indeg := make([]int32, nc)
 	for v := range n {
-		for k := m.outStart[v]; k < m.outStart[v+1]; k++ {
-			if w := m.outDst[k]; comp[w] != comp[v] {
-				indeg[comp[w]]++
+		for _, e := range g.Out(v) {
+			if comp[e.Node] != comp[v] {
+				indeg[comp[e.Node]]++
 			}
 		}
 	}
@@ -214,8 +232,8 @@ func (m *Model) plan(g *argument.Graph) {
 	}
 	for head := 0; head < len(queue); head++ {
 		for _, v := range members(queue[head]) {
-			for k := m.outStart[v]; k < m.outStart[v+1]; k++ {
-				if c := comp[m.outDst[k]]; c != queue[head] {
+			for _, e := range g.Out(int(v)) {
+				if c := comp[e.Node]; c != queue[head] {
 					indeg[c]--
 					if indeg[c] == 0 {
 						queue = append(queue, c)
@@ -224,16 +242,16 @@ func (m *Model) plan(g *argument.Graph) {
 			}
 		}
 	}
-	m.order = make([]int32, 0, n)
+	m.node = make([]int32, 0, n)
 	m.blockStart = make([]int32, 1, nc+1)
 	m.blockCyc = make([]bool, 0, nc)
 	for b, c := range queue {
 		ms := members(c)
-		for _, v := range ms {
-			m.blockOf[v] = int32(b)
+		for k := range ms {
+			m.blockOf[len(m.node)+k] = int32(b)
 		}
-		m.order = append(m.order, ms...)
-		m.blockStart = append(m.blockStart, int32(len(m.order)))
+		m.node = append(m.node, ms...)
+		m.blockStart = append(m.blockStart, int32(len(m.node)))
 		m.blockCyc = append(m.blockCyc, cyc[c])
 		m.maxBlock = max(m.maxBlock, len(ms))
 	}
@@ -242,10 +260,11 @@ func (m *Model) plan(g *argument.Graph) {
 func (m *Model) newScratch() scratch {
 	s := scratch{
 		sigma:  make([]float64, m.n),
+		ov:     make([]float64, m.n),
 		w:      make([]float64, m.n),
-		lamCat: make([]float64, len(m.cats)),
 		taus:   make([]float64, m.n),
-		mark:   make([]uint32, len(m.blockCyc)),
+		out:    make([]float64, m.n),
+		lamCat: make([]float64, len(m.cats)),
 	}
 	if size := m.maxBlock; !m.acyclic || m.limits.iterateAll {
 		if m.limits.iterateAll {
@@ -262,7 +281,7 @@ func (m *Model) newScratch() scratch {
 // on another goroutine.
 func (m *Model) Clone() *Model {
 	c := *m
-	c.scratch = m.newScratch()
+	c.scratch = m.newScratch() // its own scores, buffers and removal memory
 	return &c
 }
 
@@ -278,7 +297,7 @@ func (m *Model) Len() int { return m.n }
 
 // Base returns the corpus strengths by node index, [0] being the thesis's base. The slice is
 // the model's own: copy it before changing it.
-func (m *Model) Base() []float64 { return m.tau }
+func (m *Model) Base() []float64 { return m.tauNode }
 
 // Acyclic reports whether the graph has no cycle, so that one pass scores it exactly.
 func (m *Model) Acyclic() bool { return m.acyclic }
@@ -297,14 +316,20 @@ func (m *Model) Margin(lambda map[string]float64, strength []float64) (margin fl
 	return m.margin(), sol.Converged
 }
 
-// Scores is Margin that also returns every node's score (owned by the model, valid until its
-// next call) and the solution statistics.
+// Scores is Margin that also returns every node's score by node index (owned by the model,
+// valid until its next call) and the solution statistics.
 func (m *Model) Scores(lambda map[string]float64, strength []float64) (sigma []float64, margin float64, sol Solution) {
 	m.setLambda(lambda)
 	m.setTau(strength)
 	sol = m.solveAll()
-	return m.sigma, m.margin(), sol
+	for p, v := range m.node {
+		m.out[v] = m.sigma[p]
+	}
+	return m.out, m.margin(), sol
 }
+
+// lambdaOf is the λ in use for the argument at node index i.
+func (m *Model) lambdaOf(i int) float64 { return m.w[m.pos[i]] }
 
 func (m *Model) setLambda(lambda map[string]float64) {
 	for c, name := range m.cats {
@@ -314,9 +339,12 @@ func (m *Model) setLambda(lambda map[string]float64) {
 		}
 		m.lamCat[c] = l
 	}
-	m.w[0] = 0
-	for i := 1; i < m.n; i++ {
-		m.w[i] = m.lamCat[m.cat[i]]
+	for p, c := range m.cat {
+		if c < 0 {
+			m.w[p] = 0
+		} else {
+			m.w[p] = m.lamCat[c]
+		}
 	}
 }
 
@@ -325,18 +353,26 @@ func (m *Model) setTau(strength []float64) {
 		copy(m.taus, m.tau)
 		return
 	}
-	copy(m.taus, strength)
+	for p, v := range m.node {
+		m.taus[p] = strength[v]
+	}
 }
 
 func (m *Model) margin() float64 {
 	if m.sem == Sum {
 		s := 0.0
-		for i := 1; i < m.n; i++ {
-			s += m.sign[i] * m.w[i] * m.taus[i]
+		for p := range m.n {
+			s += m.sign[p] * m.w[p] * m.taus[p]
 		}
 		return s
 	}
-	return m.sigma[argument.ThesisNode] - m.taus[argument.ThesisNode]
+	return m.sigma[m.thesis] - m.taus[m.thesis]
+}
+
+// set records the score of position p and what it passes on.
+func (m *Model) set(p int32, x float64) {
+	m.sigma[p] = x
+	m.ov[p] = m.w[p] * x
 }
 
 // solveAll scores every node, block by block.
@@ -346,11 +382,11 @@ func (m *Model) solveAll() Solution {
 		return Solution{Converged: true, Iterations: 1}
 	}
 	if m.limits.iterateAll {
-		return m.iterate(m.order)
+		return m.iterate(0, int32(m.n))
 	}
 	if m.acyclic {
-		for _, v := range m.order {
-			m.sigma[v] = m.eval(v, m.sigma)
+		for p := range int32(m.n) {
+			m.set(p, m.eval(p))
 		}
 		return Solution{Converged: true, Iterations: 1}
 	}
@@ -369,96 +405,96 @@ func merge(a, b Solution) Solution {
 	}
 }
 
-// solveBlock scores the nodes of block b, whose inputs from other blocks are already scored.
+// solveBlock scores the positions of block b, whose inputs from other blocks are scored.
 func (m *Model) solveBlock(b int) Solution {
-	nodes := m.order[m.blockStart[b]:m.blockStart[b+1]]
+	lo, hi := m.blockStart[b], m.blockStart[b+1]
 	if !m.blockCyc[b] {
-		v := nodes[0]
-		m.sigma[v] = m.eval(v, m.sigma)
+		m.set(lo, m.eval(lo))
 		return Solution{Converged: true, Iterations: 1}
 	}
-	return m.iterate(nodes)
+	return m.iterate(lo, hi)
 }
 
-// iterate finds the fixed point of σ = f(σ) over the nodes of a cycle, all updated together
-// from their bases. Where plain iteration does not settle (it oscillates or crawls), the
-// continuous form dσ/dt = f(σ) − σ is integrated with RK4 from the bases instead.
-func (m *Model) iterate(nodes []int32) Solution {
-	for _, v := range nodes {
-		m.sigma[v] = m.taus[v]
+// iterate finds the fixed point of σ = f(σ) over the positions lo to hi-1 (a cycle), all
+// updated together from their bases. Where plain iteration does not settle (it oscillates or
+// crawls), the continuous form dσ/dt = f(σ) − σ is integrated with RK4 from the bases instead.
+func (m *Model) iterate(lo, hi int32) Solution {
+	for p := lo; p < hi; p++ {
+		m.set(p, m.taus[p])
 	}
-	next := m.buf[0][:len(nodes)]
+	next := m.buf[0][:hi-lo]
 	res, checkpoint := math.Inf(1), math.Inf(1)
 	for it := 1; it <= m.limits.plain; it++ {
 		res = 0
-		for k, v := range nodes {
-			next[k] = m.eval(v, m.sigma)
-			res = max(res, math.Abs(next[k]-m.sigma[v]))
+		for p := lo; p < hi; p++ {
+			next[p-lo] = m.eval(p)
+			res = max(res, math.Abs(next[p-lo]-m.sigma[p]))
 		}
-		for k, v := range nodes {
-			m.sigma[v] = next[k]
+		for p := lo; p < hi; p++ {
+			m.set(p, next[p-lo])
 		}
 		if res < precision {
 			return Solution{Converged: true, Iterations: it, Residual: res}
 		}
 		if it%stallSpan == 0 {
 			if res > 0.5*checkpoint {
-				return m.settle(nodes, it, res)
+				return m.settle(lo, hi, it, res)
 			}
 			checkpoint = res
 		}
 	}
-	return m.settle(nodes, m.limits.plain, res)
+	return m.settle(lo, hi, m.limits.plain, res)
 }
 
 // settle ends plain iteration that stopped making progress: settled enough when the last change
 // is within Tolerance, else handed to the continuous form.
-func (m *Model) settle(nodes []int32, sweeps int, res float64) Solution {
+func (m *Model) settle(lo, hi int32, sweeps int, res float64) Solution {
 	if res < Tolerance {
 		return Solution{Converged: true, Iterations: sweeps, Residual: res}
 	}
-	return m.integrate(nodes, sweeps)
+	return m.integrate(lo, hi, sweeps)
 }
 
-// integrate runs RK4 on dσ/dt = f(σ) − σ over the nodes of a cycle, after sweeps rounds of
-// plain iteration that did not settle.
-func (m *Model) integrate(nodes []int32, sweeps int) Solution {
-	n := len(nodes)
+// integrate runs RK4 on dσ/dt = f(σ) − σ over the positions lo to hi-1 (a cycle), after
+// sweeps rounds of plain iteration that did not settle.
+func (m *Model) integrate(lo, hi int32, sweeps int) Solution {
+	n := hi - lo
 	x0 := m.buf[0][:n]
 	k1, k2, k3, k4 := m.buf[1][:n], m.buf[2][:n], m.buf[3][:n], m.buf[4][:n]
-	for k, v := range nodes {
-		m.sigma[v] = m.taus[v]
-		x0[k] = m.taus[v]
+	for p := lo; p < hi; p++ {
+		m.set(p, m.taus[p])
+		x0[p-lo] = m.taus[p]
 	}
-	// deriv writes f(σ) − σ at the current m.sigma into d.
+	// deriv writes f(σ) − σ at the current scores into d.
 	deriv := func(d []float64) {
-		for k, v := range nodes {
-			d[k] = m.eval(v, m.sigma) - m.sigma[v]
+		for p := lo; p < hi; p++ {
+			d[p-lo] = m.eval(p) - m.sigma[p]
 		}
 	}
-	// set puts x0 + h·d into m.sigma.
-	set := func(d []float64, h float64) {
-		for k, v := range nodes {
-			m.sigma[v] = x0[k] + h*d[k]
+	// move puts x0 + h·d into the scores.
+	move := func(d []float64, h float64) {
+		for p := lo; p < hi; p++ {
+			m.set(p, x0[p-lo]+h*d[p-lo])
 		}
 	}
 	const h = rk4Step
 	res := math.Inf(1)
 	for step := 1; step <= m.limits.steps; step++ {
 		deriv(k1)
-		set(k1, h/2)
+		move(k1, h/2)
 		deriv(k2)
-		set(k2, h/2)
+		move(k2, h/2)
 		deriv(k3)
-		set(k3, h)
+		move(k3, h)
 		deriv(k4)
 		res = 0
-		for k, v := range nodes {
+		for p := lo; p < hi; p++ {
+			k := p - lo
 			x := x0[k] + h/6*(k1[k]+2*k2[k]+2*k3[k]+k4[k])
 			x = math.Max(0, math.Min(1, x))
 			res = max(res, math.Abs(x-x0[k]))
 			x0[k] = x
-			m.sigma[v] = x
+			m.set(p, x)
 		}
 		if res < precision {
 			return Solution{Converged: true, Iterations: sweeps + step, Residual: res}
@@ -467,15 +503,14 @@ func (m *Model) integrate(nodes []int32, sweeps int) Solution {
 	return Solution{Converged: res < Tolerance, Iterations: sweeps + m.limits.steps, Residual: res}
 }
 
-// eval is the semantics' update for node v given the current scores of its parents.
-func (m *Model) eval(v int32, sigma []float64) float64 {
-	tau := m.taus[v]
-	lo, hi := m.inStart[v], m.inStart[v+1]
+// eval is the semantics' update for position p given what its parents pass on now.
+func (m *Model) eval(p int32) float64 {
+	tau := m.taus[p]
+	lo, hi := m.inStart[p], m.inStart[p+1]
 	if m.sem == DFQuAD {
 		ps, pa := 1.0, 1.0
 		for k := lo; k < hi; k++ {
-			s := m.inSrc[k]
-			x := 1 - m.w[s]*sigma[s]
+			x := 1 - m.ov[m.inSrc[k]]
 			if m.inAtt[k] {
 				pa *= x
 			} else {
@@ -486,13 +521,17 @@ func (m *Model) eval(v int32, sigma []float64) float64 {
 	}
 	e := 0.0
 	for k := lo; k < hi; k++ {
-		s := m.inSrc[k]
 		if m.inAtt[k] {
-			e -= m.w[s] * sigma[s]
+			e -= m.ov[m.inSrc[k]]
 		} else {
-			e += m.w[s] * sigma[s]
+			e += m.ov[m.inSrc[k]]
 		}
 	}
+	return m.fromEnergy(tau, e)
+}
+
+// fromEnergy is the energy-based semantics' score for base tau and energy e.
+func (m *Model) fromEnergy(tau, e float64) float64 {
 	if e == 0 { // no parents, or none with any weight: exactly the base, free of rounding
 		return tau
 	}
@@ -514,64 +553,4 @@ func clamp01(x float64) float64 {
 		return 1
 	}
 	return x
-}
-
-// marginWithout returns the margin with node a removed (its node and edges dropped), given that
-// the model holds the full solution and its margin. Only a's descendants can change, so only the blocks
-// reachable from a's are solved again, in order; their scores are restored afterwards. ok is
-// false when a cycle hit the iteration bounds.
-func (m *Model) marginWithout(a int32, full float64) (margin float64, ok bool) {
-	if m.sem == Sum {
-		return full - m.sign[a]*m.w[a]*m.taus[a], true
-	}
-	m.gen++
-	if m.gen == 0 { // wrapped: stamps from 2³² walks ago would look current
-		clear(m.mark)
-		m.gen = 1
-	}
-	start := m.blockOf[a]
-	m.mark[start] = m.gen
-	m.stack = append(m.stack[:0], start)
-	m.blocks = m.blocks[:0]
-	for len(m.stack) > 0 {
-		b := m.stack[len(m.stack)-1]
-		m.stack = m.stack[:len(m.stack)-1]
-		m.blocks = append(m.blocks, b)
-		for _, v := range m.order[m.blockStart[b]:m.blockStart[b+1]] {
-			for k := m.outStart[v]; k < m.outStart[v+1]; k++ {
-				if c := m.blockOf[m.outDst[k]]; m.mark[c] != m.gen {
-					m.mark[c] = m.gen
-					m.stack = append(m.stack, c)
-				}
-			}
-		}
-	}
-	if m.mark[m.blockOf[argument.ThesisNode]] != m.gen {
-		return full, true // no path to the thesis: removing a changes nothing there
-	}
-	slices.Sort(m.blocks)
-	m.saved = m.saved[:0]
-	for _, b := range m.blocks {
-		for _, v := range m.order[m.blockStart[b]:m.blockStart[b+1]] {
-			m.saved = append(m.saved, m.sigma[v])
-		}
-	}
-	wa := m.w[a]
-	m.w[a] = 0
-	ok = true
-	for _, b := range m.blocks {
-		if !m.solveBlock(int(b)).Converged {
-			ok = false
-		}
-	}
-	margin = m.margin()
-	m.w[a] = wa
-	i := 0
-	for _, b := range m.blocks {
-		for _, v := range m.order[m.blockStart[b]:m.blockStart[b+1]] {
-			m.sigma[v] = m.saved[i]
-			i++
-		}
-	}
-	return margin, ok
 }
