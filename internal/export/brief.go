@@ -22,8 +22,13 @@ type Brief struct {
 	// Scores holds each argument's final strength, parallel to Graph.Arguments().
 	Scores []float64
 
-	// Sections are extra sections printed after the verdict, in order: "Where the verdict
-	// flips", say.
+	// Sensitivity is where the verdict flips under the same weights and semantics, for the
+	// section after the verdict: its Arguments parallel to Graph.Arguments(). Nil leaves the
+	// section out.
+	Sensitivity *score.Sensitivity
+
+	// Sections are extra sections printed after the verdict (and after where it flips), in
+	// order.
 	Sections []Section
 }
 

@@ -41,7 +41,7 @@ func loadBuiltin(t testing.TB) *argument.Graph {
 }
 
 // testBrief scores g with every category at 1 under the default semantics, and under each
-// profile.
+// profile, and finds where that verdict flips.
 func testBrief(t testing.TB, g *argument.Graph) *Brief {
 	t.Helper()
 	r, err := score.Evaluate(g, score.Weights{}, score.DefaultSemantics)
@@ -59,6 +59,9 @@ func testBrief(t testing.TB, g *argument.Graph) *Brief {
 	b, err := NewBrief(g, "", r, profiles)
 	if err != nil {
 		t.Fatalf("brief: %v", err)
+	}
+	if b.Sensitivity, err = score.AnalyzeSensitivity(g, score.Weights{}, score.DefaultSemantics, score.SensitivityOptions{}); err != nil {
+		t.Fatalf("sensitivity: %v", err)
 	}
 	return b
 }

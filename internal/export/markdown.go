@@ -14,7 +14,8 @@ import (
 )
 
 // MarkdownEncoder writes a debate brief in GitHub-flavoured Markdown: the title, question and
-// source; the verdict and every profile's verdict; a Mermaid map; a table of the arguments;
+// source; the verdict and every profile's verdict; where the verdict flips (when the brief
+// carries a sensitivity analysis); a Mermaid map; a table of the arguments;
 // each argument by side and category with its claim, reasoning, quotes, evidence and links to
 // what it answers and what answers it; and the sources. Every heading is unique and every
 // internal link points at a heading's GitHub anchor; corpus text is escaped so that it renders
@@ -33,6 +34,9 @@ func (e *MarkdownEncoder) Encode(b *Brief) error {
 	if len(b.Scores) != len(g.Arguments()) {
 		return fmt.Errorf("brief: %d argument scores for %d arguments", len(b.Scores), len(g.Arguments()))
 	}
+	if err := checkSensitivity(b); err != nil {
+		return err
+	}
 	doc := newBriefDoc(b)
 	var buf bytes.Buffer
 	doc.write(&buf)
@@ -47,6 +51,7 @@ type briefDoc struct {
 	title    heading
 	thesis   heading
 	verdict  heading
+	flips    heading
 	extra    []heading
 	mapH     heading
 	summary  heading
@@ -72,6 +77,9 @@ func newBriefDoc(b *Brief) *briefDoc {
 	// disambiguated.
 	doc.thesis = a.add("Thesis")
 	doc.verdict = a.add("Verdict")
+	if b.Sensitivity != nil {
+		doc.flips = a.add("Where the verdict flips")
+	}
 	for _, s := range b.Sections {
 		doc.extra = append(doc.extra, a.add(s.Heading, "section"))
 	}
@@ -147,6 +155,11 @@ func (doc *briefDoc) write(w io.Writer) {
 		doc.profileList()
 	}
 
+	if b.Sensitivity != nil {
+		doc.h(2, doc.flips)
+		doc.flipsSection(b.Sensitivity)
+	}
+
 	for i, s := range b.Sections {
 		doc.h(2, doc.extra[i])
 		for _, p := range s.Paragraphs {
@@ -210,10 +223,7 @@ func (doc *briefDoc) verdictText(v Verdict) {
 	} else {
 		under += "the weights " + weightsText(v.Weights)
 	}
-	outcome := "comes out **" + outcomeText(v.Outcome) + "**"
-	if v.Outcome == "tie" {
-		outcome = "is **a tie**"
-	}
+	outcome := verdictPhrase(v.Outcome)
 	if v.HasThesis {
 		doc.add(fmt.Sprintf("Under %s, the debate %s: the thesis scores %s against its base of %s, a margin of %s.",
 			under, outcome, num3(v.Thesis), num3(v.Base), marginText(v.Margin, v.Outcome)))
@@ -552,6 +562,15 @@ func linkText(s string) string {
 		return s + " (argument)"
 	}
 	return s
+}
+
+// verdictPhrase is how the debate comes out, after "the debate": "comes out **for the
+// thesis**", "is **a tie**".
+func verdictPhrase(o string) string {
+	if o == "tie" {
+		return "is **a tie**"
+	}
+	return "comes out **" + outcomeText(o) + "**"
 }
 
 func outcomeText(o string) string {
