@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -562,6 +563,20 @@ func TestArgdownTitle(t *testing.T) {
 		if got := argdownTitle(tt.in, "Thesis"); got != tt.want {
 			t.Errorf("argdownTitle(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+// TestArgdownTitlesUnique checks that repeated titles are numbered apart, and stay apart from
+// a title that already ends in a number.
+func TestArgdownTitlesUnique(t *testing.T) {
+	d := &argument.Debate{Thesis: argument.Thesis{ID: "t"}}
+	for i, title := range []string{"A", "A", "A 2", "A", "A 3", "B", "A"} {
+		d.Arguments = append(d.Arguments, &argument.Argument{ID: fmt.Sprintf("a%d", i), Title: title})
+	}
+	got := ArgdownTitles(argument.NewGraph(d))[1:]
+	want := []string{"A", "A 2", "A 2 2", "A 3", "A 3 2", "B", "A 4"}
+	if !slices.Equal(got, want) {
+		t.Errorf("ArgdownTitles = %q, want %q", got, want)
 	}
 }
 
