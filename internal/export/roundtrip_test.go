@@ -5,11 +5,14 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 	"testing/fstest"
 
 	"github.com/argmap/argmap/internal/argument"
 	"github.com/argmap/argmap/internal/corpus"
+	"github.com/argmap/argmap/internal/safetext"
+	"github.com/argmap/argmap/internal/synth"
 )
 
 // clearPos zeroes every position in d, so that debates read from different files compare.
@@ -314,4 +317,76 @@ func mustJSON(t *testing.T, v any) []byte {
 		t.Fatal(err)
 	}
 	return b
+}
+
+// chunkGraphs are debates of more arguments than go to the YAML library at a time: a
+// generated one, the hostile fixture's arguments over and over, and one with no argument.
+func chunkGraphs(t *testing.T) map[string]*argument.Graph {
+	t.Helper()
+	hostile := loadFixture(t, "hostile").Debate
+	many := *hostile
+	many.Arguments = nil
+	for k := range 2*yamlChunk/len(hostile.Arguments) + 1 {
+		for _, a := range hostile.Arguments {
+			c := *a
+			rename := func(ids []string) []string {
+				var out []string
+				for _, id := range ids {
+					if id != hostile.Thesis.ID {
+						id = fmt.Sprintf("%s-%d", id, k)
+					}
+					out = append(out, id)
+				}
+				return out
+			}
+			c.ID, c.Supports, c.Attacks = rename([]string{a.ID})[0], rename(a.Supports), rename(a.Attacks)
+			many.Arguments = append(many.Arguments, &c)
+		}
+	}
+	none := *hostile
+	none.Arguments = nil
+	return map[string]*argument.Graph{
+		"generated": argument.NewGraph(synth.Generate(synth.Options{Arguments: 2*yamlChunk + 88, Seed: 3, Cycles: 1})),
+		"hostile":   argument.NewGraph(&many),
+		"none":      argument.NewGraph(&none),
+	}
+}
+
+// TestYAMLChunksAreOneDocument checks that dumping the arguments a chunk at a time writes the
+// bytes one document would.
+func TestYAMLChunksAreOneDocument(t *testing.T) {
+	for name, g := range chunkGraphs(t) {
+		t.Run(name, func(t *testing.T) {
+			file := yamlFile(g)
+			args := seq()
+			for i := 1; i < g.Len(); i++ {
+				args.Content = append(args.Content, yamlArgument(g, i))
+			}
+			file.Content = append(file.Content, key("arguments"), args)
+			var one bytes.Buffer
+			if err := dumpYAML(&one, file); err != nil {
+				t.Fatal(err)
+			}
+			want := safetext.EscapeInvisible(one.Bytes())
+			got := encode(t, YAML, g)
+			if !bytes.Equal(got, want) {
+				gl, wl := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
+				for i := range min(len(gl), len(wl)) {
+					if gl[i] != wl[i] {
+						t.Fatalf("line %d differs:\n got %q\nwant %q", i+1, gl[i], wl[i])
+					}
+				}
+				t.Fatalf("%d lines, want %d", len(gl), len(wl))
+			}
+			if g.Len() > 1 {
+				got, out, err := yamlRoundTrip(t, g)
+				if err != nil {
+					t.Fatalf("the export does not load: %v\n%s", err, out)
+				}
+				if diff := sameDebate(g.Debate, got); diff != "" {
+					t.Errorf("the export loads back different: %s", diff)
+				}
+			}
+		})
+	}
 }
