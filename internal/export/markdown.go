@@ -1,7 +1,7 @@
 package export
 
 import (
-	"bytes"
+	"bufio"
 	"fmt"
 	"io"
 	"math"
@@ -37,11 +37,13 @@ func (e *MarkdownEncoder) Encode(b *Brief) error {
 	if err := checkSensitivity(b); err != nil {
 		return err
 	}
+	// Nothing can fail from here on but the writer: the brief is streamed a block at a time,
+	// as a brief of 100,000 arguments is too big to build whole and copy.
 	doc := newBriefDoc(b)
-	var buf bytes.Buffer
-	doc.write(&buf)
-	_, err := e.w.Write(buf.Bytes())
-	return err
+	w := bufio.NewWriter(e.w)
+	doc.w = w
+	doc.write()
+	return w.Flush()
 }
 
 // briefDoc is a brief with every heading decided, so that links can point forward.
@@ -59,7 +61,8 @@ type briefDoc struct {
 	groupH   []heading
 	args     []heading // by node index; [0] unused
 	sources  heading
-	blocks   []string
+	w        *bufio.Writer
+	started  bool // a block has been written: the next one needs a blank line before it
 	anchored *anchors
 }
 
@@ -103,8 +106,23 @@ func newBriefDoc(b *Brief) *briefDoc {
 	return doc
 }
 
+// add writes a block of lines (a paragraph, a list), a blank line before it.
 func (doc *briefDoc) add(lines ...string) {
-	doc.blocks = append(doc.blocks, strings.Join(lines, "\n"))
+	doc.block()
+	for i, l := range lines {
+		if i > 0 {
+			doc.w.WriteByte('\n')
+		}
+		doc.w.WriteString(l)
+	}
+}
+
+// block starts a block: a blank line after the one before.
+func (doc *briefDoc) block() {
+	if doc.started {
+		doc.w.WriteString("\n\n")
+	}
+	doc.started = true
 }
 
 func (doc *briefDoc) h(level int, h heading) {
@@ -123,7 +141,7 @@ func (doc *briefDoc) nodeLink(i int) string {
 	return doc.link(doc.args[i])
 }
 
-func (doc *briefDoc) write(w io.Writer) {
+func (doc *briefDoc) write() {
 	b, g := doc.b, doc.b.Graph
 	d := g.Debate
 
@@ -174,11 +192,10 @@ func (doc *briefDoc) write(w io.Writer) {
 
 	doc.h(2, doc.mapH)
 	doc.add("Pro arguments are green and con arguments red; supports are solid arrows, attacks dashed; the thesis is on top.")
-	var m strings.Builder
-	m.WriteString("```mermaid\n")
-	writeMermaid(&m, g)
-	m.WriteString("```")
-	doc.add(m.String())
+	doc.block()
+	doc.w.WriteString("```mermaid\n")
+	writeMermaid(doc.w, g)
+	doc.w.WriteString("```")
 
 	doc.h(2, doc.summary)
 	if len(g.Arguments()) > 0 {
@@ -213,7 +230,7 @@ func (doc *briefDoc) write(w io.Writer) {
 		doc.add(items...)
 	}
 
-	io.WriteString(w, strings.Join(doc.blocks, "\n\n")+"\n")
+	doc.w.WriteByte('\n')
 }
 
 func (doc *briefDoc) verdictText(v Verdict) {
@@ -333,7 +350,6 @@ func (doc *briefDoc) tableWith(t Table, raw func(row, col int) (string, bool)) {
 		}
 		return s
 	}
-	var lines []string
 	var head, rule []string
 	for i, h := range t.Header {
 		head = append(head, cell(h))
@@ -343,25 +359,27 @@ func (doc *briefDoc) tableWith(t Table, raw func(row, col int) (string, bool)) {
 			rule = append(rule, "---")
 		}
 	}
-	lines = append(lines, "| "+strings.Join(head, " | ")+" |", "| "+strings.Join(rule, " | ")+" |")
+	doc.add("| "+strings.Join(head, " | ")+" |", "| "+strings.Join(rule, " | ")+" |")
+	// Rows are written as they are made: a table of 100,000 arguments is not built whole.
+	w := doc.w
 	for r, row := range t.Rows {
-		cells := make([]string, len(t.Header))
-		for c := range cells {
+		w.WriteString("\n|")
+		for c := range t.Header {
+			s, ok := "", false
 			if raw != nil {
-				if s, ok := raw(r, c); ok {
-					cells[c] = s
-					continue
+				s, ok = raw(r, c)
+			}
+			if !ok {
+				s = "-"
+				if c < len(row) {
+					s = cell(row[c])
 				}
 			}
-			if c < len(row) {
-				cells[c] = cell(row[c])
-			} else {
-				cells[c] = "-"
-			}
+			w.WriteByte(' ')
+			w.WriteString(s)
+			w.WriteString(" |")
 		}
-		lines = append(lines, "| "+strings.Join(cells, " | ")+" |")
 	}
-	doc.add(lines...)
 }
 
 func (doc *briefDoc) argument(i int) {

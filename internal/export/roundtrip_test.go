@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"math"
 	"reflect"
 	"strings"
 	"testing"
@@ -367,17 +368,7 @@ func TestYAMLChunksAreOneDocument(t *testing.T) {
 			if err := dumpYAML(&one, file); err != nil {
 				t.Fatal(err)
 			}
-			want := safetext.EscapeInvisible(one.Bytes())
-			got := encode(t, YAML, g)
-			if !bytes.Equal(got, want) {
-				gl, wl := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
-				for i := range min(len(gl), len(wl)) {
-					if gl[i] != wl[i] {
-						t.Fatalf("line %d differs:\n got %q\nwant %q", i+1, gl[i], wl[i])
-					}
-				}
-				t.Fatalf("%d lines, want %d", len(gl), len(wl))
-			}
+			sameBytes(t, "yaml", encode(t, YAML, g), safetext.EscapeInvisible(one.Bytes()))
 			if g.Len() > 1 {
 				got, out, err := yamlRoundTrip(t, g)
 				if err != nil {
@@ -388,5 +379,98 @@ func TestYAMLChunksAreOneDocument(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestJSONStreamIsOneDocument checks that streaming the JSON and AIF exports an item at a time
+// writes the bytes encoding/json writes for the whole document at once.
+func TestJSONStreamIsOneDocument(t *testing.T) {
+	graphs := chunkGraphs(t)
+	graphs["built-in"] = loadBuiltin(t)
+	for name, g := range graphs {
+		t.Run(name, func(t *testing.T) {
+			for _, f := range []Format{JSON, AIF} {
+				got := encode(t, f, g)
+				var want bytes.Buffer
+				whole := wholeJSON(g)
+				if f == AIF {
+					whole = aifDocument(g)
+				}
+				if err := writeJSON(&want, whole); err != nil {
+					t.Fatal(err)
+				}
+				sameBytes(t, string(f), got, want.Bytes())
+			}
+		})
+	}
+}
+
+// sameBytes fails the test at the first line where got and want differ.
+func sameBytes(t *testing.T, what string, got, want []byte) {
+	t.Helper()
+	if bytes.Equal(got, want) {
+		return
+	}
+	gl, wl := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
+	for i := range min(len(gl), len(wl)) {
+		if gl[i] != wl[i] {
+			t.Fatalf("%s: line %d differs:\n got %q\nwant %q", what, i+1, gl[i], wl[i])
+		}
+	}
+	t.Fatalf("%s: %d lines, want %d", what, len(gl), len(wl))
+}
+
+// wholeJSON is the JSON export's document as one value.
+func wholeJSON(g *argument.Graph) any {
+	d := g.Debate
+	type doc struct {
+		Argmap    int            `json:"argmap"`
+		Debate    jsonDebate     `json:"debate"`
+		Arguments []jsonArgument `json:"arguments"`
+		Relations []jsonRelation `json:"relations"`
+	}
+	out := doc{Argmap: Version, Debate: jsonDebate{
+		ID: d.ID, Title: d.Title, Question: d.Question,
+		Thesis:     jsonThesis{ID: d.Thesis.ID, Claim: d.Thesis.Claim, Base: d.Thesis.Base},
+		Categories: nonNil(d.Categories), Sources: []jsonSource{}, Profiles: object{},
+	}, Arguments: []jsonArgument{}, Relations: []jsonRelation{}}
+	for _, s := range d.Sources {
+		out.Debate.Sources = append(out.Debate.Sources, jsonSource{ID: s.ID, Title: s.Title, Subtitle: s.Subtitle,
+			Author: s.Author, Publication: s.Publication, Date: s.Date, URL: s.URL})
+	}
+	for _, p := range d.Profiles {
+		weights := object{}
+		for _, w := range orderedWeights(d, p) {
+			weights = append(weights, member{w.Category, w.Weight})
+		}
+		out.Debate.Profiles = append(out.Debate.Profiles, member{p.Name, jsonProfile{Description: p.Description, Weights: weights}})
+	}
+	for _, a := range g.Arguments() {
+		out.Arguments = append(out.Arguments, jsonArgument{ID: a.ID, Side: a.Side, Category: a.Category, Title: a.Title,
+			Claim: a.Claim, Reasoning: a.Reasoning, Strength: a.Strength, Tags: nonNil(a.Tags),
+			Quotes: jsonPassages(a.Quotes), Evidence: jsonPassages(a.Evidence), Note: a.Note})
+	}
+	for _, r := range g.Relations() {
+		out.Relations = append(out.Relations, jsonRelation{From: r.From, To: r.To, Type: r.Type})
+	}
+	return out
+}
+
+func TestJSONRefusesNaN(t *testing.T) {
+	for _, tt := range []struct {
+		change func(d *argument.Debate)
+		want   string
+	}{
+		{func(d *argument.Debate) { d.Arguments[2].Strength = math.NaN() }, `argument "heritage" has strength NaN, not a number JSON can hold`},
+		{func(d *argument.Debate) { d.Thesis.Base = math.Inf(1) }, `the thesis's base +Inf is not a number JSON can hold`},
+		{func(d *argument.Debate) { d.Profiles[1].Weights["moral"] = math.Inf(-1) }, `profile "heritage" weighs "moral" -Inf, not a number JSON can hold`},
+	} {
+		g := loadFixture(t, "basic")
+		tt.change(g.Debate)
+		var buf bytes.Buffer
+		err := NewJSONEncoder(&buf).Encode(g)
+		if err == nil || err.Error() != tt.want || buf.Len() != 0 {
+			t.Errorf("Encode = %v, wrote %d bytes; want %q and nothing written", err, buf.Len(), tt.want)
+		}
 	}
 }
