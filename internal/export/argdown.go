@@ -47,7 +47,7 @@ func (e *ArgdownEncoder) Encode(g *argument.Graph) error {
 			if r.Type == argument.Attack {
 				op = "-"
 			}
-			fmt.Fprintf(w, "  %s %s\n", op, ref(r.From))
+			writeStrings(w, "  ", op, " ", ref(r.From), "\n")
 		}
 	}
 
@@ -67,9 +67,9 @@ func (e *ArgdownEncoder) Encode(g *argument.Graph) error {
 		fmt.Fprintf(w, "\n## %s: %s\n", sideName(group.side), argdownHeading(group.category, "uncategorised"))
 		for _, i := range group.nodes {
 			a := g.Argument(i)
-			fmt.Fprintf(w, "\n%s: %s %s %s {id: %s, side: %s, category: %s, strength: %s}\n", ref(i), safetext.Argdown(a.Claim),
-				argdownTag(string(a.Side)), argdownTag(a.Category),
-				safetext.YAMLDouble(a.ID), safetext.YAMLDouble(string(a.Side)), safetext.YAMLDouble(a.Category), yamlFloat(a.Strength))
+			writeStrings(w, "\n", ref(i), ": ", safetext.Argdown(a.Claim), " ", argdownTag(string(a.Side)), " ", argdownTag(a.Category),
+				" {id: ", safetext.YAMLDouble(a.ID), ", side: ", safetext.YAMLDouble(string(a.Side)),
+				", category: ", safetext.YAMLDouble(a.Category), ", strength: ", yamlFloat(a.Strength), "}\n")
 			relations(i)
 		}
 	}

@@ -3,6 +3,7 @@ package export
 import (
 	"fmt"
 	"io"
+	"runtime"
 	"testing"
 
 	"github.com/argmap/argmap/internal/argument"
@@ -23,18 +24,26 @@ type benchDebate struct {
 	brief *Brief
 }
 
-var benchDebates = map[int]*benchDebate{}
+// benchCurrent is the debate of the size being measured. Only one is kept: debates of other
+// sizes left on the heap would make every garbage collection of a small export as costly as
+// one of a large export.
+var benchCurrent struct {
+	n int
+	d *benchDebate
+}
 
 func benchFor(b *testing.B, n int, f Format) *benchDebate {
 	b.Helper()
-	d, ok := benchDebates[n]
-	if !ok {
+	d := benchCurrent.d
+	if benchCurrent.n != n || d == nil {
+		benchCurrent.d = nil
 		d = &benchDebate{g: argument.NewGraph(synth.Generate(synth.Options{Arguments: n, Seed: 1, Cycles: n / 1000, QuotesPerArgument: 2}))}
-		benchDebates[n] = d
+		benchCurrent.n, benchCurrent.d = n, d
 	}
 	if f == Markdown && d.brief == nil {
 		d.brief = benchBrief(b, d.g)
 	}
+	runtime.GC()
 	return d
 }
 

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -473,4 +474,50 @@ func TestJSONRefusesNaN(t *testing.T) {
 			t.Errorf("Encode = %v, wrote %d bytes; want %q and nothing written", err, buf.Len(), tt.want)
 		}
 	}
+}
+
+type aifDoc struct {
+	Nodes     []aifNode  `json:"nodes"`
+	Edges     []aifEdge  `json:"edges"`
+	Locutions []struct{} `json:"locutions"`
+}
+
+type aifNode struct {
+	NodeID    string `json:"nodeID"`
+	Text      string `json:"text"`
+	Type      string `json:"type"`
+	Timestamp string `json:"timestamp"`
+}
+
+type aifEdge struct {
+	EdgeID string `json:"edgeID"`
+	FromID string `json:"fromID"`
+	ToID   string `json:"toID"`
+}
+
+// aifDocument is the AIF export's document as one value: the reference the streamed export is
+// checked against.
+func aifDocument(g *argument.Graph) aifDoc {
+	ts := AIFTimestamp(g.Debate)
+	doc := aifDoc{Nodes: []aifNode{}, Edges: []aifEdge{}, Locutions: []struct{}{}}
+	id := func(i int) string { return strconv.Itoa(i + 1) }
+	doc.Nodes = append(doc.Nodes, aifNode{NodeID: id(argument.ThesisNode), Text: g.Debate.Thesis.Claim, Type: "I", Timestamp: ts})
+	for i := 1; i < g.Len(); i++ {
+		doc.Nodes = append(doc.Nodes, aifNode{NodeID: id(i), Text: g.Argument(i).Claim, Type: "I", Timestamp: ts})
+	}
+	next := g.Len()
+	link := func(from, to string) {
+		doc.Edges = append(doc.Edges, aifEdge{EdgeID: strconv.Itoa(len(doc.Edges) + 1), FromID: from, ToID: to})
+	}
+	for _, r := range edges(g) {
+		scheme := aifNode{NodeID: id(next), Text: "Default Inference", Type: "RA", Timestamp: ts}
+		if r.Type == argument.Attack {
+			scheme.Text, scheme.Type = "Default Conflict", "CA"
+		}
+		next++
+		doc.Nodes = append(doc.Nodes, scheme)
+		link(id(r.From), scheme.NodeID)
+		link(scheme.NodeID, id(r.To))
+	}
+	return doc
 }
