@@ -134,7 +134,9 @@ func runExport(opts *exportOptions) error {
 // the verdict flips as argmap sensitivity does, for the brief.
 func exportBrief(opts *exportOptions, g *argument.Graph, w score.Weights, sem score.Semantics, sens score.SensitivityOptions) (*export.Brief, error) {
 	d := g.Debate
-	r, err := score.Evaluate(g, w, sem)
+	// The brief shows scores, not contributions: those cost a re-solve per argument.
+	only := score.Options{NoContributions: true}
+	r, err := score.EvaluateWith(g, w, sem, only)
 	if err != nil {
 		return nil, err
 	}
@@ -143,7 +145,7 @@ func exportBrief(opts *exportOptions, g *argument.Graph, w score.Weights, sem sc
 	}
 	var profiles []*score.Result
 	for _, p := range d.Profiles {
-		pr, err := score.Evaluate(g, score.Weights(p.Weights), sem)
+		pr, err := score.EvaluateWith(g, score.Weights(p.Weights), sem, only)
 		if err != nil {
 			return nil, fmt.Errorf("profile %q in the corpus is unusable: %w", p.Name, err)
 		}

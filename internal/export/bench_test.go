@@ -5,6 +5,7 @@ import (
 	"io"
 	"runtime"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/argmap/argmap/internal/argument"
 	"github.com/argmap/argmap/internal/score"
@@ -94,7 +95,10 @@ func (d *benchDebate) encodeTo(w io.Writer, f Format) error {
 }
 
 // BenchmarkExport encodes generated debates of 1,000 to 100,000 arguments in every format.
-// Compare the sizes of one format: n=10000 should take about ten times n=1000.
+// Compare the sizes of one format: every encoder is linear (allocations grow exactly ten times
+// a step), so ten times the arguments should cost about ten times the time, a little more as
+// the debate outgrows the processor's caches; BenchmarkScan shows how much more on the machine
+// at hand.
 func BenchmarkExport(b *testing.B) {
 	for _, f := range Formats {
 		b.Run(string(f), func(b *testing.B) {
@@ -125,4 +129,27 @@ type countWriter int
 func (c *countWriter) Write(p []byte) (int, error) {
 	*c += countWriter(len(p))
 	return len(p), nil
+}
+
+// BenchmarkScan reads every argument's title, claim and reasoning once, at the sizes of
+// BenchmarkExport: the least an export can do, and the yardstick for its figures. Its own
+// work is exactly linear, so the time it takes beyond ten times a step is what the memory of
+// the machine adds.
+func BenchmarkScan(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			d := benchFor(b, n, JSON)
+			b.ReportAllocs()
+			b.ResetTimer()
+			runes := 0
+			for b.Loop() {
+				for _, a := range d.g.Arguments() {
+					runes += utf8.RuneCountInString(a.Title) + utf8.RuneCountInString(a.Claim) + utf8.RuneCountInString(a.Reasoning)
+				}
+			}
+			if runes == 0 {
+				b.Fatal("no text to read")
+			}
+		})
+	}
 }
