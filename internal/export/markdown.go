@@ -15,9 +15,9 @@ import (
 
 // MarkdownEncoder writes a debate brief in GitHub-flavoured Markdown: the title, question and
 // source; the verdict and every profile's verdict; where the verdict flips (when the brief
-// carries a sensitivity analysis); a Mermaid map; a table of the arguments;
-// each argument by side and category with its claim, reasoning, quotes, evidence and links to
-// what it answers and what answers it; and the sources. Every heading is unique and every
+// carries a sensitivity analysis); a Mermaid map; a table of the arguments; each argument by
+// side and category with its claim, reasoning, quotes, evidence and links to what it supports
+// and attacks and to what supports and attacks it; and the sources. Every heading is unique and every
 // internal link points at a heading's GitHub anchor; corpus text is escaped so that it renders
 // as itself and opens no HTML, link, image or code. The output passes markdownlint with the
 // line-length rule off.
