@@ -66,8 +66,21 @@ func AIFTimestamp(d *argument.Debate) string {
 }
 
 // Encode writes the graph. Node ids are numbers as strings: the graph's nodes first (1 is the
-// thesis), then one scheme node per relation in relation order.
+// thesis), then one scheme node per relation in relation order. The document is streamed a
+// node at a time, as the JSON export is.
 func (e *AIFEncoder) Encode(g *argument.Graph) error {
+	doc := aifDocument(g)
+	s := newJSONStream(e.w)
+	s.raw("{\n  \"nodes\": ")
+	s.array(len(doc.Nodes), "  ", func(i int) any { return doc.Nodes[i] })
+	s.raw(",\n  \"edges\": ")
+	s.array(len(doc.Edges), "  ", func(i int) any { return doc.Edges[i] })
+	s.raw(",\n  \"locutions\": []\n}\n")
+	return s.flush()
+}
+
+// aifDocument builds the AIF document of g.
+func aifDocument(g *argument.Graph) aifDoc {
 	ts := AIFTimestamp(g.Debate)
 	doc := aifDoc{Nodes: []aifNode{}, Edges: []aifEdge{}, Locutions: []struct{}{}}
 	id := func(i int) string { return strconv.Itoa(i + 1) }
@@ -89,5 +102,5 @@ func (e *AIFEncoder) Encode(g *argument.Graph) error {
 		link(id(r.From), scheme.NodeID)
 		link(scheme.NodeID, id(r.To))
 	}
-	return writeJSON(e.w, doc)
+	return doc
 }

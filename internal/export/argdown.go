@@ -83,11 +83,19 @@ func ArgdownTitles(g *argument.Graph) []string {
 	titles := make([]string, g.Len())
 	titles[argument.ThesisNode] = argdownTitle(g.Debate.Thesis.ID, "Thesis")
 	used := map[string]bool{}
+	// next is the number to try first after a title already taken: counting from 2 every time
+	// would make n arguments of one title cost n²/2 tries.
+	next := map[string]int{}
 	for i := 1; i < g.Len(); i++ {
 		base := argdownTitle(g.Argument(i).Title, "Argument "+strconv.Itoa(i))
 		t := base
-		for k := 2; used[t]; k++ {
-			t = base + " " + strconv.Itoa(k)
+		if used[t] {
+			k := max(next[base], 2)
+			for t = base + " " + strconv.Itoa(k); used[t]; {
+				k++
+				t = base + " " + strconv.Itoa(k)
+			}
+			next[base] = k + 1
 		}
 		used[t] = true
 		titles[i] = t
