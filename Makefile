@@ -20,9 +20,12 @@ test: ## gofmt check, go vet, and every test with the race detector
 	$(GO) vet $(PKGS)
 	$(GO) test -race $(PKGS)
 
-lint: ## gofmt, go vet and staticcheck-grade vet analyzers
+STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
+
+lint: ## gofmt, go vet and staticcheck (fetched through the Go module proxy)
 	@test -z "$$(gofmt -l .)" || { gofmt -l .; exit 1; }
 	$(GO) vet $(PKGS)
+	$(GO) run $(STATICCHECK) $(PKGS)
 
 fmt: ## rewrite the sources with gofmt
 	gofmt -w .
@@ -42,7 +45,7 @@ man: ## write man pages to man/
 	$(GO) run ./cmd/argmap man man
 
 update: ## rewrite golden files from the current output
-	$(GO) test ./... -update
+	$(GO) test ./cmd/argmap ./internal/render ./internal/export -update
 
 ci: ## what CI runs
 	bash .ci/run

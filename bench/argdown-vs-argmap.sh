@@ -61,7 +61,7 @@ if grep -qw argdown <<<"$export_help"; then has_export_argdown=true; fi
 if $has_export_json; then
 	argmap_name="argmap export --format json"
 	argmap_args=(export --format json)
-elif "$argmap" list --help 2>/dev/null | grep -q -- --format; then
+elif grep -q -- --format <<<"$("$argmap" list --help 2>/dev/null || true)"; then
 	argmap_name="argmap list --format json"
 	argmap_args=(list --format json)
 	note "this argmap has no 'export --format json': timing '$argmap_name' instead"
@@ -80,8 +80,8 @@ mb() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
 	echo
 	echo "$(date -u +%Y-%m-%d), $(nproc) cores, hyperfine $(hyperfine --version | cut -d' ' -f2), node $(node --version), argdown $("$argdown" --version 2>/dev/null | tail -1), argmap $("$argmap" --version 2>/dev/null | awk '{print $NF}'). $runs runs after $warmup warm-up runs; seed $seed."
 	echo
-	echo "| arguments | tool | median | mean ± σ | min | max | peak RSS | input |"
-	echo "|---:|---|---:|---:|---:|---:|---:|---:|"
+	echo "| arguments | tool | median | mean ± σ | min | max | CPU (user+sys) | peak RSS | input |"
+	echo "|---:|---|---:|---:|---:|---:|---:|---:|---:|"
 } >"$work/summary.md"
 
 for n in "${sizes[@]}"; do
@@ -125,7 +125,7 @@ for n in "${sizes[@]}"; do
 			const [file, i, n, rss, input] = process.argv.slice(1);
 			const r = require(file).results[+i];
 			const s = (x) => x.toFixed(3) + " s";
-			console.log(`| ${n} | ${r.command} | ${s(r.median)} | ${s(r.mean)} ± ${s(r.stddev || 0)} | ${s(r.min)} | ${s(r.max)} | ${rss} | ${(input / 1048576).toFixed(1)} MB |`);
+			console.log(`| ${n} | ${r.command} | ${s(r.median)} | ${s(r.mean)} ± ${s(r.stddev || 0)} | ${s(r.min)} | ${s(r.max)} | ${s(r.user + r.system)} | ${rss} | ${(input / 1048576).toFixed(1)} MB |`);
 		' "$out/n-$n.json" "$i" "$n" "$rss" "${inputs[$i]}" >>"$work/summary.md"
 	done
 done

@@ -24,6 +24,8 @@ func TestScript(t *testing.T) {
 		Dir:                 "testdata/script",
 		RequireExplicitExec: true,
 		UpdateScripts:       *update,
+		Cmds:                scriptCmds,
+		Condition:           scriptCondition,
 		Setup: func(env *testscript.Env) error {
 			// A predictable environment: no colour forced or forbidden from outside, the
 			// source text of the built-in debate within reach.

@@ -47,12 +47,12 @@ type FilterError struct {
 	Flag  string
 	Value string
 	Valid []string
-	Hint  string // what to give instead, when the valid values are no list
+	Hint  string // what to give instead, when the valid values are no list (Value is then a number, unquoted)
 }
 
 func (e *FilterError) Error() string {
 	if e.Hint != "" {
-		return fmt.Sprintf("invalid --%s %q: %s", e.Flag, e.Value, e.Hint)
+		return fmt.Sprintf("invalid --%s %s: %s", e.Flag, e.Value, e.Hint)
 	}
 	if len(e.Valid) == 0 {
 		return fmt.Sprintf("invalid --%s %q: the corpus has no values for it", e.Flag, e.Value)

@@ -168,7 +168,7 @@ func TestFilterCheck(t *testing.T) {
 		{Filter{Sides: []Side{"maybe"}}, `invalid --side "maybe": use one of pro, con`},
 		{Filter{Categories: []string{"legal"}}, `invalid --category "legal": use one of moral, strategic, political`},
 		{Filter{Tags: []string{"c"}}, `invalid --tag "c": use one of a, b`},
-		{Filter{MinStrength: 2}, `invalid --min-strength "2": give a number from 0 to 1`},
+		{Filter{MinStrength: 2}, `invalid --min-strength 2: give a number from 0 to 1`},
 		{Filter{Tags: []string{"a"}, Categories: []string{"moral"}}, ``},
 	}
 	for _, tt := range tests {

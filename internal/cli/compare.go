@@ -22,6 +22,7 @@ type compareOptions struct {
 	details     bool
 	format      string
 	filters     filterFlags
+	view        viewFlags
 }
 
 func newCompareCmd(app *App) *cobra.Command {
@@ -53,6 +54,7 @@ On a terminal the rows form a table; piped, they are tab-separated with a header
 	fl.BoolVar(&opts.details, "details", false, "with --format json, include every argument's row in each result")
 	fl.StringVar(&opts.format, "format", "text", "output `format`: text or json")
 	opts.filters.add(cmd)
+	opts.view.add(cmd)
 	return cmd
 }
 
@@ -103,10 +105,13 @@ func runCompare(opts *compareOptions) error {
 		}
 		return writeScoreJSON(app.IO.Out, docs)
 	}
-	color := app.IO.ColorEnabled(app.NoColor)
+	view, err := opts.view.options(app)
+	if err != nil {
+		return err
+	}
 	return render.Compare(app.IO.Out, rows, render.CompareOptions{
-		Options: render.Options{Color: color, Width: app.IO.TermWidth(0)},
-		Styles:  render.NewStyles(color, d.Categories),
+		Options: view,
+		Styles:  render.NewStyles(view.Color, d.Categories),
 		Table:   app.IO.OutTTY,
 	})
 }

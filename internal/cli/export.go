@@ -102,9 +102,9 @@ func runExport(opts *exportOptions) error {
 	var buf bytes.Buffer
 	switch format {
 	case export.Markdown:
-		b, err := exportBrief(opts, g, w, sem, score.SensitivityOptions{From: from, To: to})
-		if err != nil {
-			return err
+		b, berr := exportBrief(opts, g, w, sem, score.SensitivityOptions{From: from, To: to})
+		if berr != nil {
+			return berr
 		}
 		err = export.NewMarkdownEncoder(&buf).Encode(b)
 	case export.JSON:

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"errors"
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -46,10 +45,6 @@ func (f *filterFlags) resolve(d *argument.Debate) (argument.Filter, error) {
 		flt.Sides = []argument.Side{argument.Side(s)}
 	}
 	if err := flt.Check(d); err != nil {
-		var fe *argument.FilterError
-		if errors.As(err, &fe) && fe.Flag == "min-strength" {
-			err = rangeError{fe}
-		}
 		return argument.Filter{}, &UsageError{Err: err}
 	}
 	return flt, nil
@@ -80,15 +75,6 @@ func cleanList(vals []string) []string {
 	}
 	return out
 }
-
-// rangeError words a --min-strength out of range as a range ("use one of a number" reads
-// badly) and still unwraps to the *argument.FilterError.
-type rangeError struct{ *argument.FilterError }
-
-func (e rangeError) Error() string {
-	return fmt.Sprintf("invalid --%s %s: give a number from 0 to 1", e.Flag, e.Value)
-}
-func (e rangeError) Unwrap() error { return e.FilterError }
 
 // viewFlags are the layout flags of the terminal views (show, list, get, and score's views).
 type viewFlags struct {

@@ -44,7 +44,7 @@ func nearest(q string, ids []string, n int) []string {
 	var cands []cand
 	for i, id := range ids {
 		lid := strings.ToLower(id)
-		switch d := editDistance(lq, lid); {
+		switch d := argument.Distance(lq, lid); {
 		case q != "" && strings.HasPrefix(lid, lq):
 			cands = append(cands, cand{id, -1, i})
 		case d <= max(2, len([]rune(q))/3):
@@ -62,28 +62,6 @@ func nearest(q string, ids []string, n int) []string {
 		out = append(out, c.id)
 	}
 	return out
-}
-
-// editDistance is the Levenshtein distance between a and b, by rune.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
 
 // getOptions are the flags of argmap get.

@@ -133,7 +133,13 @@ func (a *App) corpusSource() (fs.FS, string, error) {
 	if !info.IsDir() {
 		return nil, "", fmt.Errorf("corpus %s is not a folder: give --corpus a folder of .yaml files", dir)
 	}
-	return os.DirFS(dir), ".", nil
+	// An os.Root will not follow a link out of the folder: a corpus file that links to
+	// /etc/passwd must not have its first line quoted back in an error, in a CI log.
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, "", fmt.Errorf("cannot read corpus folder %s: %w", dir, err)
+	}
+	return root.FS(), ".", nil
 }
 
 // corpusDisplayDir is the corpus folder as the user named it, so that problems name files a

@@ -19,6 +19,7 @@ type scoreOptions struct {
 	app     *App
 	weights weightFlags
 	filters filterFlags
+	view    viewFlags
 	format  string
 	top     int
 	expect  string
@@ -54,6 +55,7 @@ With --expect or --min-margin, score is a check for CI: it still prints the resu
 	}
 	opts.weights.add(cmd)
 	opts.filters.add(cmd)
+	opts.view.add(cmd)
 	fl := cmd.Flags()
 	fl.StringVar(&opts.format, "format", "text", "output `format`: text or json")
 	fl.IntVar(&opts.top, "top", 10, "list the `N` arguments that decide the verdict most (text only)")
@@ -99,9 +101,13 @@ func runScore(opts *scoreOptions) error {
 	if opts.format == "json" {
 		err = writeScoreJSON(app.IO.Out, r)
 	} else {
+		view, verr := opts.view.options(app)
+		if verr != nil {
+			return verr
+		}
 		err = render.Score(app.IO.Out, r, render.ScoreOptions{
-			Options: render.Options{Color: app.IO.ColorEnabled(app.NoColor), Width: app.IO.TermWidth(0)},
-			Styles:  render.NewStyles(app.IO.ColorEnabled(app.NoColor), d.Categories),
+			Options: view,
+			Styles:  render.NewStyles(view.Color, d.Categories),
 			Label:   label,
 			Top:     opts.top,
 			Debate:  d,

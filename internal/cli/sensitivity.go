@@ -20,8 +20,7 @@ type sensitivityOptions struct {
 	span    string
 	format  string
 	top     int
-	width   int
-	ascii   bool
+	view    viewFlags
 }
 
 func newSensitivityCmd(app *App) *cobra.Command {
@@ -56,8 +55,7 @@ that lies outside it.`,
 	fl.StringVar(&opts.span, "range", "0:10", "scan each category weight over `FROM:TO` (0 ≤ FROM < TO)")
 	fl.StringVar(&opts.format, "format", "text", "output `format`: text or json")
 	fl.IntVar(&opts.top, "top", 10, "list the `N` arguments nearest to flipping the verdict (text only)")
-	fl.IntVar(&opts.width, "width", 0, "lay out for this many `columns` (default: the terminal's width, or 80)")
-	fl.BoolVar(&opts.ascii, "ascii", false, "draw with ASCII characters only")
+	opts.view.add(cmd)
 	return cmd
 }
 
@@ -72,10 +70,11 @@ func runSensitivity(opts *sensitivityOptions) error {
 	if opts.top < 0 {
 		return usageErrorf("invalid --top %d: give 0 or more", opts.top)
 	}
-	if opts.width < 0 {
-		return usageErrorf("invalid --width %d: give a number of columns", opts.width)
-	}
 	app := opts.app
+	view, err := opts.view.options(app)
+	if err != nil {
+		return err
+	}
 	d, err := app.Load()
 	if err != nil {
 		return err
@@ -98,10 +97,9 @@ func runSensitivity(opts *sensitivityOptions) error {
 	if opts.format == "json" {
 		return writeScoreJSON(app.IO.Out, s)
 	}
-	color := app.IO.ColorEnabled(app.NoColor)
 	return render.Sensitivity(app.IO.Out, s, render.SensitivityOptions{
-		Options: render.Options{Color: color, Width: app.IO.TermWidth(opts.width), ASCII: opts.ascii},
-		Styles:  render.NewStyles(color, d.Categories),
+		Options: view,
+		Styles:  render.NewStyles(view.Color, d.Categories),
 		Label:   label,
 		Top:     opts.top,
 		Debate:  d,

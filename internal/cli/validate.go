@@ -213,8 +213,10 @@ func writeValidateJSON(w io.Writer, ok bool, narg int, problems []corpus.Problem
 	out := validateJSON{OK: ok, Problems: []problemJSON{}, Arguments: narg, Errors: nerr, Warnings: nwarn}
 	for _, p := range problems {
 		out.Problems = append(out.Problems, problemJSON{
-			File: p.Pos.File, Line: p.Pos.Line, Column: p.Pos.Column,
-			Severity: string(p.Severity), Message: p.Message,
+			// File names come from the corpus folder and are as untrusted as its text;
+			// escaped here as in the text report, JSON escapes alone leave bidi controls raw.
+			File: safetext.Line(p.Pos.File), Line: p.Pos.Line, Column: p.Pos.Column,
+			Severity: string(p.Severity), Message: safetext.Line(p.Message),
 		})
 	}
 	data, err := json.MarshalIndent(out, "", "  ")

@@ -292,7 +292,7 @@ func (l *loader) suggest(got string, candidates []string) string {
 		if len(c) > 2*MaxIDLength {
 			continue
 		}
-		if d := distance(got, c); d <= limit && (best == "" || d < bestD) {
+		if d := argument.Distance(got, c); d <= limit && (best == "" || d < bestD) {
 			best, bestD = c, d
 		}
 	}
@@ -300,26 +300,4 @@ func (l *loader) suggest(got string, candidates []string) string {
 		return ""
 	}
 	return q(best)
-}
-
-// distance is the Levenshtein distance between a and b, in characters.
-func distance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }

@@ -17,7 +17,6 @@ import (
 type loader struct {
 	dir      string
 	problems []Problem
-	failed   int // files that could not be read or parsed
 
 	debate     *argument.Debate
 	thesisIDAt argument.Pos // zero when the thesis id is missing or malformed
@@ -33,6 +32,10 @@ type loader struct {
 	// stop the decoding (stopped): the corpus cannot load anyway.
 	dropped, droppedErrors int
 	stopped                bool
+
+	size     int64 // bytes read so far, against maxCorpusSize
+	oversize bool  // the files passed maxCorpusSize: the rest are not read
+	tooMany  bool  // more than maxArguments arguments: reported once, the rest skipped
 }
 
 // full reports whether MaxProblems have been reported.
@@ -105,7 +108,8 @@ func (l *loader) addDropped() {
 			sev = Error
 		}
 		l.problems = append(l.problems, Problem{Pos: at, Severity: sev,
-			Message: fmt.Sprintf("%s not shown (%s): fix the ones above and run 'argmap validate' again", plural(l.dropped, "more problem"), plural(l.droppedErrors, "error"))})
+			Message: fmt.Sprintf("%s not shown (%s): fix the ones above and run 'argmap validate' again", plural(l.dropped, "more problem"), plural(l.droppedErrors, "error")),
+			Omitted: l.dropped, OmittedErrors: l.droppedErrors})
 	}
 }
 
@@ -280,6 +284,14 @@ var hints = map[string]string{
 	"text":     "add the passage itself",
 }
 
+// hint says how to fill an empty value of key.
+func hint(key string) string {
+	if h, ok := hints[key]; ok {
+		return h
+	}
+	return "write a value, or remove it"
+}
+
 // suggestKey says which known key a typo probably meant, or lists them all.
 func (f file) suggestKey(got string, keys []string) string {
 	if s := f.suggest(got, keys); s != "" {
@@ -336,7 +348,7 @@ func (f file) text(n *yaml.Node, key string, required bool) (string, bool) {
 	case "!!str", "!!timestamp":
 	case "!!null":
 		if required {
-			f.add(f.pos(n), Error, "%s is empty: %s", key, hints[key])
+			f.add(f.pos(n), Error, "%s is empty: %s", key, hint(key))
 		} else {
 			f.add(f.pos(n), Error, "%s has no value: write one or remove the key", key)
 		}
@@ -353,7 +365,7 @@ func (f file) text(n *yaml.Node, key string, required bool) (string, bool) {
 		v = strings.TrimRight(v, "\n")
 	}
 	if required && strings.TrimSpace(v) == "" {
-		f.add(f.pos(n), Error, "%s is empty: %s", key, hints[key])
+		f.add(f.pos(n), Error, "%s is empty: %s", key, hint(key))
 		return "", false
 	}
 	return v, true
@@ -416,6 +428,14 @@ func number(n *yaml.Node) (float64, bool) {
 		}
 		if fl, err := strconv.ParseFloat(v, 64); err == nil || isRange(err) {
 			return fl, true
+		}
+	case "!!str":
+		// A plain number too large for a float64 (1e400) resolves as text; it is a number
+		// out of range, and is reported as one.
+		if n.Style == 0 {
+			if fl, err := strconv.ParseFloat(v, 64); isRange(err) {
+				return fl, true
+			}
 		}
 	}
 	return 0, false
@@ -654,6 +674,13 @@ func (f file) weights(p *profileInfo, n *yaml.Node) {
 
 func (f file) argument(n *yaml.Node) {
 	if !f.isMapping(n, "an argument") {
+		return
+	}
+	if len(f.args) >= maxArguments {
+		if !f.loader.tooMany {
+			f.loader.tooMany = true
+			f.add(f.pos(n), Error, "the corpus holds more than %d arguments, the most argmap loads: split the debate into smaller ones", maxArguments)
+		}
 		return
 	}
 	a := &argument.Argument{Pos: f.pos(n)}

@@ -58,6 +58,9 @@ func LoadNamed(fsys fs.FS, dir, name string) (*argument.Debate, []Problem, error
 			continue
 		}
 		files++
+		if l.oversize {
+			break // reported at the file that crossed the limit
+		}
 		if l.full() {
 			l.stopped = true
 			break
@@ -109,7 +112,12 @@ func (l *loader) read(fsys fs.FS, fsPath, name string) ([]byte, bool) {
 	case info.Size() > MaxFileSize:
 		l.add(at, Error, "the file is %s, more than the %s a corpus file may hold: split it into smaller files", sizeString(info.Size()), sizeString(MaxFileSize))
 		return nil, false
+	case l.size+info.Size() > maxCorpusSize:
+		l.add(at, Error, "the corpus files add up to more than the %s a corpus may hold: split the debate into smaller ones", sizeString(maxCorpusSize))
+		l.oversize = true
+		return nil, false
 	}
+	l.size += info.Size()
 	f, err := fsys.Open(fsPath)
 	if err != nil {
 		l.add(at, Error, "cannot read the file: %s", safetext.Line(cleanFSError(err)))
@@ -132,7 +140,12 @@ func (l *loader) read(fsys fs.FS, fsPath, name string) ([]byte, bool) {
 func cleanFSError(err error) string {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
-		return pe.Err.Error()
+		err = pe.Err
+	}
+	// An os.Root (as argmap opens a corpus folder) refuses links that lead out of it; its
+	// error is not exported, so it is known by its words.
+	if err.Error() == "path escapes from parent" {
+		return "it is a link to a file outside the corpus folder, which argmap does not follow: copy the file into the folder"
 	}
 	return err.Error()
 }

@@ -24,6 +24,10 @@ type Problem struct {
 	Pos      argument.Pos
 	Severity Severity
 	Message  string
+
+	// Omitted is set on the one problem that stands for those not listed past MaxProblems:
+	// how many it stands for, and how many of them are errors. Count counts them, not it.
+	Omitted, OmittedErrors int
 }
 
 // String formats the problem as FILE:LINE:COL: severity: message, or FILE: severity: message
@@ -53,6 +57,11 @@ func SortProblems(ps []Problem) {
 // Count returns the number of errors and of warnings in ps.
 func Count(ps []Problem) (errors, warnings int) {
 	for _, p := range ps {
+		if p.Omitted > 0 {
+			errors += p.OmittedErrors
+			warnings += p.Omitted - p.OmittedErrors
+			continue
+		}
 		if p.Severity == Error {
 			errors++
 		} else {

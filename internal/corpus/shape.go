@@ -68,6 +68,18 @@ const (
 	MaxDepth = 20
 	// MaxProblems is how many problems a load reports one by one; the rest are counted.
 	MaxProblems = 1000
+	// MaxArguments bounds a corpus: ten times the largest corpus the benchmarks load in well
+	// under the time and memory targets, so a runaway generator fails with a message, not
+	// with the machine's memory.
+	MaxArguments = 1_000_000
+	// MaxCorpusSize bounds the bytes of all the files of a corpus together.
+	MaxCorpusSize = 256 << 20
+)
+
+// The limits the loader enforces; tests lower them to reach them cheaply.
+var (
+	maxArguments  = MaxArguments
+	maxCorpusSize = int64(MaxCorpusSize)
 )
 
 // idPattern is the form of every id, source id, profile name, category and tag: lower-case

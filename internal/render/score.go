@@ -78,7 +78,7 @@ func (v *scoreView) verdict(b *strings.Builder) {
 	if l := safetext.Line(v.opts.Label); l != "" && l != "default" {
 		label = " (" + l + ")"
 	}
-	fmt.Fprintf(b, "%s\n", v.st.Muted.Render(fmt.Sprintf("semantics %s · weights ", r.Semantics))+strings.Join(ws, ", ")+v.st.Muted.Render(label))
+	fmt.Fprintf(b, "%s\n", v.st.Muted.Render(fmt.Sprintf("semantics %s %s weights ", r.Semantics, v.glyph("·", "-")))+strings.Join(ws, ", ")+v.st.Muted.Render(label))
 	switch {
 	case !r.Converged:
 		fmt.Fprintf(b, "%s\n", v.st.Warn.Render(fmt.Sprintf(
@@ -181,11 +181,19 @@ func (v *scoreView) sideStyle(s argument.Side) lipgloss.Style {
 	return v.st.Pro
 }
 
+// glyph picks the Unicode or the ASCII form of a piece of text, as --ascii asks.
+func (v *scoreView) glyph(unicode, ascii string) string {
+	if v.opts.ASCII {
+		return ascii
+	}
+	return unicode
+}
+
 // categories is the λ·strength breakdown by category and side.
 func (v *scoreView) categories(b *strings.Builder) {
 	r := v.r
 	b.WriteByte('\n')
-	fmt.Fprintf(b, "%s %s\n", v.st.Heading.Render("By category"), v.st.Muted.Render("(sum of λ·strength)"))
+	fmt.Fprintf(b, "%s %s\n", v.st.Heading.Render("By category"), v.st.Muted.Render(v.glyph("(sum of λ·strength)", "(sum of weight x strength)")))
 	catW := len("category")
 	for _, c := range r.Categories {
 		catW = max(catW, lipgloss.Width(safetext.Line(c)))

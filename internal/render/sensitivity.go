@@ -37,6 +37,7 @@ func Sensitivity(w io.Writer, s *score.Sensitivity, opts SensitivityOptions) err
 	if v.opts.Width <= 0 {
 		v.opts.Width = 80
 	}
+	v.opts.Width = v.opts.width() // never narrower than MinWidth
 	var b strings.Builder
 	v.header(&b)
 	v.table(&b)

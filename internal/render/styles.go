@@ -76,7 +76,7 @@ func NewStyles(colorOn bool, categories []string) Styles {
 	}
 	s.Pro = plain.Foreground(lipgloss.Color("2")).Bold(true)
 	s.Con = plain.Foreground(lipgloss.Color("1")).Bold(true)
-	s.Thesis = plain.Bold(true).Underline(true)
+	s.Thesis = plain.Bold(true)
 	s.CategoryDefault = plain.Foreground(lipgloss.Color("7"))
 	for i, c := range categories {
 		s.Category[c] = plain.Foreground(categoryColors[i%len(categoryColors)])

@@ -125,7 +125,7 @@ func EvaluateWith(g *argument.Graph, w Weights, sem Semantics, opts Options) (*R
 func evaluate(g *argument.Graph, w Weights, m *Model, opts Options) *Result {
 	sem := m.sem
 	cats := g.Debate.Categories
-	lambda := w.Lambda(cats)
+	lambda := w.LambdaFor(g)
 	sigma, margin, sol := m.Scores(lambda, nil)
 	r := &Result{
 		Semantics:  sem,

@@ -305,7 +305,7 @@ func (m *Model) Acyclic() bool { return m.acyclic }
 // Margin scores the graph and returns σ(thesis) − τ(thesis) (for Sum: Σλ·τ over pro arguments
 // minus the same over con arguments).
 //
-// lambda gives λ per category, already normalised (see Weights.Lambda); a category missing
+// lambda gives λ per category, already normalised (see Weights.LambdaFor); a category missing
 // from it weighs 1. strength overrides τ per node index (len Len(), [0] the thesis's base); nil
 // uses the corpus strengths. converged is false when a cycle hit the iteration bounds. It does
 // not allocate.

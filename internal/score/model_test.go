@@ -15,7 +15,7 @@ func TestModelMarginMatchesEvaluate(t *testing.T) {
 		w := randWeights(rng)
 		for _, sem := range AllSemantics {
 			r, _ := Evaluate(g, w, sem)
-			margin, ok := NewModel(g, sem).Margin(w.Lambda(d.Categories), nil)
+			margin, ok := NewModel(g, sem).Margin(w.LambdaFor(g), nil)
 			if !ok || margin != r.Margin {
 				t.Errorf("trial %d %s: Margin = %v (converged %v), Evaluate = %v", trial, sem, margin, ok, r.Margin)
 			}

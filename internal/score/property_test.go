@@ -136,14 +136,9 @@ func checkZeroWeightDeletesEdges(t *testing.T, where string, d *argument.Debate,
 				a.Supports, a.Attacks = nil, nil
 			}
 		}
-		w2 := Weights{}
-		for k, x := range w {
-			w2[k] = x
-		}
-		// Deleting the edges is enough; keep λ of the other categories by giving the cut
-		// category any weight: its arguments no longer influence anything.
-		w2[c] = maxOf(w)
-		r2, err := Evaluate(argument.NewGraph(cut), w2, r.Semantics)
+		// The same weights: c at 0 sets no scale, and with its edges gone its arguments
+		// influence nothing whatever its λ.
+		r2, err := Evaluate(argument.NewGraph(cut), w, r.Semantics)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -151,17 +146,6 @@ func checkZeroWeightDeletesEdges(t *testing.T, where string, d *argument.Debate,
 			t.Errorf("%s: weight 0 on %s gives margin %v, deleting its edges %v", where, c, r.Margin, r2.Margin)
 		}
 	}
-}
-
-func maxOf(w Weights) float64 {
-	m := 1.0 // a category left out weighs 1
-	if len(w) == 3 {
-		m = 0
-	}
-	for _, v := range w {
-		m = max(m, v)
-	}
-	return m
 }
 
 // checkReorder: the corpus order changes no number.
@@ -195,7 +179,7 @@ func checkIterationAgrees(t *testing.T, where string, g *argument.Graph, w Weigh
 	m := NewModel(g, r.Semantics)
 	m.limits.iterateAll = true
 	m.scratch = m.newScratch()
-	sigma, margin, sol := m.Scores(w.Lambda(g.Debate.Categories), nil)
+	sigma, margin, sol := m.Scores(w.LambdaFor(g), nil)
 	if !sol.Converged {
 		t.Errorf("%s: iteration did not converge on an acyclic graph", where)
 	}
@@ -209,14 +193,17 @@ func checkIterationAgrees(t *testing.T, where string, g *argument.Graph, w Weigh
 	}
 }
 
+// checkContributions: each contribution is the margin minus the margin of the debate without
+// that argument, weighed on the debate's scale (Subgraph keeps the debate, and with it the
+// categories that set the scale of λ).
 // checkContributions: each contribution equals the margin minus the margin of the debate
 // scored again from scratch without that argument.
 func checkContributions(t *testing.T, where string, d *argument.Debate, w Weights, r *Result) {
 	t.Helper()
 	for i, a := range r.Arguments {
-		without := cloneDebate(d)
-		without.Arguments = slices.Delete(without.Arguments, i, i+1)
-		r2, err := Evaluate(argument.NewGraph(without), w, r.Semantics)
+		removed := d.Arguments[i]
+		without := argument.NewGraph(d).Subgraph(func(b *argument.Argument) bool { return b != removed })
+		r2, err := Evaluate(without, w, r.Semantics)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -231,7 +231,7 @@ func AnalyzeSensitivity(g *argument.Graph, w Weights, sem Semantics, opts Sensit
 
 	m := NewModel(g, sem)
 	full := w.Full(cats)
-	lambda := full.Lambda(cats)
+	lambda := full.LambdaFor(g)
 	margin, conv := m.Margin(lambda, nil)
 	s := &Sensitivity{
 		Semantics: sem, Categories: cats, Weights: full,
@@ -417,13 +417,21 @@ func (wk *worker) category(c int) CategorySensitivity {
 // that leaves every weight at 0.
 func (wk *worker) marginAtWeight(c int, x float64) float64 {
 	a := wk.a
-	top := x
+	// Weights that are all 0 are no weighting at all; otherwise the scale is the largest
+	// weight among the categories that hold arguments (see Weights.LambdaFor).
+	all, top := x, 0.0
+	if a.hasArgs[c] {
+		top = x
+	}
 	for k, v := range wk.wts {
 		if k != c {
-			top = max(top, v)
+			all = max(all, v)
+			if a.hasArgs[k] {
+				top = max(top, v)
+			}
 		}
 	}
-	if !(top > 0) {
+	if !(all > 0) {
 		return math.NaN()
 	}
 	for k, n := range a.cats {
@@ -431,7 +439,11 @@ func (wk *worker) marginAtWeight(c int, x float64) float64 {
 		if k == c {
 			v = x
 		}
-		wk.lambda[n] = v / top
+		if top > 0 {
+			wk.lambda[n] = min(v/top, 1)
+		} else {
+			wk.lambda[n] = 0
+		}
 	}
 	mg, ok := wk.m.Margin(wk.lambda, nil)
 	wk.conv = wk.conv && ok

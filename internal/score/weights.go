@@ -2,6 +2,7 @@ package score
 
 import (
 	"fmt"
+	"github.com/argmap/argmap/internal/argument"
 	"math"
 	"slices"
 	"strconv"
@@ -88,13 +89,53 @@ func (w Weights) Full(categories []string) Weights {
 
 // Lambda normalises the weights of the given categories: a category left out weighs 1, and
 // every weight is divided by the largest, so each λ is in [0,1]. Weights that fail Check give
-// all zeros rather than NaN.
+// all zeros rather than NaN. Scoring uses LambdaFor, which leaves categories without arguments
+// out of the scale.
 func (w Weights) Lambda(categories []string) map[string]float64 {
 	lam := make(map[string]float64, len(categories))
 	m := maxWeight(w, categories)
 	for _, c := range categories {
 		if m > 0 && !math.IsInf(m, 0) {
 			lam[c] = w.Get(c) / m
+		} else {
+			lam[c] = 0
+		}
+	}
+	return lam
+}
+
+// LambdaFor normalises the weights for scoring graph g: each weight is divided by the largest
+// weight among the categories that hold at least one argument of the debate, and capped at 1.
+// A category with no argument has no influence, so it must not set the scale either: otherwise
+// raising its weight would shrink every other λ and could flip a verdict it takes no part in.
+// The scale comes from the whole debate, not from g, so that a filtered graph, or one with an
+// argument removed to measure its contribution, is weighed on the same scale as the whole.
+// When every category that holds arguments weighs 0, every λ is 0.
+func (w Weights) LambdaFor(g *argument.Graph) map[string]float64 {
+	return lambdaScaled(w, g.Debate.Categories, usedCategories(g))
+}
+
+// usedCategories lists the categories, among the debate's, that hold an argument of it.
+func usedCategories(g *argument.Graph) []string {
+	var used []string
+	for _, c := range g.Debate.Categories {
+		for _, a := range g.Debate.Arguments {
+			if a.Category == c {
+				used = append(used, c)
+				break
+			}
+		}
+	}
+	return used
+}
+
+// lambdaScaled gives λ for every category, scaled by the largest weight among scale.
+func lambdaScaled(w Weights, categories, scale []string) map[string]float64 {
+	top := maxWeight(w, scale)
+	lam := make(map[string]float64, len(categories))
+	for _, c := range categories {
+		if top > 0 && !math.IsInf(top, 0) {
+			lam[c] = min(w.Get(c)/top, 1)
 		} else {
 			lam[c] = 0
 		}

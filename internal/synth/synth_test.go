@@ -228,9 +228,13 @@ func TestWriteYAMLLoadsBack(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Load: %v", err)
 	}
+	// Each cycle draws one warning, and nothing else is wrong.
+	if len(problems) != 2 {
+		t.Errorf("got %d problems, want a warning for each of the 2 cycles:\n%v", len(problems), problems)
+	}
 	for _, p := range problems {
-		if p.Severity == corpus.Error {
-			t.Errorf("generated corpus has an error: %s", p)
+		if p.Severity != corpus.Warning || !strings.Contains(p.Message, "cycle") {
+			t.Errorf("generated corpus has a problem other than a cycle: %s", p)
 		}
 	}
 	compareDebates(t, got, d)
@@ -244,6 +248,29 @@ func TestWriteYAMLLoadsBack(t *testing.T) {
 		t.Fatalf("Load from MapFS: %v", err)
 	}
 	compareDebates(t, fromMem, d)
+}
+
+// TestGeneratedCorpusIsClean loads acyclic corpora of several shapes and expects no problem
+// at all: the generator's output is a valid corpus, not merely a loadable one.
+func TestGeneratedCorpusIsClean(t *testing.T) {
+	for _, o := range []synth.Options{
+		{Arguments: 1},
+		{Arguments: 300, Seed: 2, QuotesPerArgument: 3, Depth: 3},
+		{Arguments: 3000, Seed: 3, Categories: []string{"legal", "economic", "moral", "security"}},
+	} {
+		m, err := synth.MapFS(synth.Generate(o), 250)
+		if err != nil {
+			t.Fatalf("MapFS: %v", err)
+		}
+		d, problems, err := corpus.Load(m, ".")
+		if err != nil || len(problems) > 0 {
+			t.Errorf("%+v: load error %v and %d problems, want none:\n%v", o, err, len(problems), problems)
+			continue
+		}
+		if len(d.Arguments) != o.Arguments {
+			t.Errorf("%+v: loaded %d arguments", o, len(d.Arguments))
+		}
+	}
 }
 
 func compareDebates(t *testing.T, got, want *argument.Debate) {
