@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the real parsers on argmap's exports of the built-in debate and of the test corpora (one
 # of them hostile: every field holds some format's syntax or terminal escapes):
-#   markdownlint-cli2 on the Markdown brief,
+#   markdownlint-cli2 on the Markdown brief (under the default semantics and under sum),
 #   Graphviz's dot -Tsvg on the DOT graph,
 #   Argdown's own parser (argdown json) on the Argdown document, its arguments and relations
 #   compared one to one with argmap's JSON export.
@@ -41,9 +41,11 @@ for corpus in "${corpora[@]}"; do
     "$work/argmap" "${flags[@]}" export --format "$f" -o "$out/$name.$f"
   done
   mv "$out/$name.markdown" "$out/$name.md"
+  # The brief under sum too: other verdict wording, other tables, most arguments flipping it.
+  "$work/argmap" "${flags[@]}" export --format markdown --semantics sum -o "$out/$name-sum.md"
 
   echo "== $name: markdownlint-cli2"
-  "$tools/node_modules/.bin/markdownlint-cli2" --config "$tools/.markdownlint-cli2.jsonc" "$out/$name.md"
+  "$tools/node_modules/.bin/markdownlint-cli2" --config "$tools/.markdownlint-cli2.jsonc" "$out/$name.md" "$out/$name-sum.md"
   checks=$((checks + 1))
 
   echo "== $name: dot -Tsvg"

@@ -23,6 +23,7 @@ type exportOptions struct {
 	filters filterFlags
 	format  string
 	output  string
+	span    string
 }
 
 func newExportCmd(app *App) *cobra.Command {
@@ -36,8 +37,9 @@ func newExportCmd(app *App) *cobra.Command {
 		Short: "Write the debate as a Markdown brief or a graph other tools read",
 		Long: `Export the debate.
 
-  markdown  a brief to hand out: verdict, every profile's verdict, a Mermaid map, a table of
-            the arguments, each argument with its quotes and evidence, the sources
+  markdown  a brief to hand out: verdict, every profile's verdict, where the verdict flips, a
+            Mermaid map, a table of the arguments, each argument with its quotes and evidence,
+            the sources
   json      the whole graph: debate, arguments, relations
   yaml      one canonical corpus file that loads back to the same debate
   dot       a Graphviz digraph
@@ -46,7 +48,8 @@ func newExportCmd(app *App) *cobra.Command {
   aif       the Argument Interchange Format, as AIFdb and OVA read it
 
 The filters keep only the matching arguments and the relations among them. The weights and
-semantics decide the brief's verdict and scores; the other formats do not use them.
+semantics decide the brief's verdict, scores and where the verdict flips (as argmap sensitivity
+finds it, each category's weight scanned over --range); the other formats use none of them.
 
 Output goes to standard output, or with -o to a file, written whole or not at all (a temporary
 file in the same folder, then renamed). A file inside the corpus folder is never written.`,
@@ -62,6 +65,7 @@ file in the same folder, then renamed). A file inside the corpus folder is never
 	fl := cmd.Flags()
 	fl.StringVar(&opts.format, "format", string(export.Markdown), "output `format`: "+strings.Join(names, ", "))
 	fl.StringVarP(&opts.output, "output", "o", "", "write to `file` instead of standard output")
+	fl.StringVar(&opts.span, "range", "0:10", "in the brief, scan each category weight over `FROM:TO` (0 ≤ FROM < TO)")
 	return cmd
 }
 
@@ -69,6 +73,10 @@ func runExport(opts *exportOptions) error {
 	format, err := export.ParseFormat(strings.ToLower(strings.TrimSpace(opts.format)))
 	if err != nil {
 		return &UsageError{Err: fmt.Errorf("invalid --format: %w", err)}
+	}
+	from, to, err := parseRange(opts.span)
+	if err != nil {
+		return err
 	}
 	app := opts.app
 	var target string
@@ -94,9 +102,9 @@ func runExport(opts *exportOptions) error {
 	var buf bytes.Buffer
 	switch format {
 	case export.Markdown:
-		b, err := exportBrief(opts, g, w, sem)
-		if err != nil {
-			return err
+		b, berr := exportBrief(opts, g, w, sem, score.SensitivityOptions{From: from, To: to})
+		if berr != nil {
+			return berr
 		}
 		err = export.NewMarkdownEncoder(&buf).Encode(b)
 	case export.JSON:
@@ -122,10 +130,13 @@ func runExport(opts *exportOptions) error {
 	return writeFileAtomic(target, opts.output, buf.Bytes())
 }
 
-// exportBrief scores the graph under the chosen weights and under every profile, for the brief.
-func exportBrief(opts *exportOptions, g *argument.Graph, w score.Weights, sem score.Semantics) (*export.Brief, error) {
+// exportBrief scores the graph under the chosen weights and under every profile, and finds where
+// the verdict flips as argmap sensitivity does, for the brief.
+func exportBrief(opts *exportOptions, g *argument.Graph, w score.Weights, sem score.Semantics, sens score.SensitivityOptions) (*export.Brief, error) {
 	d := g.Debate
-	r, err := score.Evaluate(g, w, sem)
+	// The brief shows scores, not contributions: those cost a re-solve per argument.
+	only := score.Options{NoContributions: true}
+	r, err := score.EvaluateWith(g, w, sem, only)
 	if err != nil {
 		return nil, err
 	}
@@ -134,13 +145,25 @@ func exportBrief(opts *exportOptions, g *argument.Graph, w score.Weights, sem sc
 	}
 	var profiles []*score.Result
 	for _, p := range d.Profiles {
-		pr, err := score.Evaluate(g, score.Weights(p.Weights), sem)
+		pr, err := score.EvaluateWith(g, score.Weights(p.Weights), sem, only)
 		if err != nil {
 			return nil, fmt.Errorf("profile %q in the corpus is unusable: %w", p.Name, err)
 		}
 		profiles = append(profiles, pr)
 	}
-	return export.NewBrief(g, strings.TrimSpace(opts.weights.profile), r, profiles)
+	b, err := export.NewBrief(g, strings.TrimSpace(opts.weights.profile), r, profiles)
+	if err != nil {
+		return nil, err
+	}
+	s, err := score.AnalyzeSensitivity(g, w, sem, sens)
+	if err != nil {
+		return nil, err
+	}
+	for _, warning := range s.Warnings {
+		fmt.Fprintf(opts.app.IO.Err, "argmap: warning: %s\n", warning)
+	}
+	b.Sensitivity = s
+	return b, nil
 }
 
 // exportTarget resolves -o to the absolute, symlink-free path that will be written, and refuses

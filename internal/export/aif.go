@@ -1,11 +1,14 @@
 package export
 
 import (
+	"bufio"
+	"encoding/json"
 	"io"
 	"strconv"
 	"time"
 
 	"github.com/argmap/argmap/internal/argument"
+	"github.com/argmap/argmap/internal/safetext"
 )
 
 // AIFEncoder writes the graph in the Argument Interchange Format as AIFdb and OVA read it: an
@@ -18,25 +21,6 @@ type AIFEncoder struct {
 
 // NewAIFEncoder returns an encoder that writes to w.
 func NewAIFEncoder(w io.Writer) *AIFEncoder { return &AIFEncoder{w: w} }
-
-type aifDoc struct {
-	Nodes     []aifNode  `json:"nodes"`
-	Edges     []aifEdge  `json:"edges"`
-	Locutions []struct{} `json:"locutions"`
-}
-
-type aifNode struct {
-	NodeID    string `json:"nodeID"`
-	Text      string `json:"text"`
-	Type      string `json:"type"`
-	Timestamp string `json:"timestamp"`
-}
-
-type aifEdge struct {
-	EdgeID string `json:"edgeID"`
-	FromID string `json:"fromID"`
-	ToID   string `json:"toID"`
-}
 
 // aifTimeLayout is AIFdb's timestamp form.
 const aifTimeLayout = "2006-01-02 15:04:05"
@@ -66,28 +50,70 @@ func AIFTimestamp(d *argument.Debate) string {
 }
 
 // Encode writes the graph. Node ids are numbers as strings: the graph's nodes first (1 is the
-// thesis), then one scheme node per relation in relation order.
+// thesis), then one scheme node per relation in relation order; edge ids count from 1, two per
+// relation. The document is written as it is made, laid out as encoding/json lays it out with
+// an indent of two spaces, so that its size costs no more than its length.
 func (e *AIFEncoder) Encode(g *argument.Graph) error {
-	ts := AIFTimestamp(g.Debate)
-	doc := aifDoc{Nodes: []aifNode{}, Edges: []aifEdge{}, Locutions: []struct{}{}}
-	id := func(i int) string { return strconv.Itoa(i + 1) }
-	doc.Nodes = append(doc.Nodes, aifNode{NodeID: id(argument.ThesisNode), Text: g.Debate.Thesis.Claim, Type: "I", Timestamp: ts})
-	for i := 1; i < g.Len(); i++ {
-		doc.Nodes = append(doc.Nodes, aifNode{NodeID: id(i), Text: g.Argument(i).Claim, Type: "I", Timestamp: ts})
-	}
-	next := g.Len()
-	link := func(from, to string) {
-		doc.Edges = append(doc.Edges, aifEdge{EdgeID: strconv.Itoa(len(doc.Edges) + 1), FromID: from, ToID: to})
-	}
-	for _, r := range edges(g) {
-		scheme := aifNode{NodeID: id(next), Text: "Default Inference", Type: "RA", Timestamp: ts}
-		if r.Type == argument.Attack {
-			scheme.Text, scheme.Type = "Default Conflict", "CA"
+	ts := aifJSONString(AIFTimestamp(g.Debate))
+	rels := edges(g)
+	w := bufio.NewWriter(e.w)
+	nodes := 0
+	node := func(id int, text []byte, typ string) {
+		if nodes > 0 {
+			w.WriteByte(',')
 		}
-		next++
-		doc.Nodes = append(doc.Nodes, scheme)
-		link(id(r.From), scheme.NodeID)
-		link(scheme.NodeID, id(r.To))
+		nodes++
+		w.WriteString("\n    {\n      \"nodeID\": \"")
+		w.WriteString(strconv.Itoa(id))
+		w.WriteString("\",\n      \"text\": ")
+		w.Write(text)
+		w.WriteString(",\n      \"type\": \"")
+		w.WriteString(typ)
+		w.WriteString("\",\n      \"timestamp\": ")
+		w.Write(ts)
+		w.WriteString("\n    }")
 	}
-	return writeJSON(e.w, doc)
+	id := func(i int) int { return i + 1 }
+
+	w.WriteString("{\n  \"nodes\": [")
+	node(id(argument.ThesisNode), aifJSONString(g.Debate.Thesis.Claim), "I")
+	for i := 1; i < g.Len(); i++ {
+		node(id(i), aifJSONString(g.Argument(i).Claim), "I")
+	}
+	inference, conflict := aifJSONString("Default Inference"), aifJSONString("Default Conflict")
+	for k, r := range rels {
+		if r.Type == argument.Attack {
+			node(id(g.Len()+k), conflict, "CA")
+		} else {
+			node(id(g.Len()+k), inference, "RA")
+		}
+	}
+	w.WriteString("\n  ],\n  \"edges\": [")
+	for k, r := range rels {
+		scheme := id(g.Len() + k)
+		for j, ends := range [2][2]int{{id(r.From), scheme}, {scheme, id(r.To)}} {
+			if k > 0 || j > 0 {
+				w.WriteByte(',')
+			}
+			w.WriteString("\n    {\n      \"edgeID\": \"")
+			w.WriteString(strconv.Itoa(2*k + j + 1))
+			w.WriteString("\",\n      \"fromID\": \"")
+			w.WriteString(strconv.Itoa(ends[0]))
+			w.WriteString("\",\n      \"toID\": \"")
+			w.WriteString(strconv.Itoa(ends[1]))
+			w.WriteString("\"\n    }")
+		}
+	}
+	if len(rels) > 0 {
+		w.WriteString("\n  ")
+	}
+	w.WriteString("],\n  \"locutions\": []\n}\n")
+	return w.Flush()
+}
+
+// aifJSONString is s as a JSON string, escaped as encoding/json escapes it (HTML characters
+// too) and with every invisible character escaped.
+func aifJSONString(s string) []byte {
+	b, _ := json.Marshal(s) // a string always marshals
+	return safetext.EscapeInvisible(b)
 }

@@ -47,7 +47,7 @@ func (e *ArgdownEncoder) Encode(g *argument.Graph) error {
 			if r.Type == argument.Attack {
 				op = "-"
 			}
-			fmt.Fprintf(w, "  %s %s\n", op, ref(r.From))
+			writeStrings(w, "  ", op, " ", ref(r.From), "\n")
 		}
 	}
 
@@ -67,9 +67,9 @@ func (e *ArgdownEncoder) Encode(g *argument.Graph) error {
 		fmt.Fprintf(w, "\n## %s: %s\n", sideName(group.side), argdownHeading(group.category, "uncategorised"))
 		for _, i := range group.nodes {
 			a := g.Argument(i)
-			fmt.Fprintf(w, "\n%s: %s %s %s {id: %s, side: %s, category: %s, strength: %s}\n", ref(i), safetext.Argdown(a.Claim),
-				argdownTag(string(a.Side)), argdownTag(a.Category),
-				safetext.YAMLDouble(a.ID), safetext.YAMLDouble(string(a.Side)), safetext.YAMLDouble(a.Category), yamlFloat(a.Strength))
+			writeStrings(w, "\n", ref(i), ": ", safetext.Argdown(a.Claim), " ", argdownTag(string(a.Side)), " ", argdownTag(a.Category),
+				" {id: ", safetext.YAMLDouble(a.ID), ", side: ", safetext.YAMLDouble(string(a.Side)),
+				", category: ", safetext.YAMLDouble(a.Category), ", strength: ", yamlFloat(a.Strength), "}\n")
 			relations(i)
 		}
 	}
@@ -83,11 +83,19 @@ func ArgdownTitles(g *argument.Graph) []string {
 	titles := make([]string, g.Len())
 	titles[argument.ThesisNode] = argdownTitle(g.Debate.Thesis.ID, "Thesis")
 	used := map[string]bool{}
+	// next is the number to try first after a title already taken: counting from 2 every time
+	// would make n arguments of one title cost n²/2 tries.
+	next := map[string]int{}
 	for i := 1; i < g.Len(); i++ {
 		base := argdownTitle(g.Argument(i).Title, "Argument "+strconv.Itoa(i))
 		t := base
-		for k := 2; used[t]; k++ {
-			t = base + " " + strconv.Itoa(k)
+		if used[t] {
+			k := max(next[base], 2)
+			for t = base + " " + strconv.Itoa(k); used[t]; {
+				k++
+				t = base + " " + strconv.Itoa(k)
+			}
+			next[base] = k + 1
 		}
 		used[t] = true
 		titles[i] = t

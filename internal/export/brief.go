@@ -22,8 +22,13 @@ type Brief struct {
 	// Scores holds each argument's final strength, parallel to Graph.Arguments().
 	Scores []float64
 
-	// Sections are extra sections printed after the verdict, in order: "Where the verdict
-	// flips", say.
+	// Sensitivity is where the verdict flips under the same weights and semantics, for the
+	// section after the verdict: its Arguments parallel to Graph.Arguments(). Nil leaves the
+	// section out.
+	Sensitivity *score.Sensitivity
+
+	// Sections are extra sections printed after the verdict (and after where it flips), in
+	// order.
 	Sections []Section
 }
 
@@ -37,7 +42,8 @@ type Verdict struct {
 	Thesis      float64 // the thesis's final score
 	Base        float64 // the thesis's base score
 	HasThesis   bool    // false under a semantics that gives the thesis no score (sum)
-	Margin      float64
+	Margin      float64 // the thesis's score minus its base; under sum, Pro minus Con
+	Pro, Con    float64 // Σ λ·strength of each side's arguments: the tally sum compares
 }
 
 // Section is an optional part of the brief: a heading, paragraphs and a table. Its text is
@@ -60,7 +66,7 @@ func NewVerdict(profile, description string, r *score.Result) Verdict {
 	v := Verdict{
 		Profile: profile, Description: description, Semantics: string(r.Semantics),
 		Outcome: string(r.Verdict), Thesis: r.Thesis.Score, Base: r.Thesis.Base,
-		HasThesis: r.Thesis.HasScore, Margin: r.Margin,
+		HasThesis: r.Thesis.HasScore, Margin: r.Margin, Pro: r.Totals.Pro, Con: r.Totals.Con,
 	}
 	for _, c := range r.Categories {
 		v.Weights = append(v.Weights, Weight{Category: c, Weight: r.Weights.Get(c)})

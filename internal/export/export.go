@@ -6,6 +6,7 @@ package export
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/argmap/argmap/internal/argument"
@@ -67,7 +68,7 @@ const Version = 1
 
 // nodeID is the generated id of graph node i in DOT and Mermaid: never corpus text, so no id
 // can collide with a keyword or carry syntax.
-func nodeID(i int) string { return fmt.Sprintf("n%d", i) }
+func nodeID(i int) string { return "n" + strconv.Itoa(i) }
 
 // sideLabel is how labels name an argument's side and category.
 func sideLabel(a *argument.Argument) string {

@@ -41,7 +41,7 @@ func loadBuiltin(t testing.TB) *argument.Graph {
 }
 
 // testBrief scores g with every category at 1 under the default semantics, and under each
-// profile.
+// profile, and finds where that verdict flips.
 func testBrief(t testing.TB, g *argument.Graph) *Brief {
 	t.Helper()
 	r, err := score.Evaluate(g, score.Weights{}, score.DefaultSemantics)
@@ -59,6 +59,9 @@ func testBrief(t testing.TB, g *argument.Graph) *Brief {
 	b, err := NewBrief(g, "", r, profiles)
 	if err != nil {
 		t.Fatalf("brief: %v", err)
+	}
+	if b.Sensitivity, err = score.AnalyzeSensitivity(g, score.Weights{}, score.DefaultSemantics, score.SensitivityOptions{}); err != nil {
+		t.Fatalf("sensitivity: %v", err)
 	}
 	return b
 }
@@ -92,10 +95,15 @@ func encode(t testing.TB, f Format, g *argument.Graph) []byte {
 	return buf.Bytes()
 }
 
-// TestGolden pins every format's output for each fixture corpus; go test -update rewrites them.
+// TestGolden pins every format's output for the built-in debate and each fixture corpus; go test
+// -update rewrites them.
 func TestGolden(t *testing.T) {
+	graphs := map[string]*argument.Graph{"builtin": loadBuiltin(t)}
 	for _, name := range fixtures {
-		g := loadFixture(t, name)
+		graphs[name] = loadFixture(t, name)
+	}
+	for _, name := range append([]string{"builtin"}, fixtures...) {
+		g := graphs[name]
 		for _, f := range Formats {
 			t.Run(name+"/"+string(f), func(t *testing.T) {
 				got := encode(t, f, g)

@@ -2,6 +2,7 @@ package export
 
 import (
 	"bytes"
+	"math"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -10,6 +11,7 @@ import (
 	"github.com/argmap/argmap/internal/argument"
 	"github.com/argmap/argmap/internal/corpus"
 	"github.com/argmap/argmap/internal/safetext"
+	"github.com/argmap/argmap/internal/score"
 )
 
 // The fuzz targets put three arbitrary strings in every text field of a small debate (two
@@ -44,7 +46,20 @@ func fuzzBrief(g *argument.Graph) *Brief {
 	v := Verdict{Profile: "even", Description: g.Debate.Profiles[0].Description, Semantics: "dfquad", Outcome: "pro",
 		Thesis: 0.6, Base: 0.5, HasThesis: true, Margin: 0.1,
 		Weights: []Weight{{"moral", 1}, {"strategic", 1}, {"political", 1}}}
-	return &Brief{Graph: g, Verdict: v, Profiles: []Verdict{v}, Scores: []float64{0.7, 0.4},
+	flip := []score.Flip{{At: 0.25, From: score.VerdictCon, To: score.VerdictPro}}
+	sens := &score.Sensitivity{Semantics: score.DFQuAD, Categories: g.Debate.Categories, From: 0, To: 10,
+		Verdict: score.VerdictPro, Margin: 0.1, Converged: true, Critical: "political"}
+	for _, c := range g.Debate.Categories {
+		sens.ByCategory = append(sens.ByCategory, score.CategorySensitivity{Category: c, Weight: 1, From: 0, To: 10,
+			Stable: score.Stable{From: 0, To: 10}, Nearest: math.NaN(), Change: math.Inf(1)})
+	}
+	sens.ByCategory[2].Flips, sens.ByCategory[2].Nearest, sens.ByCategory[2].Change = flip, 0.25, 0.75
+	sens.ByCategory[2].Stable = score.Stable{From: 0.25, To: 10, FromFlip: true}
+	for _, a := range g.Arguments() {
+		sens.Arguments = append(sens.Arguments, score.ArgumentSensitivity{ID: a.ID, Side: a.Side, Category: a.Category,
+			Strength: a.Strength, Connected: true, Flips: flip, Nearest: 0.25, Change: math.Abs(a.Strength - 0.25)})
+	}
+	return &Brief{Graph: g, Verdict: v, Profiles: []Verdict{v}, Scores: []float64{0.7, 0.4}, Sensitivity: sens,
 		Sections: []Section{{Heading: g.Debate.Title, Paragraphs: []string{g.Debate.Question},
 			Table: &Table{Header: []string{"x"}, Rows: [][]string{{g.Debate.Question}}}}}}
 }
@@ -108,7 +123,7 @@ func FuzzMarkdown(f *testing.F) {
 		if err := NewMarkdownEncoder(&buf).Encode(fuzzBrief(g)); err != nil {
 			t.Fatal(err)
 		}
-		checkBrief(t, g, buf.Bytes())
+		checkBrief(t, fuzzBrief(g), buf.Bytes())
 		checkInertHTML(t, buf.Bytes())
 		doc := parseMarkdown(t, buf.Bytes())
 		if c := safetext.Flat(claim); c != "" && !strings.Contains(plainText(doc.root, doc.src), "Claim: "+c) {

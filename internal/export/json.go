@@ -1,10 +1,14 @@
 package export
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
+	"math"
 	"slices"
+	"strconv"
 
 	"github.com/argmap/argmap/internal/argument"
 	"github.com/argmap/argmap/internal/safetext"
@@ -19,13 +23,6 @@ type JSONEncoder struct {
 
 // NewJSONEncoder returns an encoder that writes to w.
 func NewJSONEncoder(w io.Writer) *JSONEncoder { return &JSONEncoder{w: w} }
-
-type jsonDoc struct {
-	Argmap    int            `json:"argmap"`
-	Debate    jsonDebate     `json:"debate"`
-	Arguments []jsonArgument `json:"arguments"`
-	Relations []jsonRelation `json:"relations"`
-}
 
 type jsonDebate struct {
 	ID         string       `json:"id"`
@@ -114,23 +111,23 @@ func (o object) MarshalJSON() ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// Encode writes the graph.
+// Encode writes the graph. It checks every number first, so that a failure writes nothing,
+// then streams the document an argument at a time: one buffer for 100,000 arguments would be
+// copied as it grows, and again to indent it.
 func (e *JSONEncoder) Encode(g *argument.Graph) error {
+	if err := checkFinite(g); err != nil {
+		return err
+	}
 	d := g.Debate
-	doc := jsonDoc{
-		Argmap: Version,
-		Debate: jsonDebate{
-			ID: d.ID, Title: d.Title, Question: d.Question,
-			Thesis:     jsonThesis{ID: d.Thesis.ID, Claim: d.Thesis.Claim, Base: d.Thesis.Base},
-			Categories: nonNil(d.Categories),
-			Sources:    []jsonSource{},
-			Profiles:   object{},
-		},
-		Arguments: []jsonArgument{},
-		Relations: []jsonRelation{},
+	debate := jsonDebate{
+		ID: d.ID, Title: d.Title, Question: d.Question,
+		Thesis:     jsonThesis{ID: d.Thesis.ID, Claim: d.Thesis.Claim, Base: d.Thesis.Base},
+		Categories: nonNil(d.Categories),
+		Sources:    []jsonSource{},
+		Profiles:   object{},
 	}
 	for _, s := range d.Sources {
-		doc.Debate.Sources = append(doc.Debate.Sources, jsonSource{ID: s.ID, Title: s.Title, Subtitle: s.Subtitle,
+		debate.Sources = append(debate.Sources, jsonSource{ID: s.ID, Title: s.Title, Subtitle: s.Subtitle,
 			Author: s.Author, Publication: s.Publication, Date: s.Date, URL: s.URL})
 	}
 	for _, p := range d.Profiles {
@@ -141,19 +138,110 @@ func (e *JSONEncoder) Encode(g *argument.Graph) error {
 		if weights == nil {
 			weights = object{}
 		}
-		doc.Debate.Profiles = append(doc.Debate.Profiles, member{p.Name, jsonProfile{Description: p.Description, Weights: weights}})
+		debate.Profiles = append(debate.Profiles, member{p.Name, jsonProfile{Description: p.Description, Weights: weights}})
 	}
-	for _, a := range g.Arguments() {
-		doc.Arguments = append(doc.Arguments, jsonArgument{
+	args := g.Arguments()
+	relations := g.Relations()
+
+	s := newJSONStream(e.w)
+	s.raw("{\n  \"argmap\": " + strconv.Itoa(Version) + ",\n  \"debate\": ")
+	s.value(debate, "  ")
+	s.raw(",\n  \"arguments\": ")
+	s.array(len(args), "  ", func(i int) any {
+		a := args[i]
+		return jsonArgument{
 			ID: a.ID, Side: a.Side, Category: a.Category, Title: a.Title, Claim: a.Claim,
 			Reasoning: a.Reasoning, Strength: a.Strength, Tags: nonNil(a.Tags),
 			Quotes: jsonPassages(a.Quotes), Evidence: jsonPassages(a.Evidence), Note: a.Note,
-		})
+		}
+	})
+	s.raw(",\n  \"relations\": ")
+	s.array(len(relations), "  ", func(i int) any {
+		r := relations[i]
+		return jsonRelation{From: r.From, To: r.To, Type: r.Type}
+	})
+	s.raw("\n}\n")
+	return s.flush()
+}
+
+// checkFinite reports a number JSON cannot hold: NaN or an infinity (the loader lets none
+// through, but a debate built in code might).
+func checkFinite(g *argument.Graph) error {
+	bad := func(x float64) bool { return math.IsNaN(x) || math.IsInf(x, 0) }
+	d := g.Debate
+	if bad(d.Thesis.Base) {
+		return fmt.Errorf("the thesis's base %v is not a number JSON can hold", d.Thesis.Base)
 	}
-	for _, r := range g.Relations() {
-		doc.Relations = append(doc.Relations, jsonRelation{From: r.From, To: r.To, Type: r.Type})
+	for _, p := range d.Profiles {
+		for c, w := range p.Weights {
+			if bad(w) {
+				return fmt.Errorf("profile %q weighs %q %v, not a number JSON can hold", p.Name, c, w)
+			}
+		}
 	}
-	return writeJSON(e.w, doc)
+	for _, a := range g.Arguments() {
+		if bad(a.Strength) {
+			return fmt.Errorf("argument %q has strength %v, not a number JSON can hold", a.ID, a.Strength)
+		}
+	}
+	return nil
+}
+
+// jsonStream writes a JSON document in pieces, laid out as json.Encoder lays it out with an
+// indent of two spaces, every invisible character escaped. The first error sticks.
+type jsonStream struct {
+	w   *bufio.Writer
+	err error
+}
+
+func newJSONStream(w io.Writer) *jsonStream { return &jsonStream{w: bufio.NewWriter(w)} }
+
+// raw writes JSON text as it is.
+func (s *jsonStream) raw(text string) {
+	if s.err == nil {
+		_, s.err = s.w.WriteString(text)
+	}
+}
+
+// value writes v as the value of a key or an array item whose line starts with prefix.
+func (s *jsonStream) value(v any, prefix string) {
+	if s.err != nil {
+		return
+	}
+	b, err := json.MarshalIndent(v, prefix, "  ")
+	if err != nil {
+		s.err = err
+		return
+	}
+	_, s.err = s.w.Write(safetext.EscapeInvisible(b))
+}
+
+// array writes n items, each given by item, as the value of a key whose line starts with
+// prefix.
+func (s *jsonStream) array(n int, prefix string, item func(i int) any) {
+	if n == 0 {
+		s.raw("[]")
+		return
+	}
+	s.raw("[\n")
+	inner := prefix + "  "
+	for i := range n {
+		s.raw(inner)
+		s.value(item(i), inner)
+		if i < n-1 {
+			s.raw(",\n")
+		} else {
+			s.raw("\n")
+		}
+	}
+	s.raw(prefix + "]")
+}
+
+func (s *jsonStream) flush() error {
+	if s.err != nil {
+		return s.err
+	}
+	return s.w.Flush()
 }
 
 // writeJSON writes v indented two spaces with a final newline, all at once so that a failure

@@ -1,7 +1,7 @@
 package export
 
 import (
-	"bytes"
+	"bufio"
 	"fmt"
 	"io"
 	"math"
@@ -14,9 +14,10 @@ import (
 )
 
 // MarkdownEncoder writes a debate brief in GitHub-flavoured Markdown: the title, question and
-// source; the verdict and every profile's verdict; a Mermaid map; a table of the arguments;
-// each argument by side and category with its claim, reasoning, quotes, evidence and links to
-// what it answers and what answers it; and the sources. Every heading is unique and every
+// source; the verdict and every profile's verdict; where the verdict flips (when the brief
+// carries a sensitivity analysis); a Mermaid map; a table of the arguments; each argument by
+// side and category with its claim, reasoning, quotes, evidence and links to what it supports
+// and attacks and to what supports and attacks it; and the sources. Every heading is unique and every
 // internal link points at a heading's GitHub anchor; corpus text is escaped so that it renders
 // as itself and opens no HTML, link, image or code. The output passes markdownlint with the
 // line-length rule off.
@@ -33,11 +34,16 @@ func (e *MarkdownEncoder) Encode(b *Brief) error {
 	if len(b.Scores) != len(g.Arguments()) {
 		return fmt.Errorf("brief: %d argument scores for %d arguments", len(b.Scores), len(g.Arguments()))
 	}
+	if err := checkSensitivity(b); err != nil {
+		return err
+	}
+	// Nothing can fail from here on but the writer: the brief is streamed a block at a time,
+	// as a brief of 100,000 arguments is too big to build whole and copy.
 	doc := newBriefDoc(b)
-	var buf bytes.Buffer
-	doc.write(&buf)
-	_, err := e.w.Write(buf.Bytes())
-	return err
+	w := bufio.NewWriter(e.w)
+	doc.w = w
+	doc.write()
+	return w.Flush()
 }
 
 // briefDoc is a brief with every heading decided, so that links can point forward.
@@ -47,6 +53,7 @@ type briefDoc struct {
 	title    heading
 	thesis   heading
 	verdict  heading
+	flips    heading
 	extra    []heading
 	mapH     heading
 	summary  heading
@@ -54,7 +61,8 @@ type briefDoc struct {
 	groupH   []heading
 	args     []heading // by node index; [0] unused
 	sources  heading
-	blocks   []string
+	w        *bufio.Writer
+	started  bool // a block has been written: the next one needs a blank line before it
 	anchored *anchors
 }
 
@@ -72,6 +80,9 @@ func newBriefDoc(b *Brief) *briefDoc {
 	// disambiguated.
 	doc.thesis = a.add("Thesis")
 	doc.verdict = a.add("Verdict")
+	if b.Sensitivity != nil {
+		doc.flips = a.add("Where the verdict flips")
+	}
 	for _, s := range b.Sections {
 		doc.extra = append(doc.extra, a.add(s.Heading, "section"))
 	}
@@ -95,8 +106,23 @@ func newBriefDoc(b *Brief) *briefDoc {
 	return doc
 }
 
+// add writes a block of lines (a paragraph, a list), a blank line before it.
 func (doc *briefDoc) add(lines ...string) {
-	doc.blocks = append(doc.blocks, strings.Join(lines, "\n"))
+	doc.block()
+	for i, l := range lines {
+		if i > 0 {
+			doc.w.WriteByte('\n')
+		}
+		doc.w.WriteString(l)
+	}
+}
+
+// block starts a block: a blank line after the one before.
+func (doc *briefDoc) block() {
+	if doc.started {
+		doc.w.WriteString("\n\n")
+	}
+	doc.started = true
 }
 
 func (doc *briefDoc) h(level int, h heading) {
@@ -115,7 +141,7 @@ func (doc *briefDoc) nodeLink(i int) string {
 	return doc.link(doc.args[i])
 }
 
-func (doc *briefDoc) write(w io.Writer) {
+func (doc *briefDoc) write() {
 	b, g := doc.b, doc.b.Graph
 	d := g.Debate
 
@@ -125,22 +151,31 @@ func (doc *briefDoc) write(w io.Writer) {
 	}
 	if len(d.Sources) > 0 {
 		line := "**Source:** " + doc.sourceLine(d.Sources[0])
-		if n := len(d.Sources) - 1; n > 0 {
-			line += fmt.Sprintf(" And %d more: see %s.", n, doc.link(doc.sources))
+		switch n := len(d.Sources) - 1; {
+		case n == 1:
+			line += " See " + doc.link(doc.sources) + " for the other one."
+		case n > 1:
+			line += fmt.Sprintf(" See %s for the %d others.", doc.link(doc.sources), n)
 		}
 		doc.add(line)
 	}
 
 	doc.h(2, doc.thesis)
 	doc.add(safetext.MarkdownLine(d.Thesis.Claim))
-	doc.add(fmt.Sprintf("Base score %s. Id `%s`.", num2(d.Thesis.Base), codeText(d.Thesis.ID)))
-	doc.answeredBy(argument.ThesisNode)
+	doc.add(fmt.Sprintf("Base score %s, before any argument counts. Id `%s`.", num2(d.Thesis.Base), codeText(d.Thesis.ID)))
+	doc.relations(argument.ThesisNode)
 
 	doc.h(2, doc.verdict)
 	doc.verdictText(b.Verdict)
 	if len(b.Profiles) > 0 {
-		doc.add("Every profile's verdict under the same semantics:")
+		doc.add("Every profile's weights and verdict under the same semantics:")
 		doc.profileTable()
+		doc.profileList()
+	}
+
+	if b.Sensitivity != nil {
+		doc.h(2, doc.flips)
+		doc.flipsSection(b.Sensitivity)
 	}
 
 	for i, s := range b.Sections {
@@ -156,14 +191,20 @@ func (doc *briefDoc) write(w io.Writer) {
 	}
 
 	doc.h(2, doc.mapH)
-	doc.add("Supports are solid arrows, attacks dashed; the thesis is on top.")
-	var m strings.Builder
-	m.WriteString("```mermaid\n")
-	writeMermaid(&m, g)
-	m.WriteString("```")
-	doc.add(m.String())
+	doc.add("Pro arguments are green and con arguments red; supports are solid arrows, attacks dashed; the thesis is on top.")
+	doc.block()
+	doc.w.WriteString("```mermaid\n")
+	writeMermaid(doc.w, g)
+	doc.w.WriteString("```")
 
 	doc.h(2, doc.summary)
+	if len(g.Arguments()) > 0 {
+		if b.Verdict.HasThesis {
+			doc.add("Strength is the corpus's rating of an argument on its own, from 0 to 1; score is what it is worth once its supporters and attackers have counted, under the weights and semantics of the verdict.")
+		} else {
+			doc.add("Strength is the corpus's rating of an argument on its own, from 0 to 1. The sum semantics does not follow the relations, so each score is the strength.")
+		}
+	}
 	doc.summaryTable()
 
 	var side argument.Side
@@ -189,29 +230,24 @@ func (doc *briefDoc) write(w io.Writer) {
 		doc.add(items...)
 	}
 
-	io.WriteString(w, strings.Join(doc.blocks, "\n\n")+"\n")
+	doc.w.WriteByte('\n')
 }
 
 func (doc *briefDoc) verdictText(v Verdict) {
-	var under string
+	under := "the " + semanticsName(v.Semantics) + " semantics and "
 	if v.Profile != "" {
-		under = "the **" + safetext.Markdown(v.Profile) + "** profile (" + weightsText(v.Weights) + ")"
+		under += "the **" + safetext.Markdown(v.Profile) + "** profile (" + weightsText(v.Weights) + ")"
 	} else {
-		under = "the weights " + weightsText(v.Weights)
+		under += "the weights " + weightsText(v.Weights)
 	}
-	sem := "the " + safetext.Markdown(v.Semantics) + " semantics"
-	var s string
+	outcome := verdictPhrase(v.Outcome)
 	if v.HasThesis {
-		s = fmt.Sprintf("Under %s and %s, the thesis scores %s against its base of %s: the debate comes out **%s** (margin %s).",
-			under, sem, num2(v.Thesis), num2(v.Base), outcomeText(v.Outcome), signed2(v.Margin))
-	} else {
-		s = fmt.Sprintf("Under %s and %s, the weighted tally of the two sides comes out **%s** (margin %s).",
-			under, sem, outcomeText(v.Outcome), signed2(v.Margin))
+		doc.add(fmt.Sprintf("Under %s, the debate %s: the thesis scores %s against its base of %s, a margin of %s.",
+			under, outcome, num3(v.Thesis), num3(v.Base), marginText(v.Margin, v.Outcome)))
+		return
 	}
-	doc.add(s)
-	if v.Description != "" {
-		doc.add("The profile: " + safetext.Markdown(v.Description))
-	}
+	doc.add(fmt.Sprintf("Under %s, the debate %s: the pro arguments' weighted strengths add up to %s and the con arguments' to %s, a margin of %s. The sum semantics weighs each argument by its category and ignores who answers whom.",
+		under, outcome, num3(v.Pro), num3(v.Con), marginText(v.Margin, v.Outcome)))
 }
 
 func (doc *briefDoc) profileTable() {
@@ -221,25 +257,60 @@ func (doc *briefDoc) profileTable() {
 		t.Header = append(t.Header, c)
 		t.Right = append(t.Right, true)
 	}
-	t.Header = append(t.Header, "Thesis", "Margin", "Verdict")
+	if b.Verdict.HasThesis {
+		t.Header = append(t.Header, "Thesis score")
+	} else {
+		t.Header = append(t.Header, "Pro total", "Con total")
+		t.Right = append(t.Right, true)
+	}
+	t.Header = append(t.Header, "Margin", "Verdict")
 	t.Right = append(t.Right, true, true, false)
 	for _, p := range b.Profiles {
-		name := p.Profile
-		if p.Profile == b.Verdict.Profile && b.Verdict.Profile != "" {
-			name += " (chosen)"
-		}
-		row := []string{name}
+		row := []string{doc.profileName(p.Profile)}
 		for _, c := range b.Graph.Debate.Categories {
 			row = append(row, weightOf(p.Weights, c))
 		}
-		thesis := "n/a"
-		if p.HasThesis {
-			thesis = num2(p.Thesis)
+		switch {
+		case !b.Verdict.HasThesis:
+			row = append(row, num3(p.Pro), num3(p.Con))
+		case p.HasThesis:
+			row = append(row, num3(p.Thesis))
+		default:
+			row = append(row, "n/a")
 		}
-		row = append(row, thesis, signed2(p.Margin), outcomeText(p.Outcome))
+		row = append(row, marginText(p.Margin, p.Outcome), outcomeText(p.Outcome))
 		t.Rows = append(t.Rows, row)
 	}
 	doc.table(t)
+}
+
+// profileName is a profile's name, marked when it is the one the verdict uses.
+func (doc *briefDoc) profileName(name string) string {
+	if name != "" && name == doc.b.Verdict.Profile {
+		return name + " (chosen)"
+	}
+	return name
+}
+
+// profileList says what each profile stands for, for the profiles that say.
+func (doc *briefDoc) profileList() {
+	var items []string
+	for _, p := range doc.b.Profiles {
+		if desc := safetext.Markdown(p.Description); desc != "" {
+			name := "**" + safetext.Markdown(p.Profile) + "**"
+			if p.Profile == "" {
+				name = "**unnamed**"
+			}
+			if p.Profile != "" && p.Profile == doc.b.Verdict.Profile {
+				name += " (chosen)"
+			}
+			items = append(items, "- "+name+": "+desc)
+		}
+	}
+	if len(items) > 0 {
+		doc.add("What each profile stands for:")
+		doc.add(items...)
+	}
 }
 
 func (doc *briefDoc) summaryTable() {
@@ -279,7 +350,6 @@ func (doc *briefDoc) tableWith(t Table, raw func(row, col int) (string, bool)) {
 		}
 		return s
 	}
-	var lines []string
 	var head, rule []string
 	for i, h := range t.Header {
 		head = append(head, cell(h))
@@ -289,25 +359,27 @@ func (doc *briefDoc) tableWith(t Table, raw func(row, col int) (string, bool)) {
 			rule = append(rule, "---")
 		}
 	}
-	lines = append(lines, "| "+strings.Join(head, " | ")+" |", "| "+strings.Join(rule, " | ")+" |")
+	doc.add("| "+strings.Join(head, " | ")+" |", "| "+strings.Join(rule, " | ")+" |")
+	// Rows are written as they are made: a table of 100,000 arguments is not built whole.
+	w := doc.w
 	for r, row := range t.Rows {
-		cells := make([]string, len(t.Header))
-		for c := range cells {
+		w.WriteString("\n|")
+		for c := range t.Header {
+			s, ok := "", false
 			if raw != nil {
-				if s, ok := raw(r, c); ok {
-					cells[c] = s
-					continue
+				s, ok = raw(r, c)
+			}
+			if !ok {
+				s = "-"
+				if c < len(row) {
+					s = cell(row[c])
 				}
 			}
-			if c < len(row) {
-				cells[c] = cell(row[c])
-			} else {
-				cells[c] = "-"
-			}
+			w.WriteByte(' ')
+			w.WriteString(s)
+			w.WriteString(" |")
 		}
-		lines = append(lines, "| "+strings.Join(cells, " | ")+" |")
 	}
-	doc.add(lines...)
 }
 
 func (doc *briefDoc) argument(i int) {
@@ -340,18 +412,11 @@ func (doc *briefDoc) argument(i int) {
 		doc.add("**Evidence:**")
 		var items []string
 		for _, ev := range a.Evidence {
-			items = append(items, "- "+safetext.MarkdownLine(ev.Text)+" ("+doc.attribution(ev.Source)+")")
+			items = append(items, "- "+safetext.MarkdownLine(ev.Text)+" — "+doc.attribution(ev.Source))
 		}
 		doc.add(items...)
 	}
-	var answers []string
-	for _, e := range g.Out(i) {
-		answers = append(answers, relationVerb(e.Type)+" "+doc.nodeLink(e.Node))
-	}
-	if len(answers) > 0 {
-		doc.add("**Answers:** " + strings.Join(answers, "; ") + ".")
-	}
-	doc.answeredBy(i)
+	doc.relations(i)
 	if len(a.Tags) > 0 {
 		tags := make([]string, len(a.Tags))
 		for j, t := range a.Tags {
@@ -364,24 +429,34 @@ func (doc *briefDoc) argument(i int) {
 	}
 }
 
-func (doc *briefDoc) answeredBy(i int) {
-	var by []string
-	for _, e := range doc.b.Graph.In(i) {
-		by = append(by, doc.nodeLink(e.Node)+" ("+relationVerb(e.Type)+")")
+// relations lists what node i supports and attacks, then what supports and attacks it, each
+// with a link to its section.
+func (doc *briefDoc) relations(i int) {
+	g := doc.b.Graph
+	lists := map[string][]string{}
+	for _, e := range g.Out(i) {
+		label := "Supports"
+		if e.Type == argument.Attack {
+			label = "Attacks"
+		}
+		lists[label] = append(lists[label], doc.nodeLink(e.Node))
 	}
-	if len(by) > 0 {
-		doc.add("**Answered by:** " + strings.Join(by, "; ") + ".")
+	for _, e := range g.In(i) {
+		label := "Supported by"
+		if e.Type == argument.Attack {
+			label = "Attacked by"
+		}
+		lists[label] = append(lists[label], doc.nodeLink(e.Node))
+	}
+	for _, label := range []string{"Supports", "Attacks", "Supported by", "Attacked by"} {
+		if links := lists[label]; len(links) > 0 {
+			doc.add("**" + label + ":** " + strings.Join(links, "; ") + ".")
+		}
 	}
 }
 
-func relationVerb(t argument.RelationType) string {
-	if t == argument.Attack {
-		return "attacks"
-	}
-	return "supports"
-}
-
-// attribution names a passage's source: its title in italics and its author.
+// attribution names a passage's source as a citation does: who wrote it (the author, else the
+// publication), then its title in italics.
 func (doc *briefDoc) attribution(id string) string {
 	s, ok := doc.b.Graph.Debate.Source(id)
 	if !ok {
@@ -390,30 +465,41 @@ func (doc *briefDoc) attribution(id string) string {
 		}
 		return "unknown source"
 	}
-	out := emphasis(s.Title, s.ID)
-	if a := safetext.Markdown(s.Author); a != "" {
-		out += ", " + a
+	title := emphasis(s.Title, s.ID)
+	who := safetext.Markdown(s.Author)
+	if who == "" {
+		who = safetext.Markdown(s.Publication)
 	}
-	return out
+	if who == "" {
+		return title
+	}
+	return who + ", " + title
 }
 
-// sourceLine is a source as a citation: title, subtitle, author, publication, date and a link
-// when the URL is a web address.
+// sourceLine is a source as a citation: title and subtitle, author, publication, date and a
+// link when the URL is a web address.
 func (doc *briefDoc) sourceLine(s argument.Source) string {
-	out := emphasis(s.Title, s.ID)
-	if sub := safetext.Markdown(s.Subtitle); sub != "" {
-		out += ": " + sub
+	title := strings.TrimSpace(s.Title)
+	if sub := strings.TrimSpace(s.Subtitle); sub != "" {
+		if title != "" {
+			title += ": " + sub
+		} else {
+			title = sub
+		}
+	}
+	out := sentence(emphasis(title, s.ID))
+	if a := safetext.Markdown(s.Author); a != "" {
+		out += " By " + sentence(a)
 	}
 	var parts []string
-	for _, p := range []string{s.Author, s.Publication, s.Date} {
+	for _, p := range []string{s.Publication, s.Date} {
 		if p = safetext.Markdown(p); p != "" {
 			parts = append(parts, p)
 		}
 	}
 	if len(parts) > 0 {
-		out = sentence(out) + " " + strings.Join(parts, ", ")
+		out += " " + sentence(strings.Join(parts, ", "))
 	}
-	out = sentence(out)
 	if u := webLink(s.URL); u != "" {
 		out += " " + u
 	} else if t := safetext.Markdown(s.URL); t != "" {
@@ -496,6 +582,15 @@ func linkText(s string) string {
 	return s
 }
 
+// verdictPhrase is how the debate comes out, after "the debate": "comes out **for the
+// thesis**", "is **a tie**".
+func verdictPhrase(o string) string {
+	if o == "tie" {
+		return "is **a tie**"
+	}
+	return "comes out **" + outcomeText(o) + "**"
+}
+
 func outcomeText(o string) string {
 	switch o {
 	case "pro":
@@ -513,7 +608,26 @@ func weightsText(ws []Weight) string {
 	for i, w := range ws {
 		parts[i] = safetext.Markdown(w.Category) + " " + yamlFloat(w.Weight)
 	}
-	return strings.Join(parts, ", ")
+	if len(parts) < 2 {
+		return strings.Join(parts, "")
+	}
+	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
+}
+
+// semanticsNames are the semantics as the literature names them.
+var semanticsNames = map[string]string{
+	"dfquad":           "DF-QuAD",
+	"quadratic-energy": "quadratic energy",
+	"euler":            "Euler-based",
+	"mlp":              "MLP-based",
+	"sum":              "sum",
+}
+
+func semanticsName(s string) string {
+	if n, ok := semanticsNames[s]; ok {
+		return n
+	}
+	return safetext.Markdown(s)
 }
 
 func weightOf(ws []Weight, c string) string {
@@ -533,16 +647,32 @@ func num2(f float64) string {
 	return strconv.FormatFloat(f, 'f', 2, 64)
 }
 
-func signed2(f float64) string {
-	if math.Abs(f) < 0.005 {
-		return "0.00"
+// num3 writes a thesis score or tally with three decimals, as argmap score does, never "-0.000".
+func num3(f float64) string {
+	if math.Abs(f) < 0.0005 {
+		f = 0
 	}
-	return fmt.Sprintf("%+.2f", f)
+	return strconv.FormatFloat(f, 'f', 3, 64)
 }
 
-// sentence ends s with a full stop unless it already ends a sentence.
+// marginText writes a margin with its sign and three decimals; a margin that would round to
+// zero when the verdict is not a tie gets the digits that show which way it leans.
+func marginText(m float64, outcome string) string {
+	if math.Abs(m) >= 0.0005 {
+		return fmt.Sprintf("%+.3f", m)
+	}
+	if outcome == "tie" || m == 0 {
+		return "0.000"
+	}
+	digits := int(math.Ceil(-math.Log10(math.Abs(m)))) + 1
+	return fmt.Sprintf("%+.*f", digits, m)
+}
+
+// sentence ends s with a full stop unless it already ends a sentence, looking through a closing
+// emphasis.
 func sentence(s string) string {
-	if strings.HasSuffix(s, ".") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, "!") {
+	t := strings.TrimRight(s, "*_")
+	if strings.HasSuffix(t, ".") || strings.HasSuffix(t, "?") || strings.HasSuffix(t, "!") {
 		return s
 	}
 	return s + "."

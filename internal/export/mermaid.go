@@ -29,36 +29,42 @@ func (e *MermaidEncoder) Encode(g *argument.Graph) error {
 }
 
 // writeMermaid writes the flowchart; the brief embeds the same text in a code block.
-func writeMermaid(w io.Writer, g *argument.Graph) {
+func writeMermaid(w *bufio.Writer, g *argument.Graph) {
 	// Bottom to top: edges point from an argument to its target, so the thesis is on top.
-	fmt.Fprintln(w, "flowchart BT")
-	fmt.Fprintf(w, "  %s[\"%s\"]\n", nodeID(argument.ThesisNode), mermaidLabel("Thesis", g.Debate.Thesis.Claim))
-	var pro, con []string
+	w.WriteString("flowchart BT\n")
+	writeStrings(w, "  ", nodeID(argument.ThesisNode), `["`, mermaidLabel("Thesis", g.Debate.Thesis.Claim), "\"]\n")
 	for i := 1; i < g.Len(); i++ {
 		a := g.Argument(i)
-		fmt.Fprintf(w, "  %s[\"%s\"]\n", nodeID(i), mermaidLabel(a.Title, sideLabel(a)))
-		if a.Side == argument.Con {
-			con = append(con, nodeID(i))
-		} else {
-			pro = append(pro, nodeID(i))
-		}
+		writeStrings(w, "  ", nodeID(i), `["`, mermaidLabel(a.Title, sideLabel(a)), "\"]\n")
 	}
 	for _, r := range edges(g) {
 		arrow := "-->"
 		if r.Type == argument.Attack {
 			arrow = "-.->"
 		}
-		fmt.Fprintf(w, "  %s %s %s\n", nodeID(r.From), arrow, nodeID(r.To))
+		writeStrings(w, "  ", nodeID(r.From), " ", arrow, " ", nodeID(r.To), "\n")
 	}
 	fmt.Fprintf(w, "  classDef thesis fill:%s,stroke:%s,stroke-width:2px\n", thesisFill, thesisStroke)
 	fmt.Fprintf(w, "  classDef pro fill:%s,stroke:%s\n", proFill, proStroke)
 	fmt.Fprintf(w, "  classDef con fill:%s,stroke:%s\n", conFill, conStroke)
 	fmt.Fprintf(w, "  class %s thesis\n", nodeID(argument.ThesisNode))
-	if len(pro) > 0 {
-		fmt.Fprintf(w, "  class %s pro\n", strings.Join(pro, ","))
-	}
-	if len(con) > 0 {
-		fmt.Fprintf(w, "  class %s con\n", strings.Join(con, ","))
+	for _, side := range [...]argument.Side{argument.Pro, argument.Con} {
+		n := 0
+		for i := 1; i < g.Len(); i++ {
+			if (g.Argument(i).Side == argument.Con) != (side == argument.Con) {
+				continue
+			}
+			if n == 0 {
+				w.WriteString("  class ")
+			} else {
+				w.WriteByte(',')
+			}
+			w.WriteString(nodeID(i))
+			n++
+		}
+		if n > 0 {
+			writeStrings(w, " ", string(side), "\n")
+		}
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -89,9 +90,12 @@ func parseMarkdown(t testing.TB, src []byte) *mdDoc {
 
 // checkBrief checks a brief's structure: one title, headings that step down one level at a
 // time, all distinct, every fragment link landing on a heading's anchor and every other link a
-// web address, the argument table complete, and each argument under its own heading.
-func checkBrief(t testing.TB, g *argument.Graph, src []byte) {
+// web address, the argument table complete, each argument under its own heading, and where
+// the verdict flips right after the verdict, its tables complete and its links landing on the
+// arguments they name.
+func checkBrief(t testing.TB, b *Brief, src []byte) {
 	t.Helper()
+	g := b.Graph
 	doc := parseMarkdown(t, src)
 	if len(doc.headings) == 0 || doc.headings[0].level != 1 {
 		t.Fatalf("the brief does not open with a title")
@@ -154,18 +158,103 @@ func checkBrief(t testing.TB, g *argument.Graph, src []byte) {
 			level4[h.text] = true
 		}
 	}
-	for _, a := range g.Arguments() {
+	titled := func(h string, a *argument.Argument) bool {
 		want := headingText(a.Title)
+		return h == want || strings.HasPrefix(h, want+" (") || want == ""
+	}
+	for _, a := range g.Arguments() {
 		found := false
 		for h := range level4 {
-			if h == want || strings.HasPrefix(h, want+" (") || want == "" {
+			if titled(h, a) {
 				found = true
 			}
 		}
 		if !found {
-			t.Errorf("no heading for argument %s titled %q", a.ID, want)
+			t.Errorf("no heading for argument %s titled %q", a.ID, headingText(a.Title))
 		}
 	}
+	checkFlips(t, b, doc, titled)
+}
+
+// checkFlips checks the section on where the verdict flips: it follows the verdict, its
+// category table has a row per category (when a weight flips the verdict), and its argument
+// table a row per argument that flips it, each linking by id to that argument's heading.
+func checkFlips(t testing.TB, b *Brief, doc *mdDoc, titled func(string, *argument.Argument) bool) {
+	t.Helper()
+	s := b.Sensitivity
+	at := -1
+	for i, h := range doc.headings {
+		if h.level == 2 && h.text == "Where the verdict flips" {
+			at = i
+		}
+	}
+	if s == nil {
+		if at >= 0 {
+			t.Errorf("a section on where the verdict flips without an analysis")
+		}
+		return
+	}
+	if at < 1 || doc.headings[at-1].text != "Verdict" {
+		t.Fatalf("where the verdict flips does not follow the verdict: %v", doc.headings)
+	}
+	byAnchor := map[string]string{}
+	for _, h := range doc.headings {
+		if h.level == 4 {
+			byAnchor[Slug(h.text)] = h.text
+		}
+	}
+	var cats, args *east.Table
+	for _, tb := range doc.tables {
+		switch plainText(tb.FirstChild(), doc.src) {
+		case "CategoryWeightFlipsVerdict holds between":
+			cats = tb
+		case "ArgumentSideStrengthFlips":
+			args = tb
+		}
+	}
+	wantCats, wantArgs := 0, 0
+	if s.Critical != "" {
+		wantCats = len(s.ByCategory)
+	}
+	for _, a := range s.Arguments {
+		if len(a.Flips) > 0 {
+			wantArgs++
+		}
+	}
+	if rows := tableRows(cats); rows != wantCats {
+		t.Errorf("the category flips table has %d rows, want %d", rows, wantCats)
+	}
+	if rows := tableRows(args); rows != wantArgs {
+		t.Errorf("the argument flips table has %d rows, want %d", rows, wantArgs)
+	}
+	if args == nil {
+		return
+	}
+	for row := args.FirstChild().NextSibling(); row != nil; row = row.NextSibling() {
+		link, ok := row.FirstChild().FirstChild().(*gast.Link)
+		if !ok {
+			t.Errorf("flips row %q does not link to its argument", plainText(row, doc.src))
+			continue
+		}
+		id := plainText(link, doc.src)
+		i, ok := b.Graph.Index(id)
+		if !ok || i == argument.ThesisNode {
+			t.Errorf("flips row links with %q, not an argument's id", id)
+			continue
+		}
+		h, ok := byAnchor[strings.TrimPrefix(string(link.Destination), "#")]
+		if !ok || !titled(h, b.Graph.Argument(i)) {
+			t.Errorf("flips row %s links to %s, not to its argument's heading", id, link.Destination)
+		}
+	}
+}
+
+// tableRows counts a table's body rows; 0 for no table.
+func tableRows(tb *east.Table) int {
+	if tb == nil {
+		return 0
+	}
+	return tb.ChildCount() - 1
 }
 
 // checkInertHTML renders the brief and checks that no corpus text became markup.
@@ -190,8 +279,13 @@ func TestMarkdownParses(t *testing.T) {
 	}
 	for name, g := range graphs {
 		t.Run(name, func(t *testing.T) {
-			out := encode(t, Markdown, g)
-			checkBrief(t, g, out)
+			b := testBrief(t, g)
+			var buf bytes.Buffer
+			if err := NewMarkdownEncoder(&buf).Encode(b); err != nil {
+				t.Fatal(err)
+			}
+			out := buf.Bytes()
+			checkBrief(t, b, out)
 			checkInertHTML(t, out)
 		})
 	}
@@ -217,7 +311,7 @@ func TestMarkdownSections(t *testing.T) {
 	g := loadFixture(t, "basic")
 	b := testBrief(t, g)
 	b.Sections = []Section{{
-		Heading:    "Where the verdict flips",
+		Heading:    "Notes for the judge",
 		Paragraphs: []string{"1. Raise *moral* to 2 | and:"},
 		Table:      &Table{Header: []string{"Weight", "Flips at"}, Right: []bool{false, true}, Rows: [][]string{{"moral", "1.8"}, {"a|b", ""}}},
 	}}
@@ -226,16 +320,17 @@ func TestMarkdownSections(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := buf.String()
-	checkBrief(t, g, buf.Bytes())
+	checkBrief(t, b, buf.Bytes())
 	for _, want := range []string{
-		"## Where the verdict flips\n\n1\\. Raise \\*moral\\* to 2 \\| and:\n\n| Weight | Flips at |\n| --- | ---: |\n| moral | 1.8 |\n| a\\|b | - |\n\n## Map",
+		"## Notes for the judge\n\n1\\. Raise \\*moral\\* to 2 \\| and:\n\n| Weight | Flips at |\n| --- | ---: |\n| moral | 1.8 |\n| a\\|b | - |\n\n## Map",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("brief lacks %q", want)
 		}
 	}
-	if i, j := strings.Index(out, "## Verdict"), strings.Index(out, "## Where the verdict flips"); i < 0 || j < i {
-		t.Errorf("the extra section does not follow the verdict")
+	v, f, n := strings.Index(out, "\n## Verdict\n"), strings.Index(out, "\n## Where the verdict flips\n"), strings.Index(out, "\n## Notes for the judge\n")
+	if v < 0 || f < v || n < f {
+		t.Errorf("the sections are not in the order verdict, where it flips, extra section")
 	}
 }
 
@@ -468,6 +563,20 @@ func TestArgdownTitle(t *testing.T) {
 		if got := argdownTitle(tt.in, "Thesis"); got != tt.want {
 			t.Errorf("argdownTitle(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+// TestArgdownTitlesUnique checks that repeated titles are numbered apart, and stay apart from
+// a title that already ends in a number.
+func TestArgdownTitlesUnique(t *testing.T) {
+	d := &argument.Debate{Thesis: argument.Thesis{ID: "t"}}
+	for i, title := range []string{"A", "A", "A 2", "A", "A 3", "B", "A"} {
+		d.Arguments = append(d.Arguments, &argument.Argument{ID: fmt.Sprintf("a%d", i), Title: title})
+	}
+	got := ArgdownTitles(argument.NewGraph(d))[1:]
+	want := []string{"A", "A 2", "A 2 2", "A 3", "A 3 2", "B", "A 4"}
+	if !slices.Equal(got, want) {
+		t.Errorf("ArgdownTitles = %q, want %q", got, want)
 	}
 }
 

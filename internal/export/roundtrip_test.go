@@ -4,12 +4,17 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"math"
 	"reflect"
+	"strconv"
+	"strings"
 	"testing"
 	"testing/fstest"
 
 	"github.com/argmap/argmap/internal/argument"
 	"github.com/argmap/argmap/internal/corpus"
+	"github.com/argmap/argmap/internal/safetext"
+	"github.com/argmap/argmap/internal/synth"
 )
 
 // clearPos zeroes every position in d, so that debates read from different files compare.
@@ -314,4 +319,205 @@ func mustJSON(t *testing.T, v any) []byte {
 		t.Fatal(err)
 	}
 	return b
+}
+
+// chunkGraphs are debates of more arguments than go to the YAML library at a time: a
+// generated one, the hostile fixture's arguments over and over, and one with no argument.
+func chunkGraphs(t *testing.T) map[string]*argument.Graph {
+	t.Helper()
+	hostile := loadFixture(t, "hostile").Debate
+	many := *hostile
+	many.Arguments = nil
+	for k := range 2*yamlChunk/len(hostile.Arguments) + 1 {
+		for _, a := range hostile.Arguments {
+			c := *a
+			rename := func(ids []string) []string {
+				var out []string
+				for _, id := range ids {
+					if id != hostile.Thesis.ID {
+						id = fmt.Sprintf("%s-%d", id, k)
+					}
+					out = append(out, id)
+				}
+				return out
+			}
+			c.ID, c.Supports, c.Attacks = rename([]string{a.ID})[0], rename(a.Supports), rename(a.Attacks)
+			many.Arguments = append(many.Arguments, &c)
+		}
+	}
+	none := *hostile
+	none.Arguments = nil
+	return map[string]*argument.Graph{
+		"generated": argument.NewGraph(synth.Generate(synth.Options{Arguments: 2*yamlChunk + 88, Seed: 3, Cycles: 1})),
+		"hostile":   argument.NewGraph(&many),
+		"none":      argument.NewGraph(&none),
+	}
+}
+
+// TestYAMLChunksAreOneDocument checks that dumping the arguments a chunk at a time writes the
+// bytes one document would.
+func TestYAMLChunksAreOneDocument(t *testing.T) {
+	for name, g := range chunkGraphs(t) {
+		t.Run(name, func(t *testing.T) {
+			file := yamlFile(g)
+			args := seq()
+			for i := 1; i < g.Len(); i++ {
+				args.Content = append(args.Content, yamlArgument(g, i))
+			}
+			file.Content = append(file.Content, key("arguments"), args)
+			var one bytes.Buffer
+			if err := dumpYAML(&one, file); err != nil {
+				t.Fatal(err)
+			}
+			sameBytes(t, "yaml", encode(t, YAML, g), safetext.EscapeInvisible(one.Bytes()))
+			if g.Len() > 1 {
+				got, out, err := yamlRoundTrip(t, g)
+				if err != nil {
+					t.Fatalf("the export does not load: %v\n%s", err, out)
+				}
+				if diff := sameDebate(g.Debate, got); diff != "" {
+					t.Errorf("the export loads back different: %s", diff)
+				}
+			}
+		})
+	}
+}
+
+// TestJSONStreamIsOneDocument checks that streaming the JSON and AIF exports an item at a time
+// writes the bytes encoding/json writes for the whole document at once.
+func TestJSONStreamIsOneDocument(t *testing.T) {
+	graphs := chunkGraphs(t)
+	graphs["built-in"] = loadBuiltin(t)
+	for name, g := range graphs {
+		t.Run(name, func(t *testing.T) {
+			for _, f := range []Format{JSON, AIF} {
+				got := encode(t, f, g)
+				var want bytes.Buffer
+				whole := wholeJSON(g)
+				if f == AIF {
+					whole = aifDocument(g)
+				}
+				if err := writeJSON(&want, whole); err != nil {
+					t.Fatal(err)
+				}
+				sameBytes(t, string(f), got, want.Bytes())
+			}
+		})
+	}
+}
+
+// sameBytes fails the test at the first line where got and want differ.
+func sameBytes(t *testing.T, what string, got, want []byte) {
+	t.Helper()
+	if bytes.Equal(got, want) {
+		return
+	}
+	gl, wl := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
+	for i := range min(len(gl), len(wl)) {
+		if gl[i] != wl[i] {
+			t.Fatalf("%s: line %d differs:\n got %q\nwant %q", what, i+1, gl[i], wl[i])
+		}
+	}
+	t.Fatalf("%s: %d lines, want %d", what, len(gl), len(wl))
+}
+
+// wholeJSON is the JSON export's document as one value.
+func wholeJSON(g *argument.Graph) any {
+	d := g.Debate
+	type doc struct {
+		Argmap    int            `json:"argmap"`
+		Debate    jsonDebate     `json:"debate"`
+		Arguments []jsonArgument `json:"arguments"`
+		Relations []jsonRelation `json:"relations"`
+	}
+	out := doc{Argmap: Version, Debate: jsonDebate{
+		ID: d.ID, Title: d.Title, Question: d.Question,
+		Thesis:     jsonThesis{ID: d.Thesis.ID, Claim: d.Thesis.Claim, Base: d.Thesis.Base},
+		Categories: nonNil(d.Categories), Sources: []jsonSource{}, Profiles: object{},
+	}, Arguments: []jsonArgument{}, Relations: []jsonRelation{}}
+	for _, s := range d.Sources {
+		out.Debate.Sources = append(out.Debate.Sources, jsonSource{ID: s.ID, Title: s.Title, Subtitle: s.Subtitle,
+			Author: s.Author, Publication: s.Publication, Date: s.Date, URL: s.URL})
+	}
+	for _, p := range d.Profiles {
+		weights := object{}
+		for _, w := range orderedWeights(d, p) {
+			weights = append(weights, member{w.Category, w.Weight})
+		}
+		out.Debate.Profiles = append(out.Debate.Profiles, member{p.Name, jsonProfile{Description: p.Description, Weights: weights}})
+	}
+	for _, a := range g.Arguments() {
+		out.Arguments = append(out.Arguments, jsonArgument{ID: a.ID, Side: a.Side, Category: a.Category, Title: a.Title,
+			Claim: a.Claim, Reasoning: a.Reasoning, Strength: a.Strength, Tags: nonNil(a.Tags),
+			Quotes: jsonPassages(a.Quotes), Evidence: jsonPassages(a.Evidence), Note: a.Note})
+	}
+	for _, r := range g.Relations() {
+		out.Relations = append(out.Relations, jsonRelation{From: r.From, To: r.To, Type: r.Type})
+	}
+	return out
+}
+
+func TestJSONRefusesNaN(t *testing.T) {
+	for _, tt := range []struct {
+		change func(d *argument.Debate)
+		want   string
+	}{
+		{func(d *argument.Debate) { d.Arguments[2].Strength = math.NaN() }, `argument "heritage" has strength NaN, not a number JSON can hold`},
+		{func(d *argument.Debate) { d.Thesis.Base = math.Inf(1) }, `the thesis's base +Inf is not a number JSON can hold`},
+		{func(d *argument.Debate) { d.Profiles[1].Weights["moral"] = math.Inf(-1) }, `profile "heritage" weighs "moral" -Inf, not a number JSON can hold`},
+	} {
+		g := loadFixture(t, "basic")
+		tt.change(g.Debate)
+		var buf bytes.Buffer
+		err := NewJSONEncoder(&buf).Encode(g)
+		if err == nil || err.Error() != tt.want || buf.Len() != 0 {
+			t.Errorf("Encode = %v, wrote %d bytes; want %q and nothing written", err, buf.Len(), tt.want)
+		}
+	}
+}
+
+type aifDoc struct {
+	Nodes     []aifNode  `json:"nodes"`
+	Edges     []aifEdge  `json:"edges"`
+	Locutions []struct{} `json:"locutions"`
+}
+
+type aifNode struct {
+	NodeID    string `json:"nodeID"`
+	Text      string `json:"text"`
+	Type      string `json:"type"`
+	Timestamp string `json:"timestamp"`
+}
+
+type aifEdge struct {
+	EdgeID string `json:"edgeID"`
+	FromID string `json:"fromID"`
+	ToID   string `json:"toID"`
+}
+
+// aifDocument is the AIF export's document as one value: the reference the streamed export is
+// checked against.
+func aifDocument(g *argument.Graph) aifDoc {
+	ts := AIFTimestamp(g.Debate)
+	doc := aifDoc{Nodes: []aifNode{}, Edges: []aifEdge{}, Locutions: []struct{}{}}
+	id := func(i int) string { return strconv.Itoa(i + 1) }
+	doc.Nodes = append(doc.Nodes, aifNode{NodeID: id(argument.ThesisNode), Text: g.Debate.Thesis.Claim, Type: "I", Timestamp: ts})
+	for i := 1; i < g.Len(); i++ {
+		doc.Nodes = append(doc.Nodes, aifNode{NodeID: id(i), Text: g.Argument(i).Claim, Type: "I", Timestamp: ts})
+	}
+	next := g.Len()
+	link := func(from, to string) {
+		doc.Edges = append(doc.Edges, aifEdge{EdgeID: strconv.Itoa(len(doc.Edges) + 1), FromID: from, ToID: to})
+	}
+	for _, r := range edges(g) {
+		scheme := aifNode{NodeID: id(next), Text: "Default Inference", Type: "RA", Timestamp: ts}
+		if r.Type == argument.Attack {
+			scheme.Text, scheme.Type = "Default Conflict", "CA"
+		}
+		next++
+		doc.Nodes = append(doc.Nodes, scheme)
+		link(id(r.From), scheme.NodeID)
+		link(scheme.NodeID, id(r.To))
+	}
+	return doc
 }

@@ -28,6 +28,38 @@ func NewYAMLEncoder(w io.Writer) *YAMLEncoder { return &YAMLEncoder{w: w} }
 
 // Encode writes the graph.
 func (e *YAMLEncoder) Encode(g *argument.Graph) error {
+	file := yamlFile(g)
+	// The arguments are dumped a chunk at a time and indented under the key: the YAML library
+	// keeps every event of a document until it is closed, so one document of 100,000
+	// arguments holds gigabytes and costs far more than ten documents of 10,000.
+	if g.Len() == 1 {
+		file.Content = append(file.Content, key("arguments"), seq())
+	}
+	var buf bytes.Buffer
+	if err := dumpYAML(&buf, file); err != nil {
+		return err
+	}
+	if g.Len() > 1 {
+		buf.WriteString("arguments:\n")
+	}
+	var chunk bytes.Buffer
+	for from := 1; from < g.Len(); from += yamlChunk {
+		args := seq()
+		for i := from; i < min(from+yamlChunk, g.Len()); i++ {
+			args.Content = append(args.Content, yamlArgument(g, i))
+		}
+		chunk.Reset()
+		if err := dumpYAML(&chunk, args); err != nil {
+			return err
+		}
+		indentLines(&buf, chunk.Bytes(), "  ")
+	}
+	_, err := e.w.Write(safetext.EscapeInvisible(buf.Bytes()))
+	return err
+}
+
+// yamlFile is the file's top mapping, all but the arguments.
+func yamlFile(g *argument.Graph) *yaml.Node {
 	d := g.Debate
 
 	thesis := mapping("id", str(d.Thesis.ID), "claim", str(d.Thesis.Claim), "base", num(d.Thesis.Base))
@@ -64,27 +96,41 @@ func (e *YAMLEncoder) Encode(g *argument.Graph) error {
 		file.Content = append(file.Content, key("profiles"), profiles)
 	}
 
-	args := seq()
-	for i := 1; i < g.Len(); i++ {
-		args.Content = append(args.Content, yamlArgument(g, i))
-	}
-	file.Content = append(file.Content, key("arguments"), args)
+	return file
+}
 
-	var buf bytes.Buffer
+// yamlChunk is how many arguments go to the YAML library at a time.
+const yamlChunk = 64
+
+// dumpYAML writes one node as a YAML document in the corpus format's style.
+func dumpYAML(w io.Writer, n *yaml.Node) error {
 	// No line width: a folded plain scalar would read back the same, but a corpus file is for
 	// people to edit, and a sentence cut at column 80 is harder to find.
-	dump, err := yaml.NewDumper(&buf, yaml.WithIndent(2), yaml.WithCompactSeqIndent(false), yaml.WithLineWidth(-1), yaml.WithQuotePreference(yaml.QuoteDouble))
+	dump, err := yaml.NewDumper(w, yaml.WithIndent(2), yaml.WithCompactSeqIndent(false), yaml.WithLineWidth(-1), yaml.WithQuotePreference(yaml.QuoteDouble))
 	if err != nil {
 		return err
 	}
-	if err := dump.Dump(&yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{file}}); err != nil {
+	if err := dump.Dump(&yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{n}}); err != nil {
 		return err
 	}
-	if err := dump.Close(); err != nil {
-		return err
+	return dump.Close()
+}
+
+// indentLines appends text to buf with every line but the empty ones indented: a block
+// sequence dumped on its own, moved under a key. Moving a whole block right keeps its meaning,
+// literal blocks included (their indentation is relative, and their empty lines stay empty).
+func indentLines(buf *bytes.Buffer, text []byte, indent string) {
+	for len(text) > 0 {
+		line := text
+		if i := bytes.IndexByte(text, '\n'); i >= 0 {
+			line = text[:i+1]
+		}
+		if line[0] != '\n' {
+			buf.WriteString(indent)
+		}
+		buf.Write(line)
+		text = text[len(line):]
 	}
-	_, err = e.w.Write(safetext.EscapeInvisible(buf.Bytes()))
-	return err
 }
 
 func yamlArgument(g *argument.Graph, i int) *yaml.Node {

@@ -1,0 +1,209 @@
+package export
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/argmap/argmap/internal/safetext"
+	"github.com/argmap/argmap/internal/score"
+)
+
+// checkSensitivity checks that the brief's sensitivity analysis is of its graph: one row per
+// argument, in the graph's order.
+func checkSensitivity(b *Brief) error {
+	s := b.Sensitivity
+	if s == nil {
+		return nil
+	}
+	args := b.Graph.Arguments()
+	if len(s.Arguments) != len(args) {
+		return fmt.Errorf("brief: sensitivity of %d arguments for %d arguments", len(s.Arguments), len(args))
+	}
+	for i, a := range s.Arguments {
+		if a.ID != args[i].ID {
+			return fmt.Errorf("brief: sensitivity row %d is of %q, not of argument %q", i+1, a.ID, args[i].ID)
+		}
+	}
+	return nil
+}
+
+// flipsSection writes "Where the verdict flips": how far each category's weight and each
+// argument's strength can move, alone, before the verdict changes. Every number comes from the
+// analysis; this only words and orders it.
+func (doc *briefDoc) flipsSection(s *score.Sensitivity) {
+	span := fmt.Sprintf("from %s to %s", flipNum(s.From), flipNum(s.To))
+	doc.add(fmt.Sprintf("What it takes to change the verdict: each category's weight moved alone %s, and each argument's strength moved alone from 0 to 1, everything else held as in the verdict under the %s semantics.",
+		span, semanticsName(string(s.Semantics))))
+	if !s.Converged {
+		doc.add("Some probes did not settle on a cycle of the graph: flips near them may be misplaced.")
+	}
+	if !s.Flipped() {
+		still := "still comes out **" + outcomeText(string(s.Verdict)) + "**"
+		if s.Verdict == score.VerdictTie {
+			still = "is still **a tie**"
+		}
+		doc.add(fmt.Sprintf("Nothing moved alone flips the verdict: whatever one category's weight %s, or one argument's strength from 0 to 1, the debate %s.",
+			span, still))
+		return
+	}
+
+	if c := s.Category(s.Critical); c != nil {
+		doc.add(fmt.Sprintf("The most critical category is **%s**: %s turns the verdict %s.",
+			markdownOr(c.Category, "unnamed"), weightChange(c.Weight, c.Nearest), flipOutcome(beyond(c.Flips, c.Nearest, c.Weight, s.Verdict))))
+		t := Table{
+			Header: []string{"Category", "Weight", "Flips", "Verdict holds between"},
+			Right:  []bool{false, true, false, false},
+		}
+		for _, c := range s.ByCategory {
+			flips := flipsText(c.Flips, c.Weight)
+			if !c.HasArguments {
+				flips += " (no arguments)"
+			}
+			t.Rows = append(t.Rows, []string{c.Category, flipNum(c.Weight), flips, stableText(c.Stable)})
+		}
+		doc.table(t)
+	} else {
+		doc.add(fmt.Sprintf("No category's weight moved alone %s flips the verdict.", span))
+	}
+
+	var rows []int // indices into s.Arguments of the arguments that flip it, nearest first
+	for i, a := range s.Arguments {
+		if len(a.Flips) > 0 {
+			rows = append(rows, i)
+		}
+	}
+	if len(rows) == 0 {
+		doc.add("No argument's strength moved alone from 0 to 1 flips the verdict.")
+		return
+	}
+	slices.SortStableFunc(rows, func(i, j int) int { return cmp.Compare(s.Arguments[i].Change, s.Arguments[j].Change) })
+	if len(rows) == 1 {
+		doc.add("The argument whose strength alone flips the verdict:")
+	} else {
+		doc.add(fmt.Sprintf("The %d arguments whose strength alone flips the verdict, the nearest to flipping it first:", len(rows)))
+	}
+	t := Table{
+		Header: []string{"Argument", "Side", "Strength", "Flips"},
+		Right:  []bool{false, false, true, false},
+	}
+	links := make([]string, len(rows))
+	for r, i := range rows {
+		a := s.Arguments[i]
+		t.Rows = append(t.Rows, []string{"", string(a.Side), num2(a.Strength), flipsText(a.Flips, a.Strength)})
+		links[r] = doc.link(heading{text: cmp.Or(strings.TrimSpace(safetext.Flat(a.ID)), doc.args[i+1].text), anchor: doc.args[i+1].anchor})
+	}
+	doc.tableWith(t, func(row, col int) (string, bool) {
+		if col == 0 {
+			return links[row], true
+		}
+		return "", false
+	})
+}
+
+// markdownOr escapes s, or gives the fallback when nothing is left.
+func markdownOr(s, fallback string) string {
+	if t := safetext.Markdown(s); t != "" {
+		return t
+	}
+	return fallback
+}
+
+// flipsText lists flips as seen from x: "against the thesis above 4.345; for the thesis above
+// 7.2", or "none".
+func flipsText(flips []score.Flip, x float64) string {
+	if len(flips) == 0 {
+		return "none"
+	}
+	parts := make([]string, len(flips))
+	for i, f := range flips {
+		switch {
+		case math.Abs(f.At-x) <= score.FlipTolerance && f.From != f.To:
+			// On the flip itself: either way is a move away.
+			parts[i] = outcomeText(string(f.From)) + " below and " + outcomeText(string(f.To)) + " above " + flipNum(f.At)
+		case f.At > x:
+			parts[i] = outcomeText(string(f.To)) + " above " + flipNum(f.At)
+		default:
+			parts[i] = outcomeText(string(f.From)) + " below " + flipNum(f.At)
+		}
+	}
+	return strings.Join(parts, "; ")
+}
+
+// beyond is the verdict past the flip at `at`, seen from x; cur when there is none.
+func beyond(flips []score.Flip, at, x float64, cur score.Verdict) score.Verdict {
+	for _, f := range flips {
+		if f.At == at {
+			return f.Beyond(x)
+		}
+	}
+	return cur
+}
+
+// flipOutcome is a verdict after "turns the verdict".
+func flipOutcome(v score.Verdict) string {
+	if v == score.VerdictTie {
+		return "into a tie"
+	}
+	return outcomeText(string(v))
+}
+
+// weightChange says how a weight must move: "cutting its weight by 89.9% (from 1 to 0.101)", or
+// from 0, where a relative change means nothing, "raising its weight from 0 to 2.5".
+func weightChange(from, to float64) string {
+	verb := "raising"
+	if to < from {
+		verb = "cutting"
+	}
+	if from <= 0 {
+		return fmt.Sprintf("%s its weight from %s to %s", verb, flipNum(from), flipNum(to))
+	}
+	return fmt.Sprintf("%s its weight by %s (from %s to %s)", verb, percent(math.Abs(to-from)/from), flipNum(from), flipNum(to))
+}
+
+// stableText is the interval the verdict holds in, an end that is the end of the span scanned
+// rather than a flip saying the verdict may hold beyond it.
+func stableText(st score.Stable) string {
+	from := flipNum(st.From)
+	if !st.FromFlip && st.From > 0 {
+		from += " or less"
+	}
+	to := flipNum(st.To)
+	if !st.ToFlip {
+		to += " or more"
+	}
+	return from + " to " + to
+}
+
+// percent writes a ratio as a percentage: whole above 100%, one decimal below.
+func percent(r float64) string {
+	p := 100 * r
+	if p >= 100 {
+		return fmt.Sprintf("%.0f%%", p)
+	}
+	return strings.TrimSuffix(fmt.Sprintf("%.1f", p), ".0") + "%"
+}
+
+// flipNum writes a weight or a flip with three decimals, more when three would round a
+// fraction to a whole number (0.99995 is "0.99995", not "1"), trailing zeros dropped, as
+// argmap sensitivity writes them.
+func flipNum(x float64) string {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return "?"
+	}
+	var s string
+	for p := 3; p <= 6; p++ {
+		s = strconv.FormatFloat(x, 'f', p, 64)
+		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+		if strings.Contains(s, ".") || math.Abs(x-math.Round(x)) < score.FlipTolerance {
+			break
+		}
+	}
+	if s == "-0" {
+		s = "0"
+	}
+	return s
+}
