@@ -2,7 +2,6 @@ package perf_test
 
 import (
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -12,7 +11,6 @@ import (
 
 	"github.com/argmap/argmap/internal/argument"
 	"github.com/argmap/argmap/internal/corpus"
-	"github.com/argmap/argmap/internal/export"
 	"github.com/argmap/argmap/internal/score"
 	"github.com/argmap/argmap/internal/synth"
 )
@@ -188,73 +186,6 @@ func BenchmarkSensitivity(b *testing.B) {
 			})
 		})
 	}
-}
-
-// BenchmarkExport is argmap export's encoding, in every format, of the loaded graph (the
-// Markdown brief from its scores under DF-QuAD and every profile, computed beforehand), into
-// io.Discard. internal/export's BenchmarkEncode measures the encoders on its own debate.
-func BenchmarkExport(b *testing.B) {
-	for _, n := range sizes {
-		for _, f := range export.Formats {
-			b.Run(fmt.Sprintf("n=%d/%s", n, f), func(b *testing.B) {
-				g := loadedGraph(b, n)
-				var brief *export.Brief
-				if f == export.Markdown {
-					brief = newBrief(b, g)
-				}
-				b.ReportAllocs()
-				measure(b, func() {
-					if err := encode(f, g, brief); err != nil {
-						b.Fatal(err)
-					}
-				})
-			})
-		}
-	}
-}
-
-// encode writes g (or, for Markdown, the brief) in format f, as argmap export does.
-func encode(f export.Format, g *argument.Graph, brief *export.Brief) error {
-	w := io.Discard
-	switch f {
-	case export.Markdown:
-		return export.NewMarkdownEncoder(w).Encode(brief)
-	case export.JSON:
-		return export.NewJSONEncoder(w).Encode(g)
-	case export.YAML:
-		return export.NewYAMLEncoder(w).Encode(g)
-	case export.DOT:
-		return export.NewDOTEncoder(w).Encode(g)
-	case export.Mermaid:
-		return export.NewMermaidEncoder(w).Encode(g)
-	case export.Argdown:
-		return export.NewArgdownEncoder(w).Encode(g)
-	case export.AIF:
-		return export.NewAIFEncoder(w).Encode(g)
-	}
-	return fmt.Errorf("no benchmark for the format %s: add it to encode", f)
-}
-
-// newBrief is the brief argmap export --format markdown writes with the default weights.
-func newBrief(b *testing.B, g *argument.Graph) *export.Brief {
-	b.Helper()
-	r, err := score.Evaluate(g, nil, score.DFQuAD)
-	if err != nil {
-		b.Fatal(err)
-	}
-	var profiles []*score.Result
-	for _, p := range g.Debate.Profiles {
-		pr, err := score.Evaluate(g, score.Weights(p.Weights), score.DFQuAD)
-		if err != nil {
-			b.Fatal(err)
-		}
-		profiles = append(profiles, pr)
-	}
-	brief, err := export.NewBrief(g, "", r, profiles)
-	if err != nil {
-		b.Fatal(err)
-	}
-	return brief
 }
 
 // heapMetric is the memory taken by heap objects, live or not yet swept: what the garbage
