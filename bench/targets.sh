@@ -6,15 +6,17 @@
 #
 # For each size it generates a corpus with internal/synth, then times 'argmap validate' (load
 # and validate) and 'argmap score --format json' (load, validate and score under DF-QuAD) with
-# hyperfine, and takes the median maximum resident set size of three runs of each. Results
-# (hyperfine CSV and JSON per size, and targets.md with medians, ten-times ratios and the
-# verdict on each target) go to $OUT. See bench/README.md.
+# hyperfine, and takes the median maximum resident set size of three runs of each. At the
+# largest size it then runs 'argmap export --format F' for every format three times, for the
+# median wall time and peak RSS of each (EXPORTS=0 skips this). Results (hyperfine CSV and JSON
+# per size, and targets.md with medians, ten-times ratios and the verdict on each target) go to
+# $OUT. See bench/README.md.
 #
 # Targets: 100,000 arguments loaded, validated and scored in under 2 s and 1 GiB; ten times
 # the arguments costing at most twelve times the time.
 #
-# Environment: RUNS (default 5), WARMUP (default 1), SEED (default 1), OUT (default
-# bench/results), ARGMAP (an argmap binary to use instead of building ./cmd/argmap).
+# Environment: RUNS (default 5), WARMUP (default 1), SEED (default 1), EXPORTS (default 1),
+# OUT (default bench/results), ARGMAP (an argmap binary to use instead of building ./cmd/argmap).
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -22,6 +24,7 @@ root=$(dirname "$here")
 runs=${RUNS:-5}
 warmup=${WARMUP:-1}
 seed=${SEED:-1}
+exports=${EXPORTS:-1}
 out=${OUT:-$here/results}
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000 100000)
@@ -82,6 +85,21 @@ for n in "${sizes[@]}"; do
 	done
 done
 
+# exports.tsv: format, median wall s, median peak RSS KiB, output bytes
+: >"$work/exports.tsv"
+largest=$(printf '%s\n' "${sizes[@]}" | sort -n | tail -1)
+if [ "$exports" != 0 ]; then
+	formats=$("$argmap" export --help | sed -n 's/.*output format: \([a-z, ]*\) (default.*/\1/p' | tr -d ,)
+	[ -n "$formats" ] || die "cannot read the export formats from 'argmap export --help'"
+	for f in $formats; do
+		for _ in 1 2 3; do
+			/usr/bin/time -f '%e %M' -o "$work/t" "$argmap" export --format "$f" --corpus "$work/corpus-$largest" >"$work/export.out"
+			tail -1 "$work/t"
+		done >"$work/runs"
+		printf '%s\t%s\t%s\t%s\n' "$f" "$(cut -d' ' -f1 "$work/runs" | median)" "$(cut -d' ' -f2 "$work/runs" | median)" "$(wc -c <"$work/export.out")" >>"$work/exports.tsv"
+	done
+fi
+
 {
 	echo "# argmap's targets, whole processes"
 	echo
@@ -109,5 +127,13 @@ done
 		printf "Target at 100,000 arguments (`argmap score --format json`): median %.2f s against 2 s: %s; peak RSS %.0f MiB against 1,024 MiB: %s.\n",
 			$3, ($3 < 2 ? "met" : "missed"), $10 / 1024, ($10 < 1048576 ? "met" : "missed")
 	}' "$work/rows.tsv"
+	if [ -s "$work/exports.tsv" ]; then
+		echo
+		echo "Every export of the $largest-argument corpus (\`argmap export --format FORMAT --corpus DIR\`: load, validate, and encode; the Markdown brief also scores and analyses sensitivity), median of 3 runs:"
+		echo
+		echo "| format | median | peak RSS | output |"
+		echo "|---|---:|---:|---:|"
+		awk -F'\t' '{ printf "| %s | %.2f s | %.0f MiB | %.1f MB |\n", $1, $2, $3 / 1024, $4 / 1e6 }' "$work/exports.tsv"
+	fi
 } >"$out/targets.md"
 cat "$out/targets.md"
