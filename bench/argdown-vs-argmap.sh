@@ -73,7 +73,7 @@ fi
 $has_export_argdown || note "this argmap has no 'export --format argdown': Argdown is not timed (build the export branch and pass ARGMAP=...)"
 
 q() { printf '%q' "$1"; }
-mb() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
+mib() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
 
 {
 	echo "# Argdown vs argmap"
@@ -118,14 +118,14 @@ for n in "${sizes[@]}"; do
 		rss=""
 		if [ ${#timer[@]} -gt 0 ]; then
 			"${timer[@]}" "$work/rss" sh -c "${cmds[$i]} >/dev/null"
-			rss="$(mb "$(tail -1 "$work/rss")") MB"
+			rss="$(mib "$(tail -1 "$work/rss")") MiB"
 		fi
 		# shellcheck disable=SC2016 # JavaScript template literals, not shell expansions
 		node -e '
 			const [file, i, n, rss, input] = process.argv.slice(1);
 			const r = require(file).results[+i];
 			const s = (x) => x.toFixed(3) + " s";
-			console.log(`| ${n} | ${r.command} | ${s(r.median)} | ${s(r.mean)} ± ${s(r.stddev || 0)} | ${s(r.min)} | ${s(r.max)} | ${s(r.user + r.system)} | ${rss} | ${(input / 1048576).toFixed(1)} MB |`);
+			console.log(`| ${n} | ${r.command} | ${s(r.median)} | ${s(r.mean)} ± ${s(r.stddev || 0)} | ${s(r.min)} | ${s(r.max)} | ${s(r.user + r.system)} | ${rss} | ${(input / 1048576).toFixed(1)} MiB |`);
 		' "$out/n-$n.json" "$i" "$n" "$rss" "${inputs[$i]}" >>"$work/summary.md"
 	done
 done
