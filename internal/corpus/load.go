@@ -15,7 +15,9 @@ import (
 	"io/fs"
 	"path"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v4"
@@ -50,28 +52,21 @@ func LoadNamed(fsys fs.FS, dir, name string) (*argument.Debate, []Problem, error
 		}
 		return nil, nil, fmt.Errorf("cannot read corpus folder %s: %w", safetext.Line(shown), err)
 	}
-	l := newLoader(shown)
-	files := 0
+	var files []corpusFile
 	for _, e := range entries {
 		base := e.Name()
 		if strings.HasPrefix(base, ".") || !(strings.HasSuffix(base, ".yaml") || strings.HasSuffix(base, ".yml")) {
 			continue
 		}
-		files++
-		if l.oversize {
-			break // reported at the file that crossed the limit
-		}
-		if l.full() {
-			l.stopped = true
-			break
-		}
 		file := path.Join(dir, base)
 		if name != "" {
 			file = filepath.Join(name, base)
 		}
-		l.file(fsys, path.Join(dir, base), file)
+		files = append(files, corpusFile{fsPath: path.Join(dir, base), name: file})
 	}
-	d := l.finish(files)
+	l := newLoader(shown)
+	l.files(fsys, files)
+	d := l.finish(len(files))
 	SortProblems(l.problems)
 	l.addDropped() // last, after the problems it counts
 	if n, _ := Count(l.problems); n > 0 {
@@ -80,17 +75,85 @@ func LoadNamed(fsys fs.FS, dir, name string) (*argument.Debate, []Problem, error
 	return d, l.problems, nil
 }
 
-// file reads, parses and decodes one corpus file: fsPath in the file system, shown as name.
-func (l *loader) file(fsys fs.FS, fsPath, name string) {
-	data, ok := l.read(fsys, fsPath, name)
-	if !ok {
-		return
+// corpusFile is one file to load: its path in the file system and the name messages give it.
+type corpusFile struct{ fsPath, name string }
+
+// parsed is a file read and parsed, ready to decode: the problems found so far (those past
+// MaxProblems counted in dropped), and its top node when it has one.
+type parsed struct {
+	problems               []Problem
+	dropped, droppedErrors int
+	root                   *yaml.Node
+	oversize               bool // the corpus passed MaxCorpusSize at this file
+	skipped                bool // not read: the load had stopped
+}
+
+// files reads, parses and decodes the files. Parsing YAML is most of a load's time, so files
+// are parsed on every processor, a few ahead of the decoder; reading stays in order (it keeps
+// the running size against maxCorpusSize) and so does decoding, so the debate and the problems
+// are exactly what one file after another would give. At most a few parsed trees are alive at
+// once, which keeps memory to about one file's tree per processor.
+func (l *loader) files(fsys fs.FS, files []corpusFile) {
+	results := make([]chan parsed, len(files))
+	for i := range results {
+		results[i] = make(chan parsed, 1)
 	}
-	doc, ok := l.parse(name, data)
-	if !ok || doc == nil {
-		return
+	window := make(chan struct{}, runtime.GOMAXPROCS(0)+1)
+	var stop atomic.Bool
+	go func() {
+		var size int64
+		for i, f := range files {
+			window <- struct{}{}
+			if stop.Load() {
+				results[i] <- parsed{skipped: true}
+				continue
+			}
+			sink := newLoader(l.dir)
+			sink.size = size
+			data, ok := sink.read(fsys, f.fsPath, f.name)
+			size = sink.size
+			if sink.oversize {
+				stop.Store(true)
+			}
+			if !ok {
+				results[i] <- sink.parsed(nil)
+				continue
+			}
+			go func() {
+				root, _ := sink.parse(f.name, data)
+				results[i] <- sink.parsed(root)
+			}()
+		}
+	}()
+	for i, f := range files {
+		r := <-results[i]
+		switch {
+		case r.skipped || l.oversize || l.stopped:
+		case l.full():
+			l.stopped = true
+			stop.Store(true)
+		default:
+			for _, p := range r.problems {
+				l.add(p.Pos, p.Severity, "%s", p.Message)
+			}
+			l.dropped += r.dropped
+			l.droppedErrors += r.droppedErrors
+			if r.oversize {
+				l.oversize = true
+			} else if r.root != nil {
+				l.decodeFile(f.name, r.root)
+				if l.stopped {
+					stop.Store(true) // errors reached the limit: read no further
+				}
+			}
+		}
+		<-window
 	}
-	l.decodeFile(name, doc)
+}
+
+// parsed hands over what a loader that read and parsed one file found.
+func (l *loader) parsed(root *yaml.Node) parsed {
+	return parsed{problems: l.problems, dropped: l.dropped, droppedErrors: l.droppedErrors, root: root, oversize: l.oversize}
 }
 
 // read returns the bytes of a regular file no larger than MaxFileSize. It looks before it

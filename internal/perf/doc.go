@@ -5,7 +5,7 @@
 // work timed at once (BenchmarkPipeline), with bytes and allocations, CPU time and the peak
 // heap growth of one operation.
 //
-// These are the figures bench/PERFORMANCE.md holds against the targets: 100,000 arguments
+// These are the figures the README's performance section holds against the targets: 100,000 arguments
 // loaded, validated and scored in under 2 s and 1 GiB, and ten times the arguments costing at
 // most twelve times the time. The benchmarks of each step's internals stay beside the step
 // (internal/corpus, internal/score, internal/export: the exports are measured at the same

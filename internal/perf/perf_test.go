@@ -205,7 +205,7 @@ const samplePeriod = time.Millisecond
 //     from a collected heap and sampled every samplePeriod. It counts garbage the collector
 //     has not reclaimed yet (GOGC=100 lets the heap reach twice what survived the last cycle),
 //     as a process would hold it; the whole process's peak, runtime and binary included, is
-//     the maximum RSS that /usr/bin/time -v reports (see bench/PERFORMANCE.md).
+//     the maximum RSS that /usr/bin/time -v reports (see bench/targets.sh and the README's performance section).
 func measure(b *testing.B, op func()) {
 	b.Helper()
 	cpu0, cpuOK := cpuTime()

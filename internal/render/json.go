@@ -1,13 +1,11 @@
 package render
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"io"
 	"math"
-	"unicode/utf16"
-	"unicode/utf8"
 
 	"github.com/argmap/argmap/internal/argument"
 	"github.com/argmap/argmap/internal/safetext"
@@ -89,7 +87,7 @@ func ListJSON(w io.Writer, args []*argument.Argument) error {
 	for i, a := range args {
 		out[i] = NewArgumentJSON(a)
 	}
-	return writeJSON(w, out)
+	return writeJSONArray(w, out)
 }
 
 // NodeJSON writes node i of g (an argument, or the thesis) with what supports and attacks it
@@ -155,36 +153,53 @@ func finite(f float64) float64 {
 // \u escape, so JSON printed to a terminal is as inert as the text views and decodes to the
 // same strings.
 func writeJSON(w io.Writer, v any) error {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(v); err != nil {
+	b, err := marshalJSON(v, "")
+	if err != nil {
 		return err
 	}
-	_, err := w.Write(inertJSON(buf.Bytes()))
+	_, err = w.Write(append(b, '\n'))
 	return err
 }
 
-// inertJSON escapes the runes safetext would escape that encoding/json leaves raw (DEL, C1
-// controls, bidirectional and invisible format characters). Outside strings JSON is ASCII, so every
-// such rune is inside a string, where \uXXXX is always valid.
-func inertJSON(b []byte) []byte {
-	var out bytes.Buffer
-	out.Grow(len(b))
-	for i := 0; i < len(b); {
-		r, n := utf8.DecodeRune(b[i:])
-		if r == 0x7f || r >= utf8.RuneSelf && safetext.Unsafe(string(r)) {
-			if r > 0xffff {
-				r1, r2 := utf16.EncodeRune(r)
-				fmt.Fprintf(&out, `\u%04x\u%04x`, r1, r2)
-			} else {
-				fmt.Fprintf(&out, `\u%04x`, r)
-			}
-		} else {
-			out.Write(b[i : i+n])
-		}
-		i += n
+// marshalJSON encodes v indented by two spaces under prefix, inert as writeJSON says.
+func marshalJSON(v any, prefix string) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent(prefix, "  ")
+	if err := enc.Encode(v); err != nil {
+		return nil, err
 	}
-	return out.Bytes()
+	return safetext.EscapeInvisible(bytes.TrimSuffix(buf.Bytes(), []byte{'\n'})), nil
+}
+
+// writeJSONArray writes items as writeJSON writes a slice of them, one item at a time: an
+// indenting encoder holds the whole document, and re-indents it, which on 100,000 arguments
+// cost seconds and a gigabyte. Everything is encoded before the first byte is written, so an
+// error writes nothing.
+func writeJSONArray[T any](w io.Writer, items []T) error {
+	if len(items) == 0 {
+		_, err := io.WriteString(w, "[]\n")
+		return err
+	}
+	parts := make([][]byte, len(items))
+	for i, it := range items {
+		b, err := marshalJSON(it, "  ")
+		if err != nil {
+			return err
+		}
+		parts[i] = b
+	}
+	bw := bufio.NewWriter(w)
+	bw.WriteString("[\n")
+	for i, b := range parts {
+		bw.WriteString("  ")
+		bw.Write(b)
+		if i < len(parts)-1 {
+			bw.WriteByte(',')
+		}
+		bw.WriteByte('\n')
+	}
+	bw.WriteString("]\n")
+	return bw.Flush()
 }

@@ -153,25 +153,10 @@ func (v *scoreView) title(id string) string {
 
 // truncate shortens plain text to n columns, marking the cut with an ellipsis.
 func (v *scoreView) truncate(s string, n int) string {
-	if lipgloss.Width(s) <= n {
-		return s
-	}
-	ell := "…"
 	if v.opts.ASCII {
-		ell = "..."
+		return truncate(s, n, "...")
 	}
-	n -= lipgloss.Width(ell)
-	var b strings.Builder
-	w := 0
-	for _, r := range s {
-		rw := lipgloss.Width(string(r))
-		if w+rw > n {
-			break
-		}
-		b.WriteRune(r)
-		w += rw
-	}
-	return b.String() + ell
+	return truncate(s, n, "…")
 }
 
 func (v *scoreView) sideStyle(s argument.Side) lipgloss.Style {

@@ -408,7 +408,7 @@ func (v *sensView) arguments(b *strings.Builder) {
 	for _, a := range args {
 		id := safetext.Line(a.ID)
 		if lipgloss.Width(id) > idW {
-			id = truncateCells(id, idW, v.gl.ellipsis)
+			id = truncate(id, idW, v.gl.ellipsis)
 		}
 		line := fmt.Sprintf("  %s%s  %s  %8s  %6s  %s",
 			v.st.Muted.Render(id), strings.Repeat(" ", idW-lipgloss.Width(id)),
@@ -428,25 +428,6 @@ func (v *sensView) sideStyle(s argument.Side) lipgloss.Style {
 		return v.st.Con
 	}
 	return v.st.Pro
-}
-
-// truncateCells shortens plain text to n columns, ending it with the ellipsis when it cuts.
-func truncateCells(s string, n int, ellipsis string) string {
-	if lipgloss.Width(s) <= n {
-		return s
-	}
-	n -= lipgloss.Width(ellipsis)
-	var b strings.Builder
-	w := 0
-	for _, r := range s {
-		rw := lipgloss.Width(string(r))
-		if w+rw > n {
-			break
-		}
-		b.WriteRune(r)
-		w += rw
-	}
-	return b.String() + ellipsis
 }
 
 // sensNum writes a weight or flip point to three places (4.345, 0.1, 10), or up to six when
