@@ -3,9 +3,9 @@ package export
 import (
 	"cmp"
 	"fmt"
+	"github.com/argmap/argmap/internal/figure"
 	"math"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/argmap/argmap/internal/safetext"
@@ -187,23 +187,5 @@ func percent(r float64) string {
 	return strings.TrimSuffix(fmt.Sprintf("%.1f", p), ".0") + "%"
 }
 
-// flipNum writes a weight or a flip with three decimals, more when three would round a
-// fraction to a whole number (0.99995 is "0.99995", not "1"), trailing zeros dropped, as
-// argmap sensitivity writes them.
-func flipNum(x float64) string {
-	if math.IsNaN(x) || math.IsInf(x, 0) {
-		return "?"
-	}
-	var s string
-	for p := 3; p <= 6; p++ {
-		s = strconv.FormatFloat(x, 'f', p, 64)
-		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
-		if strings.Contains(s, ".") || math.Abs(x-math.Round(x)) < score.FlipTolerance {
-			break
-		}
-	}
-	if s == "-0" {
-		s = "0"
-	}
-	return s
-}
+// flipNum writes a weight or a flip as argmap sensitivity writes them.
+func flipNum(x float64) string { return figure.Flip(x, score.FlipTolerance) }

@@ -3,6 +3,7 @@ package render
 import (
 	"cmp"
 	"fmt"
+	"github.com/argmap/argmap/internal/figure"
 	"io"
 	"math"
 	"slices"
@@ -430,25 +431,8 @@ func (v *sensView) sideStyle(s argument.Side) lipgloss.Style {
 	return v.st.Pro
 }
 
-// sensNum writes a weight or flip point to three places (4.345, 0.1, 10), or up to six when
-// three would round it to a whole number it is not: a flip at 0.99987 reads 0.9999, not 1.
-func sensNum(x float64) string {
-	if math.IsNaN(x) || math.IsInf(x, 0) {
-		return "?"
-	}
-	var s string
-	for p := 3; p <= 6; p++ {
-		s = strconv.FormatFloat(x, 'f', p, 64)
-		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
-		if strings.Contains(s, ".") || math.Abs(x-math.Round(x)) < score.FlipTolerance {
-			break
-		}
-	}
-	if s == "-0" {
-		s = "0"
-	}
-	return s
-}
+// sensNum writes a weight or flip point as every view and export does.
+func sensNum(x float64) string { return figure.Flip(x, score.FlipTolerance) }
 
 // sensFixed writes a strength to two places.
 func sensFixed(x float64) string { return strconv.FormatFloat(x, 'f', 2, 64) }
