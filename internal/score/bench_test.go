@@ -72,7 +72,7 @@ func BenchmarkMargin(b *testing.B) {
 		for _, n := range benchSizes {
 			d := synthDebate(n, cyclic)
 			g := argument.NewGraph(d)
-			lam := Weights{"moral": 2}.Lambda(d.Categories)
+			lam := lambdaScaled(Weights{"moral": 2}, d.Categories, d.Categories)
 			for _, sem := range []Semantics{DFQuAD, MLP} {
 				m := NewModel(g, sem)
 				name := fmt.Sprintf("%s/%s/n=%d", shape(cyclic), sem, n)
@@ -155,7 +155,7 @@ func BenchmarkSynth(b *testing.B) {
 	for _, cycles := range []int{0, 1000} {
 		d := synth.Generate(synth.Options{Arguments: 100_000, Cycles: cycles, Seed: 1})
 		g := argument.NewGraph(d)
-		lam := Weights{}.Lambda(d.Categories)
+		lam := lambdaScaled(Weights{}, d.Categories, d.Categories)
 		name := fmt.Sprintf("cycles=%d/n=100000/edges=%d", cycles, g.NumRelations())
 		m := NewModel(g, DFQuAD)
 		b.Run("margin/"+name, func(b *testing.B) {

@@ -69,7 +69,7 @@ func TestFourCycleEverySemantics(t *testing.T) {
 			t.Errorf("%s: converged %v iterations %d residual %v", sem, r.Converged, r.Iterations, r.Residual)
 		}
 		m := NewModel(g, sem)
-		m.Scores(Weights{"political": 2}.Lambda(d.Categories), nil)
+		m.Scores(lambdaScaled(Weights{"political": 2}, d.Categories, d.Categories), nil)
 		for p := range int32(g.Len()) {
 			if f := m.eval(p); math.Abs(f-m.sigma[p]) > 1e-8 {
 				t.Errorf("%s: node %s = %v but its parents make it %v", sem, g.ID(int(m.node[p])), m.sigma[p], f)

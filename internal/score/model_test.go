@@ -54,7 +54,7 @@ func TestModelMarginDoesNotAllocate(t *testing.T) {
 	for _, cyclic := range []bool{false, true} {
 		d := randomDebate(rng, 200, cyclic)
 		g := argument.NewGraph(d)
-		lam := Weights{"moral": 2}.Lambda(d.Categories)
+		lam := lambdaScaled(Weights{"moral": 2}, d.Categories, d.Categories)
 		strength := append([]float64(nil), NewModel(g, DFQuAD).Base()...)
 		for _, sem := range AllSemantics {
 			m := NewModel(g, sem)

@@ -87,23 +87,6 @@ func (w Weights) Full(categories []string) Weights {
 	return full
 }
 
-// Lambda normalises the weights of the given categories: a category left out weighs 1, and
-// every weight is divided by the largest, so each λ is in [0,1]. Weights that fail Check give
-// all zeros rather than NaN. Scoring uses LambdaFor, which leaves categories without arguments
-// out of the scale.
-func (w Weights) Lambda(categories []string) map[string]float64 {
-	lam := make(map[string]float64, len(categories))
-	m := maxWeight(w, categories)
-	for _, c := range categories {
-		if m > 0 && !math.IsInf(m, 0) {
-			lam[c] = w.Get(c) / m
-		} else {
-			lam[c] = 0
-		}
-	}
-	return lam
-}
-
 // LambdaFor normalises the weights for scoring graph g: each weight is divided by the largest
 // weight among the categories that hold at least one argument of the debate, and capped at 1.
 // A category with no argument has no influence, so it must not set the scale either: otherwise

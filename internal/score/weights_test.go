@@ -75,7 +75,7 @@ func TestWeightsCheck(t *testing.T) {
 }
 
 func TestWeightsLambda(t *testing.T) {
-	lam := Weights{"moral": 4, "political": 0.5}.Lambda(cats3)
+	lam := lambdaScaled(Weights{"moral": 4, "political": 0.5}, cats3, cats3)
 	want := map[string]float64{"moral": 1, "strategic": 0.25, "political": 0.125}
 	for c, v := range want {
 		if lam[c] != v {
@@ -83,13 +83,13 @@ func TestWeightsLambda(t *testing.T) {
 		}
 	}
 	// Relative: scaling every weight changes nothing.
-	a, b := Weights{"moral": 2, "strategic": 1}.Lambda(cats3), Weights{"moral": 20, "strategic": 10, "political": 10}.Lambda(cats3)
+	a, b := lambdaScaled(Weights{"moral": 2, "strategic": 1}, cats3, cats3), lambdaScaled(Weights{"moral": 20, "strategic": 10, "political": 10}, cats3, cats3)
 	for _, c := range cats3 {
 		if a[c] != b[c] {
 			t.Errorf("λ[%s] = %v and %v for proportional weights", c, a[c], b[c])
 		}
 	}
-	if l := (Weights{"moral": 0, "strategic": 0, "political": 0}).Lambda(cats3); l["moral"] != 0 {
+	if l := lambdaScaled(Weights{"moral": 0, "strategic": 0, "political": 0}, cats3, cats3); l["moral"] != 0 {
 		t.Errorf("all-zero weights give λ %v, want 0 (never NaN)", l)
 	}
 	if full := (Weights{"moral": 3}).Full(cats3); full["strategic"] != 1 || full["moral"] != 3 || len(full) != 3 {
@@ -116,7 +116,7 @@ func FuzzParseWeights(f *testing.F) {
 			cats = append(cats, c)
 		}
 		if w.Check(cats) == nil {
-			for c, l := range w.Lambda(cats) {
+			for c, l := range lambdaScaled(w, cats, cats) {
 				if !(l >= 0 && l <= 1) {
 					t.Fatalf("λ[%s] = %v out of [0,1] for %q", c, l, spec)
 				}
