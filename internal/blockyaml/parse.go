@@ -14,6 +14,7 @@ package blockyaml
 import (
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"go.yaml.in/yaml/v4"
 )
@@ -54,6 +55,17 @@ type Parser struct {
 	ptrUsed  int
 
 	stack []*yaml.Node // the children of the collections being read
+
+	// The scalar values of a document are written one after another to out, then copied to
+	// one string that every value is a slice of: one allocation a file, and no more memory
+	// kept than the values take. spans says which node gets which slice.
+	out   []byte
+	spans []span
+}
+
+type span struct {
+	n        *yaml.Node
+	from, to int
 }
 
 // Parse parses the one document of src, as the package's Parse does.
@@ -62,8 +74,10 @@ func (pp *Parser) Parse(src []byte) (root *yaml.Node, ok bool) {
 		return nil, false
 	}
 	pp.nodeChunk, pp.nodeUsed, pp.ptrChunk, pp.ptrUsed = 0, 0, 0, 0
-	pp.stack = pp.stack[:0]
-	p := &parser{Parser: pp, s: string(src), line: 1}
+	pp.stack, pp.out, pp.spans = pp.stack[:0], pp.out[:0], pp.spans[:0]
+	// The parser reads src through a string that shares its memory, and copies every value
+	// it keeps (to the arena): nothing refers to src once Parse returns.
+	p := &parser{Parser: pp, s: unsafe.String(unsafe.SliceData(src), len(src)), line: 1}
 	defer func() {
 		if r := recover(); r != nil {
 			if _, refused := r.(refusal); !refused {
@@ -72,7 +86,12 @@ func (pp *Parser) Parse(src []byte) (root *yaml.Node, ok bool) {
 			root, ok = nil, false
 		}
 	}()
-	return p.document(), true
+	root = p.document()
+	arena := string(pp.out)
+	for _, s := range pp.spans {
+		s.n.Value = arena[s.from:s.to]
+	}
+	return root, true
 }
 
 // refusal is what the parser panics with to give up on a file; Parse recovers it. Parsing is
@@ -251,6 +270,42 @@ func (p *parser) node(kind yaml.Kind, style yaml.Style, tag, value string, line,
 	return n
 }
 
+// scalar makes a scalar node whose value is s, copied to the document's arena.
+func (p *parser) scalar(style yaml.Style, tag, s string, line, col int) *yaml.Node {
+	from := len(p.out)
+	p.out = append(p.out, s...)
+	return p.built(style, tag, from, line, col)
+}
+
+// built makes a scalar node whose value is what the arena took from offset from on. The node
+// gets its value when the document is read: the arena is still growing.
+func (p *parser) built(style yaml.Style, tag string, from, line, col int) *yaml.Node {
+	n := p.node(yaml.ScalarNode, style, tag, "", line, col)
+	p.spans = append(p.spans, span{n, from, len(p.out)})
+	return n
+}
+
+// resolveBuilt resolves the plain scalar the arena took from offset from on. Most text needs
+// no copy to tell: only a few first characters can start anything but a string.
+func (p *parser) resolveBuilt(from int) string {
+	if v := p.out[from:]; len(v) > 0 && !mayResolve(v[0]) {
+		return strTag
+	}
+	return resolve(string(p.out[from:]))
+}
+
+// appendFold appends what a folded line break stands for: a space when no blank line follows
+// it, else a line break for each blank line.
+func appendFold(b []byte, blanks int) []byte {
+	if blanks == 0 {
+		return append(b, ' ')
+	}
+	for range blanks {
+		b = append(b, '\n')
+	}
+	return b
+}
+
 // enter and leave bracket a collection: they count the depth and keep its children on the
 // stack until leave gives them to the collection in a slice of their own.
 func (p *parser) enter() int {
@@ -339,7 +394,7 @@ func (p *parser) mapping(ind int) *yaml.Node {
 			refuse()
 		}
 		key := p.s[p.i:end]
-		p.stack = append(p.stack, p.node(yaml.ScalarNode, 0, resolve(key), key, p.line, p.col(p.i)))
+		p.stack = append(p.stack, p.scalar(0, resolve(key), key, p.line, p.col(p.i)))
 		p.i = end + 1
 		p.stack = append(p.stack, p.value(ind))
 		next := p.nextLine()
@@ -457,9 +512,9 @@ func (p *parser) plain(parent int) *yaml.Node {
 	p.i = stop
 	if p.i < len(p.s) && p.s[p.i] == '#' {
 		p.toLineEnd()
-		return p.node(yaml.ScalarNode, 0, resolve(value), value, line, col)
+		return p.scalar(0, resolve(value), value, line, col)
 	}
-	var b *strings.Builder
+	from := -1 // where the value starts in the arena, once it runs over more than one line
 	for p.i < len(p.s) {
 		// At a line break: look for a continuation line, past blank ones.
 		save, saveLs, saveLine := p.i, p.ls, p.line
@@ -489,29 +544,22 @@ func (p *parser) plain(parent int) *yaml.Node {
 			break
 		}
 		end, stop := p.plainRun(p.i, false)
-		if b == nil {
-			b = &strings.Builder{}
-			b.Grow(4 * len(value))
-			b.WriteString(value)
+		if from < 0 {
+			from = len(p.out)
+			p.out = append(p.out, value...)
 		}
-		if breaks == 0 {
-			b.WriteByte(' ')
-		} else {
-			for range breaks {
-				b.WriteByte('\n')
-			}
-		}
-		b.WriteString(p.s[p.i:end])
+		p.out = appendFold(p.out, breaks)
+		p.out = append(p.out, p.s[p.i:end]...)
 		p.i = stop
 		if p.i < len(p.s) && p.s[p.i] == '#' {
 			p.toLineEnd()
 			break
 		}
 	}
-	if b != nil {
-		value = b.String()
+	if from < 0 {
+		return p.scalar(0, resolve(value), value, line, col)
 	}
-	return p.node(yaml.ScalarNode, 0, resolve(value), value, line, col)
+	return p.built(0, p.resolveBuilt(from), from, line, col)
 }
 
 // plainRun scans a plain scalar's text on one line from i. end is where its text ends
@@ -562,16 +610,13 @@ func (p *parser) quoted(parent int) *yaml.Node {
 		c := p.s[j]
 		if c == q && (q == '"' || p.at(j+1) != '\'') {
 			p.i = j + 1
-			return p.node(yaml.ScalarNode, style, strTag, p.s[start:j], line, col)
+			return p.scalar(style, strTag, p.s[start:j], line, col)
 		}
 		if c == '\n' || c == '\\' && q == '"' || c == '\'' && q == '\'' {
 			break
 		}
 	}
-	var b strings.Builder
-	if k := strings.IndexByte(p.s[start:], q); k > 0 {
-		b.Grow(k) // the text up to the first quote: often all of it
-	}
+	from := len(p.out)
 	spaces := 0 // spaces read but not yet written: they go if a line break follows
 	for {
 		if p.i >= len(p.s) {
@@ -585,24 +630,24 @@ func (p *parser) quoted(parent int) *yaml.Node {
 		}
 		if c == '\n' {
 			spaces = 0
-			p.fold(&b, parent, false)
+			p.fold(parent, false)
 			continue
 		}
 		for ; spaces > 0; spaces-- {
-			b.WriteByte(' ')
+			p.out = append(p.out, ' ')
 		}
 		switch {
 		case c == q && q == '\'' && p.at(p.i+1) == '\'':
-			b.WriteByte('\'')
+			p.out = append(p.out, '\'')
 			p.i += 2
 		case c == q:
 			p.i++
-			return p.node(yaml.ScalarNode, style, strTag, b.String(), line, col)
+			return p.built(style, strTag, from, line, col)
 		case c == '\\' && q == '"' && p.at(p.i+1) == '\n':
 			p.i++
-			p.fold(&b, parent, true)
+			p.fold(parent, true)
 		case c == '\\' && q == '"':
-			p.escape(&b)
+			p.escape()
 		default:
 			j := p.i + 1
 			for j < len(p.s) {
@@ -611,7 +656,7 @@ func (p *parser) quoted(parent int) *yaml.Node {
 				}
 				j++
 			}
-			b.WriteString(p.s[p.i:j])
+			p.out = append(p.out, p.s[p.i:j]...)
 			p.i = j
 		}
 	}
@@ -620,7 +665,7 @@ func (p *parser) quoted(parent int) *yaml.Node {
 // fold handles the line break at p.i inside a quoted scalar (the spaces before it are already
 // dropped): the break becomes a space (nothing after an escaped break), and each blank line
 // after it a line break; the next line's leading spaces go too.
-func (p *parser) fold(b *strings.Builder, parent int, escaped bool) {
+func (p *parser) fold(parent int, escaped bool) {
 	breaks := 0
 	p.newline()
 	for {
@@ -643,13 +688,8 @@ func (p *parser) fold(b *strings.Builder, parent int, escaped bool) {
 		p.i = j
 		break
 	}
-	switch {
-	case breaks > 0:
-		for range breaks {
-			b.WriteByte('\n')
-		}
-	case !escaped:
-		b.WriteByte(' ')
+	if breaks > 0 || !escaped {
+		p.out = appendFold(p.out, breaks)
 	}
 }
 
@@ -661,10 +701,10 @@ var escapes = [256]string{
 }
 
 // escape reads the escape sequence at p.i in a double-quoted scalar.
-func (p *parser) escape(b *strings.Builder) {
+func (p *parser) escape() {
 	c := p.at(p.i + 1)
 	if s := escapes[c]; s != "" {
-		b.WriteString(s)
+		p.out = append(p.out, s...)
 		p.i += 2
 		return
 	}
@@ -696,7 +736,7 @@ func (p *parser) escape(b *strings.Builder) {
 	if r >= 0xd800 && r <= 0xdfff || r > 0x10ffff {
 		refuse()
 	}
-	b.WriteRune(r)
+	p.out = utf8.AppendRune(p.out, r)
 	p.i += 2 + digits
 }
 
@@ -732,7 +772,7 @@ func (p *parser) blockScalar(parent int) *yaml.Node {
 		refuse()
 	}
 	ind := j - p.i
-	var b strings.Builder
+	from := len(p.out)
 	newline := false // whether the last text line ended with a line break
 	for {
 		// p.i is at the start of a line indented at least ind.
@@ -744,7 +784,7 @@ func (p *parser) blockScalar(parent int) *yaml.Node {
 		if !literal && strings.HasPrefix(text, " ") {
 			refuse() // a more-indented line in folded text
 		}
-		b.WriteString(text)
+		p.out = append(p.out, text...)
 		p.i += ind + len(text)
 		if p.i >= len(p.s) {
 			newline = false
@@ -779,23 +819,15 @@ func (p *parser) blockScalar(parent int) *yaml.Node {
 		if next < ind {
 			break
 		}
-		switch {
-		case literal:
-			for range breaks + 1 {
-				b.WriteByte('\n')
-			}
-		case breaks == 0:
-			b.WriteByte(' ')
-		default:
-			for range breaks {
-				b.WriteByte('\n')
-			}
+		if literal {
+			breaks++ // every line break stays
 		}
+		p.out = appendFold(p.out, breaks)
 	}
 	if newline && !strip {
-		b.WriteByte('\n')
+		p.out = append(p.out, '\n')
 	}
-	return p.node(yaml.ScalarNode, style, strTag, b.String(), line, col)
+	return p.built(style, strTag, from, line, col)
 }
 
 // flowSequence reads [a, b, c] from p.i, over one line or several indented more than parent,
@@ -847,7 +879,7 @@ func (p *parser) flowMapping(parent int) *yaml.Node {
 			refuse()
 		}
 		key := p.s[p.i:end]
-		p.stack = append(p.stack, p.node(yaml.ScalarNode, 0, resolve(key), key, p.line, p.col(p.i)))
+		p.stack = append(p.stack, p.scalar(0, resolve(key), key, p.line, p.col(p.i)))
 		p.i = end + 1
 		p.flowSpace(parent)
 		if c := p.at(p.i); c == ',' || c == '}' {
@@ -925,7 +957,7 @@ func (p *parser) flowScalar(parent int) *yaml.Node {
 	end, stop := p.plainRun(p.i, true)
 	value := p.s[p.i:end]
 	p.i = stop
-	var b *strings.Builder
+	from := -1
 	for p.at(p.i) == '\n' {
 		// The scalar may go on after the line break, folded like a block one.
 		save, saveLs, saveLine := p.i, p.ls, p.line
@@ -950,26 +982,19 @@ func (p *parser) flowScalar(parent int) *yaml.Node {
 			refuse()
 		}
 		end, stop := p.plainRun(p.i, true)
-		if b == nil {
-			b = &strings.Builder{}
-			b.Grow(4 * len(value))
-			b.WriteString(value)
+		if from < 0 {
+			from = len(p.out)
+			p.out = append(p.out, value...)
 		}
-		if breaks == 0 {
-			b.WriteByte(' ')
-		} else {
-			for range breaks {
-				b.WriteByte('\n')
-			}
-		}
-		b.WriteString(p.s[p.i:end])
+		p.out = appendFold(p.out, breaks)
+		p.out = append(p.out, p.s[p.i:end]...)
 		p.i = stop
-	}
-	if b != nil {
-		value = b.String()
 	}
 	if c := p.at(p.i); c == ':' || c == '[' || c == '{' {
 		refuse() // a key, or a collection where this parser reads only scalars
 	}
-	return p.node(yaml.ScalarNode, 0, resolve(value), value, line, col)
+	if from < 0 {
+		return p.scalar(0, resolve(value), value, line, col)
+	}
+	return p.built(0, p.resolveBuilt(from), from, line, col)
 }

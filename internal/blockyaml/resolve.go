@@ -33,6 +33,17 @@ func resolve(v string) string {
 	return strTag
 }
 
+// mayResolve reports whether a plain scalar that starts with c may resolve to anything but a
+// string.
+func mayResolve(c byte) bool {
+	switch c {
+	case '+', '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9',
+		'.', 'y', 'Y', 'n', 'N', 't', 'T', 'f', 'F', 'o', 'O', '~', '<':
+		return true
+	}
+	return false
+}
+
 // words are the scalars yaml/v4 resolves from a table rather than by parsing them.
 func words(v string) (string, bool) {
 	switch v {
