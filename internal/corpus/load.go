@@ -89,6 +89,23 @@ type parsed struct {
 	oversize               bool              // the corpus passed MaxCorpusSize at this file
 	skipped                bool              // not read: the load had stopped
 	parser                 *blockyaml.Parser // holds root's memory, when it parsed the file
+	decoded                *loader           // root decoded on its own, when there is a root
+}
+
+// sequentialDecode turns off taking files decoded on their own, for tests that hold the two
+// ways to the same result.
+var sequentialDecode = false
+
+// arguments returns the arguments a file decoded on its own holds, when that is all it holds:
+// no problem, no debate or profiles, nothing else that depends on the files before it or
+// that the files after it depend on. Such a file (the usual one) is decoded while the files
+// before it are; any other is decoded again, in order, as if on its own it had never been.
+func (d *loader) arguments() ([]*argInfo, bool) {
+	if d == nil || len(d.problems) > 0 || d.dropped > 0 || d.stopped || d.tooMany || d.suggestions > 0 ||
+		d.debate != nil || len(d.profiles) > 0 || len(d.sources) > 0 || len(d.categoryAt) > 0 || !d.thesisIDAt.IsZero() {
+		return nil, false
+	}
+	return d.args, true
 }
 
 // parsers lend blockyaml parsers to the parse workers. A parser keeps the memory of the tree
@@ -138,6 +155,12 @@ func (l *loader) files(fsys fs.FS, files []corpusFile) {
 				readBuffers.Put(buf)
 				r := sink.parsed(root)
 				r.parser = parser
+				if root != nil {
+					// Decode here too, for the decoder to take as it is when the file held
+					// nothing but clean arguments; see arguments.
+					r.decoded = newLoader(l.dir)
+					r.decoded.decodeFile(f.name, root)
+				}
 				results[i] <- r
 			}()
 		}
@@ -157,6 +180,8 @@ func (l *loader) files(fsys fs.FS, files []corpusFile) {
 			l.droppedErrors += r.droppedErrors
 			if r.oversize {
 				l.oversize = true
+			} else if args, ok := r.decoded.arguments(); ok && len(l.args)+len(args) <= maxArguments && !sequentialDecode {
+				l.args = append(l.args, args...)
 			} else if r.root != nil {
 				l.decodeFile(f.name, r.root)
 				if l.stopped {
