@@ -51,18 +51,18 @@ func (r *Result) Document(label string, arguments bool) any {
 }
 
 type resultJSON struct {
-	Label      string          `json:"label,omitempty"`
-	Semantics  Semantics       `json:"semantics"`
-	Weights    orderedMap      `json:"weights"`
-	Thesis     thesisJSON      `json:"thesis"`
-	Verdict    Verdict         `json:"verdict"`
-	Margin     num             `json:"margin"`
-	Converged  bool            `json:"converged"`
-	Iterations int             `json:"iterations"`
-	Residual   residual        `json:"residual"`
-	Totals     sidesJSON       `json:"totals"`
-	Categories orderedMap      `json:"categories"`
-	Arguments  *argumentRows   `json:"arguments,omitempty"`
+	Label      string        `json:"label,omitempty"`
+	Semantics  Semantics     `json:"semantics"`
+	Weights    orderedMap    `json:"weights"`
+	Thesis     thesisJSON    `json:"thesis"`
+	Verdict    Verdict       `json:"verdict"`
+	Margin     num           `json:"margin"`
+	Converged  bool          `json:"converged"`
+	Iterations int           `json:"iterations"`
+	Residual   residual      `json:"residual"`
+	Totals     sidesJSON     `json:"totals"`
+	Categories orderedMap    `json:"categories"`
+	Arguments  *argumentRows `json:"arguments,omitempty"`
 }
 
 type thesisJSON struct {
