@@ -75,6 +75,12 @@ func (g *Graph) link() {
 	inDeg := make([]int, len(g.ids))
 	for i, a := range g.args {
 		from, first := i+1, len(rels)
+		// Duplicates are looked for along the argument's relations so far, or in a map when it
+		// has many: a list of 40,000 must not cost 800 million comparisons.
+		var seen map[rel]bool
+		if len(a.Supports)+len(a.Attacks) > 16 {
+			seen = make(map[rel]bool, len(a.Supports)+len(a.Attacks))
+		}
 		for _, t := range [...]RelationType{Support, Attack} {
 			targets := a.Supports
 			if t == Attack {
@@ -86,12 +92,20 @@ func (g *Graph) link() {
 				if !ok || to == from {
 					continue
 				}
-				for _, r := range rels[first:] {
-					if r.to == to && r.typ == t {
-						continue next // a duplicate is kept once
+				r := rel{from, to, t}
+				if seen != nil {
+					if seen[r] {
+						continue // a duplicate is kept once
+					}
+					seen[r] = true
+				} else {
+					for _, prev := range rels[first:] {
+						if prev == r {
+							continue next
+						}
 					}
 				}
-				rels = append(rels, rel{from, to, t})
+				rels = append(rels, r)
 				outDeg[from]++
 				inDeg[to]++
 			}

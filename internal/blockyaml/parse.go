@@ -77,7 +77,7 @@ func (pp *Parser) Parse(src []byte) (root *yaml.Node, ok bool) {
 	pp.stack, pp.out, pp.spans = pp.stack[:0], pp.out[:0], pp.spans[:0]
 	// The parser reads src through a string that shares its memory, and copies every value
 	// it keeps (to the arena): nothing refers to src once Parse returns.
-	p := &parser{Parser: pp, s: unsafe.String(unsafe.SliceData(src), len(src)), line: 1}
+	p := &parser{Parser: pp, s: unsafe.String(unsafe.SliceData(src), len(src)), line: 1, colAt: -1}
 	defer func() {
 		if r := recover(); r != nil {
 			if _, refused := r.(refusal); !refused {
@@ -150,6 +150,8 @@ type parser struct {
 	ls    int // the offset where the current line starts
 	line  int
 	depth int
+
+	colAt, colN int // the last offset col counted to, and its column
 }
 
 // The sizes of the chunks a Parser allocates: a corpus file of 500 arguments takes about 13
@@ -174,13 +176,22 @@ func (p *parser) document() *yaml.Node {
 // col is the column of offset i on the current line, counted in characters from 1 as yaml/v4
 // counts it.
 func (p *parser) col(i int) int {
-	line := p.s[p.ls:i]
-	for j := 0; j < len(line); j++ {
-		if line[j] >= utf8.RuneSelf {
-			return utf8.RuneCountInString(line) + 1
+	// Count on from the last column asked for when it is on this line and not past i: a line
+	// of a million flow entries costs one pass, not a million.
+	from, n := p.ls, 1
+	if p.colAt >= p.ls && p.colAt <= i {
+		from, n = p.colAt, p.colN
+	}
+	seg := p.s[from:i]
+	width := len(seg)
+	for j := 0; j < len(seg); j++ {
+		if seg[j] >= utf8.RuneSelf {
+			width = utf8.RuneCountInString(seg)
+			break
 		}
 	}
-	return len(line) + 1
+	p.colAt, p.colN = i, n+width
+	return p.colN
 }
 
 func (p *parser) at(i int) byte {
