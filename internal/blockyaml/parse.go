@@ -296,13 +296,14 @@ func (p *parser) built(style yaml.Style, tag string, from, line, col int) *yaml.
 	return n
 }
 
-// resolveBuilt resolves the plain scalar the arena took from offset from on. Most text needs
-// no copy to tell: only a few first characters can start anything but a string.
+// resolveBuilt resolves the plain scalar the arena took from offset from on. It reads the
+// arena in place: resolve keeps nothing of what it is given.
 func (p *parser) resolveBuilt(from int) string {
-	if v := p.out[from:]; len(v) > 0 && !mayResolve(v[0]) {
-		return strTag
+	v := p.out[from:]
+	if len(v) == 0 {
+		return nullTag
 	}
-	return resolve(string(p.out[from:]))
+	return resolve(unsafe.String(&v[0], len(v)))
 }
 
 // appendFold appends what a folded line break stands for: a space when no blank line follows

@@ -275,3 +275,24 @@ func FuzzParse(f *testing.F) {
 		check(t, src)
 	})
 }
+
+// TestResolve holds resolve to yaml/v4's tags on plain scalars of every kind, through the
+// one-line path and the folded one.
+func TestResolve(t *testing.T) {
+	for _, v := range []string{
+		"", "~", "null", "Null", "NULL", "nul", "true", "True", "TRUE", "tRue", "false", "yes", "no", "on", "off", "y", "n",
+		"0", "-0", "+0", "-0.0", "007", "0x1F", "0X1f", "0o17", "0b101", "1_000", "0x_1F", "+12", "-12",
+		"9223372036854775807", "9223372036854775808", "18446744073709551615", "18446744073709551616",
+		"1.5", ".5", "5.", "-.5", "+.5", "1e3", "1E-3", "1.5e+3", "1e400", "1e", ".e3", "1_000.5", "0x1p3",
+		".inf", ".Inf", ".INF", "+.inf", "-.inf", ".nan", ".NaN", ".NAN", ".nAn", "inf", "nan",
+		"2022-09-27", "2022-9-7", "2001-12-14t21:59:43.10-05:00", "2001-12-14 21:59:43.10", "2001-12-14T21:59:43Z",
+		"20022-09-27", "2022-13-01", "2022-09-27x", "1.2.3", "--1", "+-1", "12abc", "o", "<", "<x",
+	} {
+		if !check(t, []byte("k: "+v+"\n")) {
+			t.Errorf("Parse refused the plain scalar %q", v)
+		}
+		if v != "" {
+			check(t, []byte("k: "+v+"\n  folded on\n"))
+		}
+	}
+}

@@ -33,17 +33,6 @@ func resolve(v string) string {
 	return strTag
 }
 
-// mayResolve reports whether a plain scalar that starts with c may resolve to anything but a
-// string.
-func mayResolve(c byte) bool {
-	switch c {
-	case '+', '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9',
-		'.', 'y', 'Y', 'n', 'N', 't', 'T', 'f', 'F', 'o', 'O', '~', '<':
-		return true
-	}
-	return false
-}
-
 // words are the scalars yaml/v4 resolves from a table rather than by parsing them.
 func words(v string) (string, bool) {
 	switch v {
@@ -66,11 +55,15 @@ func number(v string) string {
 		return timestampTag
 	}
 	plain := strings.ReplaceAll(v, "_", "")
-	if _, err := strconv.ParseInt(plain, 0, 64); err == nil {
-		return intTag
-	}
-	if _, err := strconv.ParseUint(strings.TrimPrefix(plain, "+"), 0, 64); err == nil {
-		return intTag
+	// No integer has a point: skip the integer parses (and the error each would allocate)
+	// for the fractions corpora are full of.
+	if strings.IndexByte(plain, '.') < 0 {
+		if _, err := strconv.ParseInt(plain, 0, 64); err == nil {
+			return intTag
+		}
+		if _, err := strconv.ParseUint(strings.TrimPrefix(plain, "+"), 0, 64); err == nil {
+			return intTag
+		}
 	}
 	if floatSyntax(plain) {
 		if _, err := strconv.ParseFloat(plain, 64); err == nil {
