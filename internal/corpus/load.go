@@ -17,7 +17,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"unicode/utf8"
 
@@ -108,14 +107,27 @@ func (d *loader) arguments() ([]*argInfo, bool) {
 	return d.args, true
 }
 
-// parsers lend blockyaml parsers to the parse workers. A parser keeps the memory of the tree
-// it built until that tree is decoded and the parser comes back, so a load reuses a few
-// parsers' memory instead of allocating a tree for every file.
-var parsers = sync.Pool{New: func() any { return new(blockyaml.Parser) }}
+// spares keeps a few things of one kind for reuse during a load: the read buffers that files
+// are read into, and the blockyaml parsers whose memory holds a tree until it is decoded. A
+// load needs as many as files are in flight, and a sync.Pool would drop them at each of the
+// garbage collections a big load runs.
+type spares[T any] chan *T
 
-// readBuffers hold files being read and parsed, so that reading a file fills memory that is
-// already there.
-var readBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+func (s spares[T]) get() *T {
+	select {
+	case x := <-s:
+		return x
+	default:
+		return new(T)
+	}
+}
+
+func (s spares[T]) put(x *T) {
+	select {
+	case s <- x:
+	default:
+	}
+}
 
 // files reads, parses and decodes the files. Parsing YAML is most of a load's time, so files
 // are parsed on every processor, a few ahead of the decoder; reading stays in order (it keeps
@@ -128,6 +140,8 @@ func (l *loader) files(fsys fs.FS, files []corpusFile) {
 		results[i] = make(chan parsed, 1)
 	}
 	window := make(chan struct{}, runtime.GOMAXPROCS(0)+1)
+	buffers := make(spares[bytes.Buffer], cap(window))
+	parsers := make(spares[blockyaml.Parser], cap(window)+1)
 	var stop atomic.Bool
 	go func() {
 		var size int64
@@ -139,22 +153,27 @@ func (l *loader) files(fsys fs.FS, files []corpusFile) {
 			}
 			sink := newLoader(l.dir)
 			sink.size = size
-			buf := readBuffers.Get().(*bytes.Buffer)
+			buf := buffers.get()
 			data, ok := sink.read(fsys, f.fsPath, f.name, buf)
 			size = sink.size
 			if sink.oversize {
 				stop.Store(true)
 			}
 			if !ok {
-				readBuffers.Put(buf)
+				buffers.put(buf)
 				results[i] <- sink.parsed(nil)
 				continue
 			}
 			go func() {
-				root, parser := sink.parse(f.name, data)
-				readBuffers.Put(buf)
+				parser := parsers.get()
+				root, fast := sink.parse(f.name, data, parser)
+				buffers.put(buf)
 				r := sink.parsed(root)
-				r.parser = parser
+				if fast {
+					r.parser = parser // the tree is in its memory until decoded
+				} else {
+					parsers.put(parser)
+				}
 				if root != nil {
 					// Decode here too, for the decoder to take as it is when the file held
 					// nothing but clean arguments; see arguments.
@@ -190,7 +209,7 @@ func (l *loader) files(fsys fs.FS, files []corpusFile) {
 			}
 		}
 		if r.parser != nil {
-			parsers.Put(r.parser) // its tree is decoded (or dropped): the memory can go again
+			parsers.put(r.parser) // its tree is decoded (or dropped): the memory can go again
 		}
 		<-window
 	}
@@ -204,8 +223,8 @@ func (l *loader) parsed(root *yaml.Node) parsed {
 // read returns the bytes of a regular file no larger than MaxFileSize. It looks before it
 // opens: a named pipe would block the open, a device could be endless.
 //
-// The bytes are in a buffer from readBuffers: the caller puts it back once the file is parsed,
-// since parsing copies what it keeps.
+// The bytes are in buf: the caller can reuse it once the file is parsed, since parsing copies
+// what it keeps.
 func (l *loader) read(fsys fs.FS, fsPath, name string, buf *bytes.Buffer) ([]byte, bool) {
 	at := argument.Pos{File: name}
 	info, err := fs.Stat(fsys, fsPath)
@@ -278,52 +297,51 @@ func sizeString(n int64) string {
 var bom = []byte("\ufeff")
 
 // parse parses the one document of a file. It returns a nil node for a file with no document
-// (empty, or comments only), and the blockyaml parser that holds the tree when one built it.
+// (empty, or comments only), and whether parser built the tree (which then lives in the
+// parser's memory until its next Parse).
 //
 // Most files are in the subset blockyaml reads, several times faster than yaml/v4 and to the
 // same tree. The rest, and every file with a mistake in it, go to yaml/v4 after a check of the
 // encoding, which places the bad character that yaml/v4 would refuse without a position.
-func (l *loader) parse(name string, data []byte) (*yaml.Node, *blockyaml.Parser) {
-	parser := parsers.Get().(*blockyaml.Parser)
+func (l *loader) parse(name string, data []byte, parser *blockyaml.Parser) (*yaml.Node, bool) {
 	if root, ok := parser.Parse(data); ok {
-		return root, parser
+		return root, true
 	}
-	parsers.Put(parser)
 	if at, r, bad := scanText(name, data); bad {
 		if r < 0 {
 			l.add(at, Error, "the file is not valid UTF-8 (byte 0x%02x): save it as UTF-8", -r)
 		} else {
 			l.add(at, Error, "the file holds the control character %s, which YAML does not allow: remove it, or write it as an escape inside double quotes", safetext.Line(string(r)))
 		}
-		return nil, nil
+		return nil, false
 	}
 	loader, err := yaml.NewLoader(bytes.NewReader(data), yaml.WithPlugin(limits{}))
 	if err != nil {
 		l.add(argument.Pos{File: name}, Error, "cannot read the file: %v", err)
-		return nil, nil
+		return nil, false
 	}
 	var doc yaml.Node
 	if err := loader.Load(&doc); err != nil {
 		if err == io.EOF {
-			return nil, nil
+			return nil, false
 		}
 		l.yamlError(name, err)
-		return nil, nil
+		return nil, false
 	}
 	var next yaml.Node
 	switch err := loader.Load(&next); {
 	case err == io.EOF:
 	case err != nil:
 		l.yamlError(name, err)
-		return nil, nil
+		return nil, false
 	default:
 		l.add(pos(name, &next), Error, "a second YAML document: a corpus file holds one document; remove the --- line and merge it, or move it to a file of its own")
-		return nil, nil
+		return nil, false
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
-		return nil, nil
+		return nil, false
 	}
-	return doc.Content[0], nil
+	return doc.Content[0], false
 }
 
 // scanText finds the first byte that is not UTF-8 (r is minus its value) or the first
