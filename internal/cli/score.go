@@ -99,7 +99,7 @@ func runScore(opts *scoreOptions) error {
 		fmt.Fprintf(app.IO.Err, "argmap: warning: %s\n", warning)
 	}
 	if opts.format == "json" {
-		err = writeScoreJSON(app.IO.Out, r.Document("", true))
+		err = r.WriteJSON(app.IO.Out) // streams: a hundred thousand rows need not sit in memory
 	} else {
 		view, verr := opts.view.options(app)
 		if verr != nil {

@@ -53,25 +53,30 @@ func (l *loader) errorFiles() map[string]bool {
 
 type checker struct {
 	*loader
-	d      *argument.Debate
-	idAt   map[string]argument.Pos // thesis and argument ids, first definition
-	sideOf map[string]argument.Side
-	srcAt  map[string]argument.Pos
+	d     *argument.Debate
+	byID  map[string]node // the thesis and the arguments by id, at their first definition
+	srcAt map[string]argument.Pos
+}
+
+// node is what the checks across files need of an id: where it is defined, and the side of
+// what has it ("" when that side is missing or malformed).
+type node struct {
+	at   argument.Pos
+	side argument.Side
 }
 
 func (c *checker) ids() {
-	c.idAt = map[string]argument.Pos{}
-	c.sideOf = map[string]argument.Side{}
+	c.byID = make(map[string]node, len(c.args)+1)
 	if !c.thesisIDAt.IsZero() {
-		c.idAt[c.d.Thesis.ID] = c.thesisIDAt
-		c.sideOf[c.d.Thesis.ID] = argument.Pro
+		c.byID[c.d.Thesis.ID] = node{c.thesisIDAt, argument.Pro}
 	}
 	for _, a := range c.args {
 		if a.idAt.IsZero() {
 			continue
 		}
 		id := a.arg.ID
-		if first, dup := c.idAt[id]; dup {
+		if n, dup := c.byID[id]; dup {
+			first := n.at
 			what := "an argument"
 			if first == c.thesisIDAt {
 				what = "the thesis"
@@ -79,10 +84,11 @@ func (c *checker) ids() {
 			c.add(a.idAt, Error, "duplicate id %s: %s at %s has it already; give each argument its own id", q(id), what, where(first, a.idAt))
 			continue
 		}
-		c.idAt[id] = a.idAt
+		n := node{at: a.idAt}
 		if a.sideOK {
-			c.sideOf[id] = a.arg.Side
+			n.side = a.arg.Side
 		}
+		c.byID[id] = n
 	}
 }
 
@@ -162,7 +168,7 @@ func (c *checker) references() {
 			seen = make(map[string]relationInfo, len(a.relations))
 		}
 		for _, r := range a.relations {
-			if _, ok := c.idAt[r.target]; !ok {
+			if _, ok := c.byID[r.target]; !ok {
 				hint := "check the spelling, or add the argument"
 				if s := c.suggest(r.target, ids); s != "" {
 					hint = fmt.Sprintf("did you mean %s?", s)
@@ -272,8 +278,9 @@ func (c *checker) warnings() {
 // sideClash says how a relation runs against the sides: a pro argument attacking the thesis or
 // another pro argument, or supporting a con one, and the same for con.
 func (c *checker) sideClash(a *argument.Argument, r relationInfo) string {
-	target, ok := c.sideOf[r.target]
-	if !ok || r.target == a.ID {
+	n, ok := c.byID[r.target]
+	target := n.side
+	if !ok || target == "" || r.target == a.ID {
 		return ""
 	}
 	same := target == a.Side

@@ -1,8 +1,10 @@
 package score
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
+	"io"
 	"math"
 	"strconv"
 
@@ -12,6 +14,54 @@ import (
 // MarshalJSON writes the document argmap score prints: fields in a fixed order, maps in the
 // debate's category order, numbers rounded to 1e-9 and never NaN or infinite.
 func (r *Result) MarshalJSON() ([]byte, error) { return json.Marshal(r.Document("", true)) }
+
+// WriteJSON writes the document argmap score prints, indented by two spaces and ending with a
+// newline: the bytes json.MarshalIndent(r.Document("", true), "", "  ") gives and a newline (a
+// test holds the two together), without building them in memory. The per-argument rows, most of
+// the document, stream through w.
+func (r *Result) WriteJSON(w io.Writer) error {
+	doc := r.Document("", true).(resultJSON)
+	rows := *doc.Arguments
+	doc.Arguments = nil
+	head, err := json.MarshalIndent(doc, "", "  ")
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriterSize(w, 64<<10)
+	bw.Write(head[:len(head)-2]) // all but the closing "\n}"
+	bw.WriteString(",\n  \"arguments\": ")
+	if len(rows) == 0 {
+		bw.WriteString("[]")
+	} else {
+		bw.WriteString("[\n")
+		var b []byte
+		for i, a := range rows {
+			b = b[:0]
+			if i > 0 {
+				b = append(b, ",\n"...)
+			}
+			b = append(b, "    {\n      \"id\": "...)
+			b = appendString(b, a.ID)
+			b = append(b, ",\n      \"side\": "...)
+			b = appendString(b, string(a.Side))
+			b = append(b, ",\n      \"category\": "...)
+			b = appendString(b, a.Category)
+			b = append(b, ",\n      \"weight\": "...)
+			b = a.Weight.append(b)
+			b = append(b, ",\n      \"base\": "...)
+			b = a.Base.append(b)
+			b = append(b, ",\n      \"score\": "...)
+			b = a.Score.append(b)
+			b = append(b, ",\n      \"contribution\": "...)
+			b = a.Contribution.append(b)
+			b = append(b, "\n    }"...)
+			bw.Write(b)
+		}
+		bw.WriteString("\n  ]")
+	}
+	bw.WriteString("\n}\n")
+	return bw.Flush()
+}
 
 // Document returns the JSON document of the result, with the per-argument rows or without
 // them (argmap compare without --details). A label (where the weights came from, as argmap

@@ -98,3 +98,34 @@ func TestArgumentRowsMatchEncodingJSON(t *testing.T) {
 		}
 	}
 }
+
+// TestWriteJSONMatchesMarshalIndent holds the streamed document to encoding/json's indented
+// one, with rows and without, hostile ids included.
+func TestWriteJSONMatchesMarshalIndent(t *testing.T) {
+	hostile := debate(0.3, `x"<&>\ pro moral 0.4 +T`, "y con moral 0.7 -T", "C pro moral 1 +T")
+	hostile.Arguments[1].ID = "y\u2028z\x01\xff"
+	for _, d := range []*argument.Debate{
+		debate(0.5),
+		debate(0.5, "A pro strategic 0.8 +T", "B con political 0.6 -T"),
+		hostile,
+	} {
+		for _, sem := range []Semantics{DFQuAD, Sum} {
+			r, err := Evaluate(argument.NewGraph(d), Weights{"moral": 0.7}, sem)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := json.MarshalIndent(r.Document("", true), "", "  ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			want = append(want, '\n')
+			var got bytes.Buffer
+			if err := r.WriteJSON(&got); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got.Bytes(), want) {
+				t.Errorf("%s, %d arguments: WriteJSON differs from MarshalIndent:\n got %s\nwant %s", sem, len(d.Arguments), got.Bytes(), want)
+			}
+		}
+	}
+}
