@@ -1,13 +1,13 @@
 package score
 
-// Contributions: the margin with one argument removed, for every argument, starting each time
-// from the full solution. Removing an argument changes only what lies downstream of it, so the
-// change is pushed forward along out-edges, block by block in evaluation order, and stops
-// wherever a score comes out unchanged. A node outside cycles is not re-evaluated from all its
-// parents: its aggregate over parents (DF-QuAD's products, the energy sum) is kept from the full
-// solution and adjusted by each parent that changed, so a thesis with thousands of direct
-// arguments costs O(1) per removal, not O(thousands). Cycles reached by the change are solved
-// again whole.
+// Contributions and strength probes: the margin with one argument removed, or with one
+// argument's strength changed, starting each time from the full solution. Either changes only
+// what lies downstream of the argument, so the change is pushed forward along out-edges, block
+// by block in evaluation order, and stops wherever a score comes out unchanged. A node outside
+// cycles is not re-evaluated from all its parents: its aggregate over parents (DF-QuAD's
+// products, the energy sum) is kept from the full solution and adjusted by each parent that
+// changed, so a thesis with thousands of direct arguments costs O(1) per removal or probe, not
+// O(thousands). Cycles reached by the change are solved again whole.
 
 // removal is the working memory for contributions and strength probes.
 type removal struct {
@@ -150,6 +150,26 @@ func (m *Model) marginWithout(i int, full float64) (margin float64, ok bool) {
 	ok = m.propagate()
 	margin = m.sigma[m.thesis] - m.taus[m.thesis]
 	m.w[a] = wa
+	m.restore()
+	return margin, ok
+}
+
+// marginWithStrength returns the margin with the strength at position p set to tau, under a
+// graph semantics, given that the model holds the full solution and the aggregates of
+// prepareRemovals. The model is left as it was. ok is false when a cycle reached by the change
+// hit the iteration bounds.
+func (m *Model) marginWithStrength(p int32, tau float64) (margin float64, ok bool) {
+	m.begin()
+	tau0 := m.taus[p]
+	m.taus[p] = tau
+	b := m.blockOf[p]
+	if !m.blockCyc[b] {
+		m.touch(p) // its parents are as they were: its aggregate stands, its strength moves
+	}
+	m.enqueue(b)
+	ok = m.propagate()
+	margin = m.sigma[m.thesis] - m.taus[m.thesis]
+	m.taus[p] = tau0
 	m.restore()
 	return margin, ok
 }
