@@ -87,6 +87,7 @@ type scratch struct {
 	lamCat []float64 // per category
 	buf    [5][]float64
 	rm     *removal // contributions' working memory, made on first use
+	bt     *batch   // batched scoring's working memory, made on first use
 }
 
 // Solution says how a solve went.
@@ -332,19 +333,24 @@ func (m *Model) Scores(lambda map[string]float64, strength []float64) (sigma []f
 func (m *Model) lambdaOf(i int) float64 { return m.w[m.pos[i]] }
 
 func (m *Model) setLambda(lambda map[string]float64) {
-	for c, name := range m.cats {
-		l, ok := lambda[name]
-		if !ok {
-			l = 1
-		}
-		m.lamCat[c] = l
-	}
+	m.lambdaByCat(lambda, m.lamCat)
 	for p, c := range m.cat {
 		if c < 0 {
 			m.w[p] = 0
 		} else {
 			m.w[p] = m.lamCat[c]
 		}
+	}
+}
+
+// lambdaByCat puts in dst the λ of each of m.cats, 1 for one missing from lambda.
+func (m *Model) lambdaByCat(lambda map[string]float64, dst []float64) {
+	for c, name := range m.cats {
+		l, ok := lambda[name]
+		if !ok {
+			l = 1
+		}
+		dst[c] = l
 	}
 }
 

@@ -199,12 +199,13 @@ func CheckRange(from, to float64) error {
 // AnalyzeSensitivity finds where the verdict of g under the weights and semantics flips.
 //
 // Cost, with E edges: for each category about Steps + 20 per flip full solves, O(E) each on an
-// acyclic graph. For each argument connected to the thesis, two probes when its margin is
-// monotone, else one pass of bounds, and a scan of ArgSteps probes plus 20 per flip only when
-// the bounds leave room for a flip (always on a cycle). A probe and a pass of bounds cost the
-// nodes the argument reaches and their out-edges, not their in-degrees (a probe stops where a
-// score does not move; cycles it reaches are solved again whole). The work is shared among
-// Workers goroutines, each with its own Clone of the model.
+// acyclic graph, the grid's made four at a time in one pass over the graph (see
+// Model.batchMargins). For each argument connected to the thesis, two probes when its margin
+// is monotone, else one pass of bounds, and a scan of ArgSteps probes plus 20 per flip only
+// when the bounds leave room for a flip (always on a cycle). A probe and a pass of bounds cost
+// the nodes the argument reaches and their out-edges, not their in-degrees (a probe stops
+// where a score does not move; cycles it reaches are solved again whole). The work is shared
+// among Workers goroutines, each with its own Clone of the model.
 func AnalyzeSensitivity(g *argument.Graph, w Weights, sem Semantics, opts SensitivityOptions) (*Sensitivity, error) {
 	if !sem.Valid() {
 		_, err := ParseSemantics(string(sem))
@@ -400,10 +401,14 @@ func (wk *worker) category(c int) CategorySensitivity {
 	grid = slices.Compact(grid)
 
 	var flips []Flip
-	if a.sem == Sum && !a.opts.scanSum {
+	switch {
+	case a.sem == Sum && !a.opts.scanSum:
 		res.Curve = sample(f, grid)
 		flips = sumCategoryFlip(a.diff, wk.wts, c, res.From, res.To)
-	} else {
+	case a.sem != Sum && wk.m.Acyclic():
+		res.Curve = wk.sampleWeights(c, grid)
+		flips = locate(f, res.Curve, (res.To-res.From)/float64(a.opts.Steps))
+	default:
 		res.Curve, flips = scan(f, grid, (res.To-res.From)/float64(a.opts.Steps))
 	}
 	res.Flips = flips
@@ -420,6 +425,44 @@ func (wk *worker) category(c int) CategorySensitivity {
 // marginAtWeight is the margin with category c's weight at x and the others as given; NaN when
 // that leaves every weight at 0.
 func (wk *worker) marginAtWeight(c int, x float64) float64 {
+	if !wk.lambdaAtWeight(c, x) {
+		return math.NaN()
+	}
+	mg, ok := wk.m.Margin(wk.lambda, nil)
+	wk.conv = wk.conv && ok
+	return mg
+}
+
+// sampleWeights is sample(f, grid) for the margin at category c's weights on the grid, on an
+// acyclic graph: the same points, scored lanes at a time.
+func (wk *worker) sampleWeights(c int, grid []float64) []Point {
+	m := wk.m
+	pts := make([]Point, 0, len(grid))
+	var lam [lanes][]float64
+	var margins [lanes]float64
+	var defined [lanes]bool
+	for l := range lam {
+		lam[l] = make([]float64, len(m.cats))
+	}
+	for i := 0; i < len(grid); i += lanes {
+		for l := range lanes {
+			// Lanes past the end score the last point again, unread.
+			defined[l] = wk.lambdaAtWeight(c, grid[min(i+l, len(grid)-1)])
+			m.lambdaByCat(wk.lambda, lam[l])
+		}
+		m.batchMargins(&lam, &margins)
+		for l := range lanes {
+			if i+l < len(grid) && defined[l] {
+				pts = append(pts, Point{X: grid[i+l], Margin: margins[l]})
+			}
+		}
+	}
+	return pts
+}
+
+// lambdaAtWeight puts in wk.lambda the λ of every category with category c's weight at x and
+// the others as given, and reports whether that weighs anything (false: every weight is 0).
+func (wk *worker) lambdaAtWeight(c int, x float64) bool {
 	a := wk.a
 	// Weights that are all 0 are no weighting at all; otherwise the scale is the largest
 	// weight among the categories that hold arguments (see Weights.LambdaFor).
@@ -436,7 +479,7 @@ func (wk *worker) marginAtWeight(c int, x float64) float64 {
 		}
 	}
 	if !(all > 0) {
-		return math.NaN()
+		return false
 	}
 	for k, n := range a.cats {
 		v := wk.wts[k]
@@ -449,9 +492,7 @@ func (wk *worker) marginAtWeight(c int, x float64) float64 {
 			wk.lambda[n] = 0
 		}
 	}
-	mg, ok := wk.m.Margin(wk.lambda, nil)
-	wk.conv = wk.conv && ok
-	return mg
+	return true
 }
 
 // sumCategoryFlip is Sum's closed form. The margin is Σ_k λ_k·d_k with λ_k = w_k / max(w), so
@@ -688,8 +729,13 @@ type bracket struct {
 // minTie (see the notes at the top of the file).
 func scan(f func(float64) float64, grid []float64, minTie float64) ([]Point, []Flip) {
 	pts := sample(f, grid)
+	return pts, locate(f, pts, minTie)
+}
+
+// locate is scan's search, given the samples (points where f is defined, in increasing order).
+func locate(f func(float64) float64, pts []Point, minTie float64) []Flip {
 	if len(pts) == 0 {
-		return pts, nil
+		return nil
 	}
 	verdict := func(x float64) Verdict { return VerdictOf(f(x)) }
 	var bs []bracket
@@ -713,7 +759,7 @@ func scan(f func(float64) float64, grid []float64, minTie float64) ([]Point, []F
 		}
 		flips = append(flips, Flip{At: b.lo + (b.hi-b.lo)/2, From: b.from, To: b.to})
 	}
-	return pts, flips
+	return flips
 }
 
 // refine locates the change between a (verdict va) and b (vb ≠ va): where va stops, and where
