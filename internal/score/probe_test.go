@@ -245,3 +245,41 @@ func FuzzStrengthProbe(f *testing.F) {
 		}
 	})
 }
+
+// TestCyclesBelow checks the blocks marked as reaching a cycle against what each position's
+// reach holds.
+func TestCyclesBelow(t *testing.T) {
+	rng := rand.New(rand.NewPCG(2, 3))
+	marked := 0
+	for k := range 12 {
+		d := synth.Generate(synth.Options{Arguments: 30 + rng.IntN(60), Cycles: 1 + k%4, Seed: int64(k)})
+		if k%2 == 1 {
+			d = tangledDebate(rng, 10+rng.IntN(20), true)
+		}
+		m := NewModel(argument.NewGraph(d), DFQuAD)
+		below := cyclesBelow(m)
+		if m.Acyclic() || below == nil {
+			t.Fatalf("debate %d: acyclic %v, marks %v", k, m.Acyclic(), below)
+		}
+		wk := &worker{m: m}
+		for p := range int32(m.n) {
+			wk.reach(p)
+			want := false
+			for _, b := range wk.blocks {
+				want = want || m.blockCyc[b]
+			}
+			if got := below[m.blockOf[p]]; got != want {
+				t.Errorf("debate %d, position %d: marked %v, a cycle in its reach %v", k, p, got, want)
+			}
+			if want {
+				marked++
+			}
+		}
+	}
+	if marked == 0 {
+		t.Error("no position reaches a cycle: the debates do not exercise the marks")
+	}
+	if cyclesBelow(NewModel(argument.NewGraph(synth.Generate(synth.Options{Arguments: 50})), DFQuAD)) != nil {
+		t.Error("an acyclic graph has marks")
+	}
+}

@@ -267,6 +267,7 @@ type analysis struct {
 	hasArgs []bool    // per category index: any argument in it
 	diff    []float64 // per category index: Σ τ over pro minus Σ τ over con (Sum's closed form)
 	signs   []uint8   // by model position: the signs of its paths to the thesis (1 +, 2 −)
+	cycles  []bool    // by block: a cycle lies at or below it; nil on an acyclic graph
 }
 
 func (a *analysis) prepare() {
@@ -286,6 +287,28 @@ func (a *analysis) prepare() {
 		}
 	}
 	a.signs = pathSigns(a.m)
+	a.cycles = cyclesBelow(a.m)
+}
+
+// cyclesBelow marks the blocks that are a cycle or from which one can be reached: what a
+// strength there changes is solved by iteration somewhere. Blocks are in evaluation order, so
+// one pass from the last decides each from those below it. nil on an acyclic graph.
+func cyclesBelow(m *Model) []bool {
+	if m.acyclic {
+		return nil
+	}
+	below := slices.Clone(m.blockCyc)
+	for b := len(below) - 1; b >= 0; b-- {
+		for q := m.blockStart[b]; q < m.blockStart[b+1] && !below[b]; q++ {
+			for k := m.outStart[q]; k < m.outStart[q+1]; k++ {
+				if below[m.blockOf[m.outDst[k]]] {
+					below[b] = true
+					break
+				}
+			}
+		}
+	}
+	return below
 }
 
 // pathSigns marks, for every node (by model position), the signs of its paths to the thesis:
@@ -592,7 +615,7 @@ func (wk *worker) scanArgument(p int32) []Flip {
 	tau0 := m.tau[p]
 	var flips []Flip
 	bits := wk.a.signs[p]
-	cyclic := m.sem != Sum && wk.reach(p)
+	cyclic := m.sem != Sum && wk.a.cycles != nil && wk.a.cycles[m.blockOf[p]]
 	if !wk.a.opts.scanAll && (m.sem == Sum || (!cyclic && bits != 3)) {
 		// Monotone in τ: the verdicts at 0 and 1 tell whether it flips at all.
 		v0, v1 := VerdictOf(f(0)), VerdictOf(f(1))
@@ -610,6 +633,7 @@ func (wk *worker) scanArgument(p int32) []Flip {
 // boundsStraddle reports whether the margin's bounds over the strength at position p in [0,1]
 // (see boundMargin) allow more than one verdict. Only for an acyclic reach.
 func (wk *worker) boundsStraddle(p int32) bool {
+	wk.reach(p)
 	lo, hi := wk.boundMargin(p)
 	return VerdictOf(lo) != VerdictOf(hi)
 }
@@ -664,8 +688,8 @@ func (wk *worker) boundMargin(p int32) (lo, hi float64) {
 }
 
 // reach puts in wk.blocks, in evaluation order, the blocks whose scores depend on the strength
-// at position p (its own block and every block downstream) and reports whether any is a cycle.
-func (wk *worker) reach(p int32) (cyclic bool) {
+// at position p: its own block and every block downstream.
+func (wk *worker) reach(p int32) {
 	m := wk.m
 	if len(wk.mark) != len(m.blockCyc) {
 		wk.mark = make([]uint32, len(m.blockCyc))
@@ -684,7 +708,6 @@ func (wk *worker) reach(p int32) (cyclic bool) {
 		b := wk.stack[len(wk.stack)-1]
 		wk.stack = wk.stack[:len(wk.stack)-1]
 		wk.blocks = append(wk.blocks, b)
-		cyclic = cyclic || m.blockCyc[b]
 		for q := m.blockStart[b]; q < m.blockStart[b+1]; q++ {
 			for k := m.outStart[q]; k < m.outStart[q+1]; k++ {
 				if c := m.blockOf[m.outDst[k]]; wk.mark[c] != wk.gen {
@@ -695,7 +718,6 @@ func (wk *worker) reach(p int32) (cyclic bool) {
 		}
 	}
 	slices.Sort(wk.blocks)
-	return cyclic
 }
 
 // uniform returns steps+1 evenly spaced points from lo to hi, both included exactly.
