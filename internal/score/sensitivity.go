@@ -199,7 +199,7 @@ func CheckRange(from, to float64) error {
 // AnalyzeSensitivity finds where the verdict of g under the weights and semantics flips.
 //
 // Cost, with E edges: for each category about Steps + 20 per flip full solves, O(E) each on an
-// acyclic graph, the grid's made four at a time in one pass over the graph (see
+// acyclic graph, the grid's made eight at a time in one pass over the graph (see
 // Model.batchMargins). For each argument connected to the thesis, two probes when its margin
 // is monotone, else one pass of bounds, and a scan of ArgSteps probes plus 20 per flip only
 // when the bounds leave room for a flip (always on a cycle). A probe and a pass of bounds cost
