@@ -587,8 +587,8 @@ func sumArgumentFlip(m0, sign, lam, tau0 float64) []Flip {
 // scanArgument finds the flips of the strength of the argument at model position p over [0,1].
 // Each probe pushes the change of strength forward from the full solution (see
 // Model.marginWithStrength), so that it costs what the change reaches and moves, not the
-// in-degrees of the nodes on the way: one in ten arguments answers the thesis directly in a
-// large debate.
+// in-degrees of the nodes on the way: a large debate's thesis has thousands of direct
+// arguments, and every probe reaches it.
 func (wk *worker) scanArgument(p int32) []Flip {
 	m := wk.m
 	if !wk.base {
