@@ -61,3 +61,38 @@ func TestBatchMargins(t *testing.T) {
 		t.Errorf("only %d lanes compared", compared)
 	}
 }
+
+// TestSensitivityCurveIsMargin checks a category scan's curve, sampled in batches, point by
+// point against a plain re-scoring at the same weight, to the bit, with an argument in a
+// category the debate does not list (it weighs 1).
+func TestSensitivityCurveIsMargin(t *testing.T) {
+	rng := rand.New(rand.NewPCG(8, 1))
+	points := 0
+	for k := range 6 {
+		d := synth.Generate(synth.Options{Arguments: 20 + 30*k, Seed: int64(k)})
+		if k%2 == 1 {
+			d = tangledDebate(rng, 10+5*k, false)
+		}
+		d.Arguments[0].Category = "unlisted"
+		g := argument.NewGraph(d)
+		w := randWeights(rng)
+		for _, sem := range graphSemantics {
+			s, err := AnalyzeSensitivity(g, w, sem, SensitivityOptions{Steps: 37})
+			if err != nil {
+				t.Fatal(err)
+			}
+			byWeight, _ := plainMargins(g, w, sem)
+			for _, c := range s.ByCategory {
+				for _, pt := range c.Curve {
+					if want := byWeight(c.Category, pt.X); pt.Margin != want {
+						t.Errorf("debate %d, %s, weights %v: %s at %g: curve %v, Margin %v", k, sem, s.Weights, c.Category, pt.X, pt.Margin, want)
+					}
+					points++
+				}
+			}
+		}
+	}
+	if points < 1000 {
+		t.Errorf("only %d points compared", points)
+	}
+}

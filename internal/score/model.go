@@ -333,7 +333,13 @@ func (m *Model) Scores(lambda map[string]float64, strength []float64) (sigma []f
 func (m *Model) lambdaOf(i int) float64 { return m.w[m.pos[i]] }
 
 func (m *Model) setLambda(lambda map[string]float64) {
-	m.lambdaByCat(lambda, m.lamCat)
+	for c, name := range m.cats {
+		l, ok := lambda[name]
+		if !ok {
+			l = 1
+		}
+		m.lamCat[c] = l
+	}
 	for p, c := range m.cat {
 		if c < 0 {
 			m.w[p] = 0
@@ -343,7 +349,9 @@ func (m *Model) setLambda(lambda map[string]float64) {
 	}
 }
 
-// lambdaByCat puts in dst the λ of each of m.cats, 1 for one missing from lambda.
+// lambdaByCat puts in dst the λ of each of m.cats, 1 for one missing from lambda, as
+// setLambda does. setLambda keeps its own loop: calling this one would make Margin too big for
+// the compiler to inline setTau and margin into it, which costs Sum's scans a tenth.
 func (m *Model) lambdaByCat(lambda map[string]float64, dst []float64) {
 	for c, name := range m.cats {
 		l, ok := lambda[name]
