@@ -87,6 +87,7 @@ type scratch struct {
 	lamCat []float64 // per category
 	buf    [5][]float64
 	rm     *removal // contributions' working memory, made on first use
+	bt     *batch   // batched scoring's working memory, made on first use
 }
 
 // Solution says how a solve went.
@@ -345,6 +346,19 @@ func (m *Model) setLambda(lambda map[string]float64) {
 		} else {
 			m.w[p] = m.lamCat[c]
 		}
+	}
+}
+
+// lambdaByCat puts in dst the λ of each of m.cats, 1 for one missing from lambda, as
+// setLambda does. setLambda keeps its own loop: calling this one would make Margin too big for
+// the compiler to inline setTau and margin into it, which costs Sum's scans a tenth.
+func (m *Model) lambdaByCat(lambda map[string]float64, dst []float64) {
+	for c, name := range m.cats {
+		l, ok := lambda[name]
+		if !ok {
+			l = 1
+		}
+		dst[c] = l
 	}
 }
 

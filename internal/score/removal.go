@@ -1,27 +1,26 @@
 package score
 
-// Contributions: the margin with one argument removed, for every argument, starting each time
-// from the full solution. Removing an argument changes only what lies downstream of it, so the
-// change is pushed forward along out-edges, block by block in evaluation order, and stops
-// wherever a score comes out unchanged. A node outside cycles is not re-evaluated from all its
-// parents: its aggregate over parents (DF-QuAD's products, the energy sum) is kept from the full
-// solution and adjusted by each parent that changed, so a thesis with thousands of direct
-// arguments costs O(1) per removal, not O(thousands). Cycles reached by the change are solved
-// again whole.
+// Contributions and strength probes: the margin with one argument removed, or with one
+// argument's strength changed, starting each time from the full solution. Either changes only
+// what lies downstream of the argument, so the change is pushed forward along out-edges, block
+// by block in evaluation order, and stops wherever a score comes out unchanged. A node outside
+// cycles is not re-evaluated from all its parents: its aggregate over parents (DF-QuAD's
+// products, the energy sum) is kept from the full solution and adjusted by each parent that
+// changed, so a thesis with thousands of direct arguments costs O(1) per removal or probe, not
+// O(thousands). Cycles reached by the change are solved again whole.
 
-// removal is the working memory for contributions.
+// removal is the working memory for contributions and strength probes.
 type removal struct {
 	// Aggregates of the full solution, by position.
 	e            []float64 // energy: Σ supporters' λσ − Σ attackers' λσ
 	sProd, aProd []float64 // DF-QuAD: product of the factors 1 − λσ that are not 0
 	sZero, aZero []int32   // and how many factors are exactly 0
 
-	// Changes pushed during one removal, by position; valid where pushedAt is the generation.
-	de         []float64
-	sMul, aMul []float64
-	sDZ, aDZ   []int32
-	pushedAt   []uint32
-	pushed     []int32
+	// Changes pushed during one removal or probe, by position; valid where pushedAt is the
+	// generation.
+	ch       changes
+	pushedAt []uint32
+	pushed   []int32
 
 	queuedAt []uint32 // by block
 	gen      uint32
@@ -31,20 +30,66 @@ type removal struct {
 	oldSigma, oldOvs []float64
 }
 
+// changes holds, by slot (a position, or an index into a list of positions), what the parents
+// that changed do to a node's aggregate: the change of its energy, or for DF-QuAD the factor
+// each product is multiplied by and the change in its count of zero factors.
+type changes struct {
+	dfquad     bool
+	de         []float64 // energy semantics
+	sMul, aMul []float64 // DF-QuAD
+	sDZ, aDZ   []int32
+}
+
+// resize makes room for n slots, keeping none of their contents.
+func (c *changes) resize(dfquad bool, n int) {
+	c.dfquad = dfquad
+	if dfquad {
+		if cap(c.sMul) < n {
+			c.sMul, c.aMul = make([]float64, n), make([]float64, n)
+			c.sDZ, c.aDZ = make([]int32, n), make([]int32, n)
+		}
+		c.sMul, c.aMul, c.sDZ, c.aDZ = c.sMul[:n], c.aMul[:n], c.sDZ[:n], c.aDZ[:n]
+		return
+	}
+	if cap(c.de) < n {
+		c.de = make([]float64, n)
+	}
+	c.de = c.de[:n]
+}
+
+// reset marks slot k unchanged.
+func (c *changes) reset(k int32) {
+	if c.dfquad {
+		c.sMul[k], c.aMul[k], c.sDZ[k], c.aDZ[k] = 1, 1, 0, 0
+	} else {
+		c.de[k] = 0
+	}
+}
+
+// swap records at slot k that a parent (an attacker when att) now passes on now instead of old.
+func (c *changes) swap(k int32, att bool, old, now float64) {
+	switch {
+	case !c.dfquad && att:
+		c.de[k] -= now - old
+	case !c.dfquad:
+		c.de[k] += now - old
+	case att:
+		c.aMul[k], c.aDZ[k] = swapFactor(c.aMul[k], c.aDZ[k], 1-old, 1-now)
+	default:
+		c.sMul[k], c.sDZ[k] = swapFactor(c.sMul[k], c.sDZ[k], 1-old, 1-now)
+	}
+}
+
 // prepareRemovals records the aggregates of the current (full) solution.
 func (m *Model) prepareRemovals() {
 	n := m.n
 	r := m.rm
 	if r == nil {
-		r = &removal{
-			de: make([]float64, n), pushedAt: make([]uint32, n),
-			queuedAt: make([]uint32, len(m.blockCyc)),
-		}
+		r = &removal{pushedAt: make([]uint32, n), queuedAt: make([]uint32, len(m.blockCyc))}
+		r.ch.resize(m.sem == DFQuAD, n)
 		if m.sem == DFQuAD {
 			r.sProd, r.aProd = make([]float64, n), make([]float64, n)
 			r.sZero, r.aZero = make([]int32, n), make([]int32, n)
-			r.sMul, r.aMul = make([]float64, n), make([]float64, n)
-			r.sDZ, r.aDZ = make([]int32, n), make([]int32, n)
 		} else {
 			r.e = make([]float64, n)
 		}
@@ -91,6 +136,46 @@ func (m *Model) marginWithout(i int, full float64) (margin float64, ok bool) {
 	if m.sem == Sum {
 		return full - m.sign[a]*m.w[a]*m.taus[a], true
 	}
+	m.begin()
+	wa := m.w[a]
+	m.w[a] = 0
+	if b := m.blockOf[a]; m.blockCyc[b] {
+		m.enqueue(b)
+	} else {
+		// Its own score stands; what it passes on drops to 0.
+		m.record(a)
+		m.ov[a] = 0
+		m.push(a, m.rm.oldOvs[len(m.rm.oldOvs)-1], 0)
+	}
+	ok = m.propagate()
+	margin = m.sigma[m.thesis] - m.taus[m.thesis]
+	m.w[a] = wa
+	m.restore()
+	return margin, ok
+}
+
+// marginWithStrength returns the margin with the strength at position p set to tau, under a
+// graph semantics, given that the model holds the full solution and the aggregates of
+// prepareRemovals. The model is left as it was. ok is false when a cycle reached by the change
+// hit the iteration bounds.
+func (m *Model) marginWithStrength(p int32, tau float64) (margin float64, ok bool) {
+	m.begin()
+	tau0 := m.taus[p]
+	m.taus[p] = tau
+	b := m.blockOf[p]
+	if !m.blockCyc[b] {
+		m.touch(p) // its parents are as they were: its aggregate stands, its strength moves
+	}
+	m.enqueue(b)
+	ok = m.propagate()
+	margin = m.sigma[m.thesis] - m.taus[m.thesis]
+	m.taus[p] = tau0
+	m.restore()
+	return margin, ok
+}
+
+// begin starts a removal or a probe: nothing pushed, queued or changed yet.
+func (m *Model) begin() {
 	r := m.rm
 	r.gen++
 	if r.gen == 0 { // wrapped: stamps from 2³² removals ago would look current
@@ -100,17 +185,12 @@ func (m *Model) marginWithout(i int, full float64) (margin float64, ok bool) {
 	}
 	r.changed, r.oldSigma, r.oldOvs = r.changed[:0], r.oldSigma[:0], r.oldOvs[:0]
 	r.pushed, r.heap = r.pushed[:0], r.heap[:0]
+}
 
-	wa := m.w[a]
-	m.w[a] = 0
-	if b := m.blockOf[a]; m.blockCyc[b] {
-		m.enqueue(b)
-	} else {
-		// Its own score stands; what it passes on drops to 0.
-		m.record(a)
-		m.ov[a] = 0
-		m.push(a, r.oldOvs[len(r.oldOvs)-1], 0)
-	}
+// propagate solves the queued blocks in evaluation order, pushing each change on to the blocks
+// below, and reports whether every cycle it solved converged.
+func (m *Model) propagate() (ok bool) {
+	r := m.rm
 	ok = true
 	for len(r.heap) > 0 {
 		b := m.pop()
@@ -141,13 +221,15 @@ func (m *Model) marginWithout(i int, full float64) (margin float64, ok bool) {
 			}
 		}
 	}
-	margin = m.sigma[m.thesis] - m.taus[m.thesis]
+	return ok
+}
 
-	m.w[a] = wa
+// restore puts back the scores a removal or a probe overwrote.
+func (m *Model) restore() {
+	r := m.rm
 	for k, p := range r.changed {
 		m.sigma[p], m.ov[p] = r.oldSigma[k], r.oldOvs[k]
 	}
-	return margin, ok
 }
 
 // record saves the score of position p before a removal overwrites it.
@@ -169,26 +251,19 @@ func (m *Model) push(q int32, old, now float64) {
 		if bc == bq {
 			continue // solved again whole
 		}
-		if r.pushedAt[c] != r.gen {
-			r.pushedAt[c] = r.gen
-			r.pushed = append(r.pushed, c)
-			if m.sem == DFQuAD {
-				r.sMul[c], r.aMul[c], r.sDZ[c], r.aDZ[c] = 1, 1, 0, 0
-			} else {
-				r.de[c] = 0
-			}
-		}
-		switch {
-		case m.sem != DFQuAD && m.outAtt[k]:
-			r.de[c] -= now - old
-		case m.sem != DFQuAD:
-			r.de[c] += now - old
-		case m.outAtt[k]:
-			r.aMul[c], r.aDZ[c] = swapFactor(r.aMul[c], r.aDZ[c], 1-old, 1-now)
-		default:
-			r.sMul[c], r.sDZ[c] = swapFactor(r.sMul[c], r.sDZ[c], 1-old, 1-now)
-		}
+		m.touch(c)
+		r.ch.swap(c, m.outAtt[k], old, now)
 		m.enqueue(bc)
+	}
+}
+
+// touch starts the record of the changes pushed to position c, once per removal or probe.
+func (m *Model) touch(c int32) {
+	r := m.rm
+	if r.pushedAt[c] != r.gen {
+		r.pushedAt[c] = r.gen
+		r.pushed = append(r.pushed, c)
+		r.ch.reset(c)
 	}
 }
 
@@ -211,19 +286,29 @@ func swapFactor(mul float64, zeros int32, from, to float64) (float64, int32) {
 // recompute is the score of position p (outside any cycle) from its aggregates and the changes
 // pushed to it.
 func (m *Model) recompute(p int32) float64 {
+	return m.scoreWith(p, m.taus[p], &m.rm.ch, p)
+}
+
+// scoreWith is the score of position p (outside any cycle) with strength tau, from the
+// aggregates of the full solution changed as slot k of c says.
+func (m *Model) scoreWith(p int32, tau float64, c *changes, k int32) float64 {
 	r := m.rm
-	tau := m.taus[p]
 	if m.sem == DFQuAD {
-		ps, pa := r.sProd[p]*r.sMul[p], r.aProd[p]*r.aMul[p]
-		if r.sZero[p]+r.sDZ[p] > 0 {
-			ps = 0
-		}
-		if r.aZero[p]+r.aDZ[p] > 0 {
-			pa = 0
-		}
+		ps := product(r.sProd[p], r.sZero[p], c.sMul[k], c.sDZ[k])
+		pa := product(r.aProd[p], r.aZero[p], c.aMul[k], c.aDZ[k])
 		return clamp01(dfquad(tau, 1-ps, 1-pa))
 	}
-	return m.fromEnergy(tau, r.e[p]+r.de[p])
+	return m.fromEnergy(tau, r.e[p]+c.de[k])
+}
+
+// product is a DF-QuAD product kept as the product of its factors that are not 0 and how many
+// are, changed by a multiplier and a change in that count. A product that underflowed to 0
+// stays 0 whatever the multiplier (which could be large enough to overflow).
+func product(prod float64, zeros int32, mul float64, dz int32) float64 {
+	if zeros+dz > 0 || prod == 0 {
+		return 0
+	}
+	return prod * mul
 }
 
 func (m *Model) enqueue(b int32) {

@@ -199,10 +199,13 @@ func CheckRange(from, to float64) error {
 // AnalyzeSensitivity finds where the verdict of g under the weights and semantics flips.
 //
 // Cost, with E edges: for each category about Steps + 20 per flip full solves, O(E) each on an
-// acyclic graph. For each argument connected to the thesis, work on what it reaches only: two
-// probes when its margin is monotone, else one pass of bounds (about two probes), and a scan of
-// ArgSteps probes plus 20 per flip only when the bounds leave room for a flip (always on a
-// cycle). The work is shared among Workers goroutines, each with its own Clone of the model.
+// acyclic graph, the grid's made eight at a time in one pass over the graph (see
+// Model.batchMargins). For each argument connected to the thesis, two probes when its margin
+// is monotone, else one pass of bounds, and a scan of ArgSteps probes plus 20 per flip only
+// when the bounds leave room for a flip (always on a cycle). A probe and a pass of bounds cost
+// the nodes the argument reaches and their out-edges, not their in-degrees (a probe stops
+// where a score does not move; cycles it reaches are solved again whole). The work is shared
+// among Workers goroutines, each with its own Clone of the model.
 func AnalyzeSensitivity(g *argument.Graph, w Weights, sem Semantics, opts SensitivityOptions) (*Sensitivity, error) {
 	if !sem.Valid() {
 		_, err := ParseSemantics(string(sem))
@@ -264,6 +267,7 @@ type analysis struct {
 	hasArgs []bool    // per category index: any argument in it
 	diff    []float64 // per category index: Σ τ over pro minus Σ τ over con (Sum's closed form)
 	signs   []uint8   // by model position: the signs of its paths to the thesis (1 +, 2 −)
+	cycles  []bool    // by block: a cycle lies at or below it; nil on an acyclic graph
 }
 
 func (a *analysis) prepare() {
@@ -283,6 +287,28 @@ func (a *analysis) prepare() {
 		}
 	}
 	a.signs = pathSigns(a.m)
+	a.cycles = cyclesBelow(a.m)
+}
+
+// cyclesBelow marks the blocks that are a cycle or from which one can be reached: what a
+// strength there changes is solved by iteration somewhere. Blocks are in evaluation order, so
+// one pass from the last decides each from those below it. nil on an acyclic graph.
+func cyclesBelow(m *Model) []bool {
+	if m.acyclic {
+		return nil
+	}
+	below := slices.Clone(m.blockCyc)
+	for b := len(below) - 1; b >= 0; b-- {
+		for q := m.blockStart[b]; q < m.blockStart[b+1] && !below[b]; q++ {
+			for k := m.outStart[q]; k < m.outStart[q+1]; k++ {
+				if below[m.blockOf[m.outDst[k]]] {
+					below[b] = true
+					break
+				}
+			}
+		}
+	}
+	return below
 }
 
 // pathSigns marks, for every node (by model position), the signs of its paths to the thesis:
@@ -358,13 +384,15 @@ type worker struct {
 	conv   bool
 	base   bool // m holds the full solution at the given weights and strengths
 
-	// Re-solving only what one argument reaches.
+	// What one argument reaches, for its bounds.
 	mark   []uint32 // per block: generation stamp
 	gen    uint32
 	stack  []int32
 	blocks []int32
-	saved  []float64
-	lo, hi []float64 // per node: bounds on σ over τ ∈ [0,1]; the base σ outside the reach
+	slot   []int32 // by position: its index in blocks, for a position in the reach
+	// By slot: what the bounds of a node's parents do to its aggregate, for its lower bound
+	// (supporters low, attackers high) and its upper one.
+	loCh, hiCh changes
 }
 
 // category scans one category's weight.
@@ -396,10 +424,14 @@ func (wk *worker) category(c int) CategorySensitivity {
 	grid = slices.Compact(grid)
 
 	var flips []Flip
-	if a.sem == Sum && !a.opts.scanSum {
+	switch {
+	case a.sem == Sum && !a.opts.scanSum:
 		res.Curve = sample(f, grid)
 		flips = sumCategoryFlip(a.diff, wk.wts, c, res.From, res.To)
-	} else {
+	case a.sem != Sum && wk.m.Acyclic():
+		res.Curve = wk.sampleWeights(c, grid)
+		flips = locate(f, res.Curve, (res.To-res.From)/float64(a.opts.Steps))
+	default:
 		res.Curve, flips = scan(f, grid, (res.To-res.From)/float64(a.opts.Steps))
 	}
 	res.Flips = flips
@@ -416,6 +448,44 @@ func (wk *worker) category(c int) CategorySensitivity {
 // marginAtWeight is the margin with category c's weight at x and the others as given; NaN when
 // that leaves every weight at 0.
 func (wk *worker) marginAtWeight(c int, x float64) float64 {
+	if !wk.lambdaAtWeight(c, x) {
+		return math.NaN()
+	}
+	mg, ok := wk.m.Margin(wk.lambda, nil)
+	wk.conv = wk.conv && ok
+	return mg
+}
+
+// sampleWeights is sample(f, grid) for the margin at category c's weights on the grid, on an
+// acyclic graph: the same points, scored lanes at a time.
+func (wk *worker) sampleWeights(c int, grid []float64) []Point {
+	m := wk.m
+	pts := make([]Point, 0, len(grid))
+	var lam [lanes][]float64
+	var margins [lanes]float64
+	var defined [lanes]bool
+	for l := range lam {
+		lam[l] = make([]float64, len(m.cats))
+	}
+	for i := 0; i < len(grid); i += lanes {
+		for l := range lanes {
+			// Lanes past the end score the last point again, unread.
+			defined[l] = wk.lambdaAtWeight(c, grid[min(i+l, len(grid)-1)])
+			m.lambdaByCat(wk.lambda, lam[l])
+		}
+		m.batchMargins(&lam, &margins)
+		for l := range lanes {
+			if i+l < len(grid) && defined[l] {
+				pts = append(pts, Point{X: grid[i+l], Margin: margins[l]})
+			}
+		}
+	}
+	return pts
+}
+
+// lambdaAtWeight puts in wk.lambda the λ of every category with category c's weight at x and
+// the others as given, and reports whether that weighs anything (false: every weight is 0).
+func (wk *worker) lambdaAtWeight(c int, x float64) bool {
 	a := wk.a
 	// Weights that are all 0 are no weighting at all; otherwise the scale is the largest
 	// weight among the categories that hold arguments (see Weights.LambdaFor).
@@ -432,7 +502,7 @@ func (wk *worker) marginAtWeight(c int, x float64) float64 {
 		}
 	}
 	if !(all > 0) {
-		return math.NaN()
+		return false
 	}
 	for k, n := range a.cats {
 		v := wk.wts[k]
@@ -445,9 +515,7 @@ func (wk *worker) marginAtWeight(c int, x float64) float64 {
 			wk.lambda[n] = 0
 		}
 	}
-	mg, ok := wk.m.Margin(wk.lambda, nil)
-	wk.conv = wk.conv && ok
-	return mg
+	return true
 }
 
 // sumCategoryFlip is Sum's closed form. The margin is Σ_k λ_k·d_k with λ_k = w_k / max(w), so
@@ -516,36 +584,38 @@ func sumArgumentFlip(m0, sign, lam, tau0 float64) []Flip {
 	return linearFlip(m0-slope*tau0, m0+slope*(1-tau0), tau0-m0/slope)
 }
 
-// scanArgument finds the flips of the strength of the argument at model position p over [0,1],
-// re-solving only the blocks its strength reaches.
+// scanArgument finds the flips of the strength of the argument at model position p over [0,1].
+// Each probe pushes the change of strength forward from the full solution (see
+// Model.marginWithStrength), so that it costs what the change reaches and moves, not the
+// in-degrees of the nodes on the way: a large debate's thesis has thousands of direct
+// arguments, and every probe reaches it.
 func (wk *worker) scanArgument(p int32) []Flip {
 	m := wk.m
 	if !wk.base {
 		m.Margin(wk.a.lambda, nil)
+		if m.sem != Sum {
+			m.prepareRemovals()
+		}
 		wk.base = true
-		wk.lo = append(wk.lo[:0], m.sigma...)
-		wk.hi = append(wk.hi[:0], m.sigma...)
-	}
-	cyclic := wk.reach(p)
-	wk.saved = wk.saved[:0]
-	for _, b := range wk.blocks {
-		wk.saved = append(wk.saved, m.sigma[m.blockStart[b]:m.blockStart[b+1]]...)
 	}
 	f := func(tau float64) float64 {
-		m.taus[p] = tau
 		if m.sem == Sum {
-			return m.margin()
+			tau0 := m.taus[p]
+			m.taus[p] = tau
+			mg := m.margin()
+			m.taus[p] = tau0
+			return mg
 		}
-		for _, b := range wk.blocks {
-			if !m.solveBlock(int(b)).Converged {
-				wk.conv = false
-			}
+		mg, ok := m.marginWithStrength(p, tau)
+		if !ok {
+			wk.conv = false
 		}
-		return m.margin()
+		return mg
 	}
 	tau0 := m.tau[p]
 	var flips []Flip
 	bits := wk.a.signs[p]
+	cyclic := m.sem != Sum && wk.a.cycles != nil && wk.a.cycles[m.blockOf[p]]
 	if !wk.a.opts.scanAll && (m.sem == Sum || (!cyclic && bits != 3)) {
 		// Monotone in τ: the verdicts at 0 and 1 tell whether it flips at all.
 		v0, v1 := VerdictOf(f(0)), VerdictOf(f(1))
@@ -557,21 +627,13 @@ func (wk *worker) scanArgument(p int32) []Flip {
 		slices.Sort(grid)
 		_, flips = scan(f, slices.Compact(grid), 1/float64(wk.a.opts.ArgSteps))
 	}
-	// Put back what the probes changed: the strength, and the scores (with what each passes on).
-	m.taus[p] = tau0
-	k := 0
-	for _, b := range wk.blocks {
-		for q := m.blockStart[b]; q < m.blockStart[b+1]; q++ {
-			m.set(q, wk.saved[k])
-			k++
-		}
-	}
 	return flips
 }
 
 // boundsStraddle reports whether the margin's bounds over the strength at position p in [0,1]
 // (see boundMargin) allow more than one verdict. Only for an acyclic reach.
 func (wk *worker) boundsStraddle(p int32) bool {
+	wk.reach(p)
 	lo, hi := wk.boundMargin(p)
 	return VerdictOf(lo) != VerdictOf(hi)
 }
@@ -580,64 +642,54 @@ func (wk *worker) boundsStraddle(p int32) bool {
 // Every semantics' update is increasing in a node's own τ and in its supporters' scores and
 // decreasing in its attackers', so carrying through the reach, in order, a lower bound
 // (supporters low, attackers high) and an upper one encloses every score the strength can
-// give: exact when all its paths have one sign, wider when they mix. Two evaluations per node
-// reached; the reach is acyclic, so each block is one position.
+// give: exact when all its paths have one sign, wider when they mix. As for a probe, each
+// node's bounds come from the full solution's aggregates changed by its parents' bounds, pushed
+// along out-edges: work in the edges out of the reach, not into it. The reach is acyclic, so
+// each block is one position, and the model holds the full solution and its aggregates.
 func (wk *worker) boundMargin(p int32) (lo, hi float64) {
 	m := wk.m
-	for _, b := range wk.blocks {
+	n := len(wk.blocks)
+	if len(wk.slot) != m.n {
+		wk.slot = make([]int32, m.n)
+	}
+	wk.loCh.resize(m.sem == DFQuAD, n)
+	wk.hiCh.resize(m.sem == DFQuAD, n)
+	for k, b := range wk.blocks {
+		wk.slot[m.blockStart[b]] = int32(k)
+		wk.loCh.reset(int32(k))
+		wk.hiCh.reset(int32(k))
+	}
+	lo, hi = m.margin(), m.margin() // the thesis out of reach: nothing moves it
+	for k, b := range wk.blocks {
 		q := m.blockStart[b]
 		tlo, thi := m.taus[q], m.taus[q]
 		if q == p {
 			tlo, thi = 0, 1
 		}
-		wk.lo[q] = m.evalBound(q, tlo, wk.lo, wk.hi, false)
-		wk.hi[q] = m.evalBound(q, thi, wk.lo, wk.hi, true)
-	}
-	t := m.taus[m.thesis]
-	lo, hi = wk.lo[m.thesis]-t, wk.hi[m.thesis]-t
-	for _, b := range wk.blocks {
-		q := m.blockStart[b]
-		wk.lo[q], wk.hi[q] = m.sigma[q], m.sigma[q]
+		l := m.scoreWith(q, tlo, &wk.loCh, int32(k))
+		h := m.scoreWith(q, thi, &wk.hiCh, int32(k))
+		if q == m.thesis {
+			t := m.taus[q]
+			lo, hi = l-t, h-t
+		}
+		ov, wl, wh := m.ov[q], m.w[q]*l, m.w[q]*h
+		for e := m.outStart[q]; e < m.outStart[q+1]; e++ {
+			c := wk.slot[m.outDst[e]]
+			if m.outAtt[e] {
+				wk.loCh.swap(c, true, ov, wh)
+				wk.hiCh.swap(c, true, ov, wl)
+			} else {
+				wk.loCh.swap(c, false, ov, wl)
+				wk.hiCh.swap(c, false, ov, wh)
+			}
+		}
 	}
 	return lo, hi
 }
 
-// evalBound is the semantics' update for position p with strength tau, its supporters' scores
-// taken from lo and its attackers' from hi (up false: a lower bound), or the other way round.
-// It mirrors Model.eval.
-func (m *Model) evalBound(p int32, tau float64, lo, hi []float64, up bool) float64 {
-	sup, att := lo, hi
-	if up {
-		sup, att = hi, lo
-	}
-	l, h := m.inStart[p], m.inStart[p+1]
-	if m.sem == DFQuAD {
-		ps, pa := 1.0, 1.0
-		for k := l; k < h; k++ {
-			s := m.inSrc[k]
-			if m.inAtt[k] {
-				pa *= 1 - m.w[s]*att[s]
-			} else {
-				ps *= 1 - m.w[s]*sup[s]
-			}
-		}
-		return clamp01(dfquad(tau, 1-ps, 1-pa))
-	}
-	e := 0.0
-	for k := l; k < h; k++ {
-		s := m.inSrc[k]
-		if m.inAtt[k] {
-			e -= m.w[s] * att[s]
-		} else {
-			e += m.w[s] * sup[s]
-		}
-	}
-	return m.fromEnergy(tau, e)
-}
-
 // reach puts in wk.blocks, in evaluation order, the blocks whose scores depend on the strength
-// at position p (its own block and every block downstream) and reports whether any is a cycle.
-func (wk *worker) reach(p int32) (cyclic bool) {
+// at position p: its own block and every block downstream.
+func (wk *worker) reach(p int32) {
 	m := wk.m
 	if len(wk.mark) != len(m.blockCyc) {
 		wk.mark = make([]uint32, len(m.blockCyc))
@@ -656,7 +708,6 @@ func (wk *worker) reach(p int32) (cyclic bool) {
 		b := wk.stack[len(wk.stack)-1]
 		wk.stack = wk.stack[:len(wk.stack)-1]
 		wk.blocks = append(wk.blocks, b)
-		cyclic = cyclic || m.blockCyc[b]
 		for q := m.blockStart[b]; q < m.blockStart[b+1]; q++ {
 			for k := m.outStart[q]; k < m.outStart[q+1]; k++ {
 				if c := m.blockOf[m.outDst[k]]; wk.mark[c] != wk.gen {
@@ -667,7 +718,6 @@ func (wk *worker) reach(p int32) (cyclic bool) {
 		}
 	}
 	slices.Sort(wk.blocks)
-	return cyclic
 }
 
 // uniform returns steps+1 evenly spaced points from lo to hi, both included exactly.
@@ -701,8 +751,13 @@ type bracket struct {
 // minTie (see the notes at the top of the file).
 func scan(f func(float64) float64, grid []float64, minTie float64) ([]Point, []Flip) {
 	pts := sample(f, grid)
+	return pts, locate(f, pts, minTie)
+}
+
+// locate is scan's search, given the samples (points where f is defined, in increasing order).
+func locate(f func(float64) float64, pts []Point, minTie float64) []Flip {
 	if len(pts) == 0 {
-		return pts, nil
+		return nil
 	}
 	verdict := func(x float64) Verdict { return VerdictOf(f(x)) }
 	var bs []bracket
@@ -726,7 +781,7 @@ func scan(f func(float64) float64, grid []float64, minTie float64) ([]Point, []F
 		}
 		flips = append(flips, Flip{At: b.lo + (b.hi-b.lo)/2, From: b.from, To: b.to})
 	}
-	return pts, flips
+	return flips
 }
 
 // refine locates the change between a (verdict va) and b (vb ≠ va): where va stops, and where

@@ -46,8 +46,8 @@ func BenchmarkSensitivity(b *testing.B) {
 }
 
 // BenchmarkSensitivityScanAll is the worst case for the arguments: every one scanned in 32
-// steps (and bisected where it flips), as when no shortcut applies, re-solving what it reaches
-// at each probe.
+// steps (and bisected where it flips), as when no shortcut applies, each probe pushed forward
+// through what it reaches.
 func BenchmarkSensitivityScanAll(b *testing.B) {
 	const n = 10_000
 	for _, shape := range []string{"sided", "tangled"} {
