@@ -102,7 +102,11 @@ type edge struct {
 // edges lists the graph's relations by node index, in the order of Graph.Relations: by source
 // node, supports before attacks. Indices, unlike ids, stay exact when a corpus repeats an id.
 func edges(g *argument.Graph) []edge {
-	var out []edge
+	n := 0
+	for from := 1; from < g.Len(); from++ {
+		n += len(g.Out(from))
+	}
+	out := make([]edge, 0, n)
 	for from := 1; from < g.Len(); from++ {
 		for _, t := range [...]argument.RelationType{argument.Support, argument.Attack} {
 			for _, e := range g.Out(from) {
