@@ -2,13 +2,11 @@ package export
 
 import (
 	"bufio"
-	"encoding/json"
 	"io"
 	"strconv"
 	"time"
 
 	"github.com/argmap/argmap/internal/argument"
-	"github.com/argmap/argmap/internal/safetext"
 )
 
 // AIFEncoder writes the graph in the Argument Interchange Format as AIFdb and OVA read it: an
@@ -113,7 +111,4 @@ func (e *AIFEncoder) Encode(g *argument.Graph) error {
 
 // aifJSONString is s as a JSON string, escaped as encoding/json escapes it (HTML characters
 // too) and with every invisible character escaped.
-func aifJSONString(s string) []byte {
-	b, _ := json.Marshal(s) // a string always marshals
-	return safetext.EscapeInvisible(b)
-}
+func aifJSONString(s string) []byte { return appendJSONString(nil, s) }

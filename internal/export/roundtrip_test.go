@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"math"
 	"reflect"
 	"strconv"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/argmap/argmap/internal/argument"
 	"github.com/argmap/argmap/internal/corpus"
+	"github.com/argmap/argmap/internal/safetext"
 	"github.com/argmap/argmap/internal/synth"
 )
 
@@ -387,6 +389,7 @@ func TestYAMLMatchesLibrary(t *testing.T) {
 func TestJSONStreamIsOneDocument(t *testing.T) {
 	graphs := chunkGraphs(t)
 	graphs["built-in"] = loadBuiltin(t)
+	graphs["cases"] = yamlCaseGraph(yamlScalarCases)
 	for name, g := range graphs {
 		t.Run(name, func(t *testing.T) {
 			for _, f := range []Format{JSON, AIF} {
@@ -418,6 +421,56 @@ func sameBytes(t *testing.T, what string, got, want []byte) {
 		}
 	}
 	t.Fatalf("%s: %d lines, want %d", what, len(gl), len(wl))
+}
+
+// The JSON export's arguments and relations as encoding/json wrote them before the encoder
+// wrote them by hand: the reference it must match byte for byte.
+
+type jsonArgument struct {
+	ID        string        `json:"id"`
+	Side      argument.Side `json:"side"`
+	Category  string        `json:"category"`
+	Title     string        `json:"title"`
+	Claim     string        `json:"claim"`
+	Reasoning string        `json:"reasoning"`
+	Strength  float64       `json:"strength"`
+	Tags      []string      `json:"tags"`
+	Quotes    []jsonPassage `json:"quotes"`
+	Evidence  []jsonPassage `json:"evidence"`
+	Note      string        `json:"note"`
+}
+
+type jsonPassage struct {
+	Source string `json:"source"`
+	Text   string `json:"text"`
+}
+
+type jsonRelation struct {
+	From string                `json:"from"`
+	To   string                `json:"to"`
+	Type argument.RelationType `json:"type"`
+}
+
+func jsonPassages(ps []argument.Passage) []jsonPassage {
+	out := make([]jsonPassage, len(ps))
+	for i, p := range ps {
+		out[i] = jsonPassage{Source: p.Source, Text: p.Text}
+	}
+	return out
+}
+
+// writeJSON writes v indented two spaces with a final newline, all at once so that a failure
+// (a NaN, say) writes nothing, and with every invisible character escaped.
+func writeJSON(w io.Writer, v any) error {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	// Go escapes C0 controls but writes DEL, C1 controls and bidi overrides as they are.
+	_, err := w.Write(safetext.EscapeInvisible(buf.Bytes()))
+	return err
 }
 
 // wholeJSON is the JSON export's document as one value.
