@@ -3,7 +3,6 @@ package export
 import (
 	"bufio"
 	"io"
-	"strconv"
 	"time"
 
 	"github.com/argmap/argmap/internal/argument"
@@ -62,7 +61,7 @@ func (e *AIFEncoder) Encode(g *argument.Graph) error {
 		}
 		nodes++
 		w.WriteString("\n    {\n      \"nodeID\": \"")
-		w.WriteString(strconv.Itoa(id))
+		writeInt(w, id)
 		w.WriteString("\",\n      \"text\": ")
 		w.Write(text)
 		w.WriteString(",\n      \"type\": \"")
@@ -74,9 +73,12 @@ func (e *AIFEncoder) Encode(g *argument.Graph) error {
 	id := func(i int) int { return i + 1 }
 
 	w.WriteString("{\n  \"nodes\": [")
-	node(id(argument.ThesisNode), aifJSONString(g.Debate.Thesis.Claim), "I")
+	var text []byte // each claim in turn, as a JSON string
+	text = appendJSONString(text[:0], g.Debate.Thesis.Claim)
+	node(id(argument.ThesisNode), text, "I")
 	for i := 1; i < g.Len(); i++ {
-		node(id(i), aifJSONString(g.Argument(i).Claim), "I")
+		text = appendJSONString(text[:0], g.Argument(i).Claim)
+		node(id(i), text, "I")
 	}
 	inference, conflict := aifJSONString("Default Inference"), aifJSONString("Default Conflict")
 	for k, r := range rels {
@@ -94,11 +96,11 @@ func (e *AIFEncoder) Encode(g *argument.Graph) error {
 				w.WriteByte(',')
 			}
 			w.WriteString("\n    {\n      \"edgeID\": \"")
-			w.WriteString(strconv.Itoa(2*k + j + 1))
+			writeInt(w, 2*k+j+1)
 			w.WriteString("\",\n      \"fromID\": \"")
-			w.WriteString(strconv.Itoa(ends[0]))
+			writeInt(w, ends[0])
 			w.WriteString("\",\n      \"toID\": \"")
-			w.WriteString(strconv.Itoa(ends[1]))
+			writeInt(w, ends[1])
 			w.WriteString("\"\n    }")
 		}
 	}

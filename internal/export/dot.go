@@ -42,14 +42,20 @@ func (e *DOTEncoder) Encode(g *argument.Graph) error {
 		a := g.Argument(i)
 		stroke, fill := sideColours(a.Side)
 		lines := append(wrap(safetext.Flat(a.Title), labelWidth), sideLabel(a))
-		writeStrings(w, "  ", nodeID(i), " [label=", dotLabel(lines), `, color="`, stroke, `", fillcolor="`, fill, "\"];\n")
+		w.WriteString("  ")
+		writeNodeID(w, i)
+		writeStrings(w, " [label=", dotLabel(lines), `, color="`, stroke, `", fillcolor="`, fill, "\"];\n")
 	}
 	for _, r := range edges(g) {
 		style := "solid"
 		if r.Type == argument.Attack {
 			style = "dashed"
 		}
-		writeStrings(w, "  ", nodeID(r.From), " -> ", nodeID(r.To), " [style=", style, "];\n")
+		w.WriteString("  ")
+		writeNodeID(w, r.From)
+		w.WriteString(" -> ")
+		writeNodeID(w, r.To)
+		writeStrings(w, " [style=", style, "];\n")
 	}
 	fmt.Fprintln(w, "}")
 	return w.Flush()

@@ -5,6 +5,7 @@
 package export
 
 import (
+	"bufio"
 	"fmt"
 	"strconv"
 	"strings"
@@ -69,6 +70,17 @@ const Version = 1
 // nodeID is the generated id of graph node i in DOT and Mermaid: never corpus text, so no id
 // can collide with a keyword or carry syntax.
 func nodeID(i int) string { return "n" + strconv.Itoa(i) }
+
+// writeNodeID writes nodeID(i) without making the string.
+func writeNodeID(w *bufio.Writer, i int) {
+	w.WriteByte('n')
+	writeInt(w, i)
+}
+
+// writeInt writes i in decimal without making a string.
+func writeInt(w *bufio.Writer, i int) {
+	w.Write(strconv.AppendInt(w.AvailableBuffer(), int64(i), 10))
+}
 
 // sideLabel is how labels name an argument's side and category.
 func sideLabel(a *argument.Argument) string {

@@ -211,16 +211,19 @@ func num(f float64) *yaml.Node {
 }
 
 // yamlNumber is num's text.
-func yamlNumber(f float64) string {
+func yamlNumber(f float64) string { return string(appendYAMLNumber(nil, f)) }
+
+// appendYAMLNumber appends num's text.
+func appendYAMLNumber(b []byte, f float64) []byte {
 	switch {
 	case math.IsNaN(f):
-		return ".nan"
+		return append(b, ".nan"...)
 	case math.IsInf(f, 1):
-		return ".inf"
+		return append(b, ".inf"...)
 	case math.IsInf(f, -1):
-		return "-.inf"
+		return append(b, "-.inf"...)
 	}
-	return strconv.FormatFloat(f, 'g', -1, 64)
+	return strconv.AppendFloat(b, f, 'g', -1, 64)
 }
 
 func key(k string) *yaml.Node { return str(k) }

@@ -70,9 +70,8 @@ func yamlArgumentScalars(g *argument.Graph, i int, scalar func(s string, flow bo
 // writeYAMLArgument writes them, and reports whether writeYAMLArgument writes the argument as the
 // library would; when it does not, styles comes back as it was.
 func appendYAMLStyles(styles []yamlStyle, g *argument.Graph, i int) ([]yamlStyle, bool) {
-	if !yamlAnalyze(yamlNumber(g.Argument(i).Strength)).blockPlain {
-		return styles, false
-	}
+	// The strength is a number, always plain: digits, a sign, a point, an exponent, or .nan,
+	// .inf, -.inf (TestYAMLNumbersArePlain).
 	n := len(styles)
 	ok := yamlArgumentScalars(g, i, func(s string, flow bool) bool {
 		st, known := yamlStringStyle(s, flow)
@@ -131,7 +130,7 @@ func writeYAMLArgument(w *bufio.Writer, g *argument.Graph, i int, styles []yamlS
 		field(item, "reasoning", a.Reasoning)
 	}
 	w.WriteString(item + "strength: ")
-	w.WriteString(yamlNumber(a.Strength))
+	w.Write(appendYAMLNumber(w.AvailableBuffer(), a.Strength))
 	w.WriteByte('\n')
 	for _, t := range [...]argument.RelationType{argument.Support, argument.Attack} {
 		n := 0
