@@ -1,7 +1,6 @@
 package export
 
 import (
-	"bufio"
 	"io"
 	"time"
 
@@ -53,7 +52,7 @@ func AIFTimestamp(d *argument.Debate) string {
 func (e *AIFEncoder) Encode(g *argument.Graph) error {
 	ts := aifJSONString(AIFTimestamp(g.Debate))
 	rels := edges(g)
-	w := bufio.NewWriter(e.w)
+	w := newWriter(e.w)
 	nodes := 0
 	node := func(id int, text []byte, typ string) {
 		if nodes > 0 {

@@ -1,7 +1,6 @@
 package export
 
 import (
-	"bufio"
 	"fmt"
 	"io"
 	"slices"
@@ -29,7 +28,7 @@ func NewArgdownEncoder(w io.Writer) *ArgdownEncoder { return &ArgdownEncoder{w: 
 func (e *ArgdownEncoder) Encode(g *argument.Graph) error {
 	d := g.Debate
 	titles := ArgdownTitles(g)
-	w := bufio.NewWriter(e.w)
+	w := newWriter(e.w)
 	ref := func(i int) {
 		if i == argument.ThesisNode {
 			writeStrings(w, "[", titles[i], "]")

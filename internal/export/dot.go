@@ -27,7 +27,7 @@ const labelWidth = 32
 
 // Encode writes the graph.
 func (e *DOTEncoder) Encode(g *argument.Graph) error {
-	w := bufio.NewWriter(e.w)
+	w := newWriter(e.w)
 	fmt.Fprintln(w, "digraph argmap {")
 	// Edges point from an argument to what it supports or attacks; drawn bottom to top, the
 	// thesis, which everything points at, comes out on top.

@@ -7,6 +7,7 @@ package export
 import (
 	"bufio"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 
@@ -70,6 +71,10 @@ const Version = 1
 // nodeID is the generated id of graph node i in DOT and Mermaid: never corpus text, so no id
 // can collide with a keyword or carry syntax.
 func nodeID(i int) string { return "n" + strconv.Itoa(i) }
+
+// newWriter buffers an encoder's output. The buffer is large because a document can be 150 MB,
+// and each of its flushes may be a system call.
+func newWriter(w io.Writer) *bufio.Writer { return bufio.NewWriterSize(w, 64<<10) }
 
 // writeNodeID writes nodeID(i) without making the string.
 func writeNodeID(w *bufio.Writer, i int) {

@@ -176,7 +176,7 @@ type jsonStream struct {
 	err error
 }
 
-func newJSONStream(w io.Writer) *jsonStream { return &jsonStream{w: bufio.NewWriter(w)} }
+func newJSONStream(w io.Writer) *jsonStream { return &jsonStream{w: newWriter(w)} }
 
 // raw writes JSON text as it is.
 func (s *jsonStream) raw(text string) {

@@ -41,7 +41,7 @@ func (e *MarkdownEncoder) Encode(b *Brief) error {
 	// Nothing can fail from here on but the writer: the brief is streamed a block at a time,
 	// as a brief of 100,000 arguments is too big to build whole and copy.
 	doc := newBriefDoc(b)
-	w := bufio.NewWriter(e.w)
+	w := newWriter(e.w)
 	doc.w = w
 	doc.write()
 	return w.Flush()

@@ -23,7 +23,7 @@ func NewMermaidEncoder(w io.Writer) *MermaidEncoder { return &MermaidEncoder{w: 
 
 // Encode writes the graph.
 func (e *MermaidEncoder) Encode(g *argument.Graph) error {
-	w := bufio.NewWriter(e.w)
+	w := newWriter(e.w)
 	writeMermaid(w, g)
 	return w.Flush()
 }

@@ -1,7 +1,6 @@
 package export
 
 import (
-	"bufio"
 	"bytes"
 	"io"
 	"math"
@@ -43,7 +42,7 @@ func (e *YAMLEncoder) Encode(g *argument.Graph) error {
 	if err := dumpYAML(&head, file); err != nil {
 		return err
 	}
-	w := bufio.NewWriterSize(e.w, 64<<10)
+	w := newWriter(e.w)
 	w.Write(safetext.EscapeInvisible(head.Bytes()))
 	if g.Len() > 1 {
 		w.WriteString("arguments:\n")
