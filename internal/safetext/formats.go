@@ -25,6 +25,20 @@ func Flat(s string) string {
 	b.Grow(len(s))
 	space := false // white space since the last text written
 	for i := 0; i < len(s); {
+		if asciiClass[s[i]] == asciiText {
+			// A run of printable ASCII: copied whole.
+			j := i + 1
+			for j < len(s) && asciiClass[s[j]] == asciiText {
+				j++
+			}
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			b.WriteString(s[i:j])
+			i = j
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if unicode.IsSpace(r) {
 			space = b.Len() > 0
@@ -40,27 +54,53 @@ func Flat(s string) string {
 	return b.String()
 }
 
+// The classes of bytes for the scans of Flat and isFlat.
+const (
+	asciiText  = iota // printable ASCII but the space
+	asciiSpace        // ' '
+	asciiOther        // a control character, which Line escapes (white space among them)
+	nonASCII          // a byte of a character past ASCII, or of bad UTF-8
+)
+
+var asciiClass = func() (c [256]uint8) {
+	for b := range 256 {
+		switch {
+		case b == ' ':
+			c[b] = asciiSpace
+		case b < 0x20 || b == 0x7f:
+			c[b] = asciiOther
+		case b >= utf8.RuneSelf:
+			c[b] = nonASCII
+		}
+	}
+	return c
+}()
+
 // isFlat reports whether Flat would return s unchanged: no white space but single spaces between
 // words, nothing Line escapes.
 func isFlat(s string) bool {
 	space := true // the text starts after white space: a leading space is not flat
 	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			// Every ASCII white space character but ' ' is a control, which Line escapes.
-			if c < 0x20 || c == 0x7f || c == ' ' && space {
+		switch asciiClass[s[i]] {
+		case asciiText:
+			space = false
+			i++
+		case asciiSpace:
+			if space {
 				return false
 			}
-			space = c == ' '
+			space = true
 			i++
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && n == 1 || unicode.IsSpace(r) || needsEscape(r) {
+		case asciiOther:
 			return false
+		default:
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && n == 1 || unicode.IsSpace(r) || needsEscape(r) {
+				return false
+			}
+			space = false
+			i += n
 		}
-		space = false
-		i += n
 	}
 	return !space || s == ""
 }
@@ -129,21 +169,29 @@ func Markdown(s string) string {
 	return b.String()
 }
 
-var markdownSpecial = byteSet(markdownEscaped)
+// markdownClass sorts bytes for markdownEscapes: 0 for the bytes never escaped, 1 for those
+// always escaped, and ':' and '.' for themselves.
+var markdownClass = func() (c [256]uint8) {
+	for i := 0; i < len(markdownEscaped); i++ {
+		c[markdownEscaped[i]] = 1
+	}
+	c[':'], c['.'] = ':', '.'
+	return c
+}()
 
 // markdownEscapes reports whether Markdown puts a backslash before s[i].
 func markdownEscapes(s string, i int) bool {
-	switch c := s[i]; {
-	case markdownSpecial[c]:
-		return true
-	case c == ':':
+	switch markdownClass[s[i]] {
+	case 0:
+		return false
+	case ':':
 		// Break what GitHub would link by itself (https://, www.) and what markdownlint's
 		// parser reads as a directive (:name), which GitHub shows as text.
 		return i+1 < len(s) && (s[i+1] == '/' || s[i+1] == ':' || isAlnum(s[i+1]) && !isDigit(s[i+1]))
-	case c == '.':
+	case '.':
 		return i >= 3 && strings.EqualFold(s[i-3:i], "www")
 	}
-	return false
+	return true
 }
 
 // byteSet is the set of the bytes of s, for a lookup per byte.
