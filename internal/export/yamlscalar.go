@@ -19,8 +19,11 @@ import (
 // (plain, double-quoted or a literal block) spelled the same way. It knows that for certain only
 // of text made of printable characters of the Basic Multilingual Plane and line feeds, nothing
 // safetext finds invisible: the library escapes everything else in its own ways, and an argument
-// holding any of it goes to the library. TestYAMLScalarsMatchLibrary, TestYAMLMatchesLibrary
-// and FuzzYAMLMatchesLibrary check that the two agree.
+// holding any of it goes to the library. The rules are those of go.yaml.in/yaml/v4 v4.0.0
+// (internal/libyaml: Emitter.analyzeScalar, selectScalarStyle and the write functions in
+// emitter.go, resolve in resolver.go, Desolver.desolveScalar); TestYAMLScalarsMatchLibrary,
+// TestYAMLMatchesLibrary and FuzzYAMLMatchesLibrary compare the two, so that an upgrade of
+// the library that writes differently fails them.
 
 // yamlStyle is how a scalar is written.
 type yamlStyle uint8
