@@ -54,33 +54,76 @@ func newGraph(d *Debate, args []*Argument) *Graph {
 			g.index[a.ID] = i + 1
 		}
 	}
-	for i, a := range args {
-		from := i + 1
-		g.link(from, a.Supports, Support)
-		g.link(from, a.Attacks, Attack)
-	}
+	g.link()
 	return g
 }
 
-func (g *Graph) link(from int, targets []string, t RelationType) {
-	for _, id := range targets {
-		to, ok := g.index[id]
-		if !ok || to == from {
-			continue
+// link resolves every relation, then lays the edges out in one array for the ends they leave
+// and one for the ends they reach, each node's edges a slice of them: four allocations for
+// the whole graph rather than one or two a relation. Edges keep corpus order.
+func (g *Graph) link() {
+	type rel struct {
+		from, to int
+		typ      RelationType
+	}
+	count := 0
+	for _, a := range g.args {
+		count += len(a.Supports) + len(a.Attacks)
+	}
+	rels := make([]rel, 0, count)
+	outDeg := make([]int, len(g.ids))
+	inDeg := make([]int, len(g.ids))
+	for i, a := range g.args {
+		from, first := i+1, len(rels)
+		// Duplicates are looked for along the argument's relations so far, or in a map when it
+		// has many: a list of 40,000 must not cost 800 million comparisons.
+		var seen map[rel]bool
+		if len(a.Supports)+len(a.Attacks) > 16 {
+			seen = make(map[rel]bool, len(a.Supports)+len(a.Attacks))
 		}
-		dup := false
-		for _, e := range g.out[from] {
-			if e.Node == to && e.Type == t {
-				dup = true
-				break
+		for _, t := range [...]RelationType{Support, Attack} {
+			targets := a.Supports
+			if t == Attack {
+				targets = a.Attacks
+			}
+		next:
+			for _, id := range targets {
+				to, ok := g.index[id]
+				if !ok || to == from {
+					continue
+				}
+				r := rel{from, to, t}
+				if seen != nil {
+					if seen[r] {
+						continue // a duplicate is kept once
+					}
+					seen[r] = true
+				} else {
+					for _, prev := range rels[first:] {
+						if prev == r {
+							continue next
+						}
+					}
+				}
+				rels = append(rels, r)
+				outDeg[from]++
+				inDeg[to]++
 			}
 		}
-		if dup {
-			continue
+	}
+	g.nrel = len(rels)
+	outs, ins := make([]Edge, len(rels)), make([]Edge, len(rels))
+	for v := range g.ids {
+		if outDeg[v] > 0 {
+			g.out[v], outs = outs[:0:outDeg[v]], outs[outDeg[v]:]
 		}
-		g.out[from] = append(g.out[from], Edge{Node: to, Type: t})
-		g.in[to] = append(g.in[to], Edge{Node: from, Type: t})
-		g.nrel++
+		if inDeg[v] > 0 {
+			g.in[v], ins = ins[:0:inDeg[v]], ins[inDeg[v]:]
+		}
+	}
+	for _, r := range rels {
+		g.out[r.from] = append(g.out[r.from], Edge{Node: r.to, Type: r.typ})
+		g.in[r.to] = append(g.in[r.to], Edge{Node: r.from, Type: r.typ})
 	}
 }
 

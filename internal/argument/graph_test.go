@@ -52,6 +52,36 @@ func TestGraphEdges(t *testing.T) {
 	}
 }
 
+// TestGraphLongRelationLists drops duplicates from lists long enough to be checked through a
+// map, as from short ones, and keeps the first of each in order.
+func TestGraphLongRelationLists(t *testing.T) {
+	args := []*Argument{arg("hub", Pro, nil, nil)}
+	var supports, attacks []string
+	for i := range 30 {
+		id := fmt.Sprintf("x%d", i)
+		args = append(args, arg(id, Con, nil, nil))
+		supports = append(supports, id, id) // each twice
+		attacks = append(attacks, id)       // and attacked once: a different relation
+	}
+	args[0].Supports, args[0].Attacks = append(supports, "hub", "missing"), attacks
+	g := NewGraph(debate(args...))
+	if got, want := g.NumRelations(), 60; got != want {
+		t.Fatalf("NumRelations() = %d, want %d", got, want)
+	}
+	out := g.Out(1)
+	for i := range 30 {
+		if want := (Edge{Node: i + 2, Type: Support}); out[i] != want {
+			t.Fatalf("Out(hub)[%d] = %v, want %v", i, out[i], want)
+		}
+		if want := (Edge{Node: i + 2, Type: Attack}); out[30+i] != want {
+			t.Fatalf("Out(hub)[%d] = %v, want %v", 30+i, out[30+i], want)
+		}
+	}
+	if got := g.In(2); len(got) != 2 || cap(got) != 2 {
+		t.Errorf("In(x0) = %v (cap %d), want 2 edges with no room to append over a neighbour", got, cap(got))
+	}
+}
+
 func TestTopoOrder(t *testing.T) {
 	g := NewGraph(debate(
 		arg("a", Pro, []string{"t"}, nil),

@@ -99,7 +99,7 @@ func runScore(opts *scoreOptions) error {
 		fmt.Fprintf(app.IO.Err, "argmap: warning: %s\n", warning)
 	}
 	if opts.format == "json" {
-		err = writeScoreJSON(app.IO.Out, r)
+		err = writeScoreJSON(app.IO.Out, r.Document("", true))
 	} else {
 		view, verr := opts.view.options(app)
 		if verr != nil {

@@ -155,7 +155,12 @@ func (c *checker) references() {
 				c.add(a.categoryAt, Error, "unknown category %s: %s", q(arg.Category), c.categoryHint(arg.Category))
 			}
 		}
-		seen := map[string]relationInfo{}
+		// Most arguments name a few targets, which a look along a.valid finds sooner than a
+		// map; a long list gets one, so a hostile file cannot make this quadratic.
+		var seen map[string]relationInfo
+		if len(a.relations) > 16 {
+			seen = make(map[string]relationInfo, len(a.relations))
+		}
 		for _, r := range a.relations {
 			if _, ok := c.idAt[r.target]; !ok {
 				hint := "check the spelling, or add the argument"
@@ -169,7 +174,7 @@ func (c *checker) references() {
 				c.add(r.at, Error, "argument %s %s itself: remove %s from %s", safetext.Line(arg.ID), relKey(r.typ), safetext.Line(r.target), relKey(r.typ))
 				continue
 			}
-			if first, dup := seen[r.target]; dup {
+			if first, dup := a.validTo(r.target, seen); dup {
 				if first.typ == r.typ {
 					c.add(r.at, Error, "argument %s %s %s twice (first at %s): remove one", safetext.Line(arg.ID), relKey(r.typ), safetext.Line(r.target), where(first.at, r.at))
 				} else {
@@ -177,8 +182,10 @@ func (c *checker) references() {
 				}
 				continue
 			}
-			seen[r.target] = r
 			a.valid = append(a.valid, r)
+			if seen != nil {
+				seen[r.target] = r
+			}
 		}
 		for _, p := range a.passages {
 			if p.sourceAt.IsZero() {
@@ -206,6 +213,21 @@ func relKey(t argument.RelationType) string {
 
 // warnings are what the corpus may mean but probably does not: loose arguments, relations
 // against the sides, cycles, arguments with no quote.
+// validTo finds the relation to target among those a has passed so far, in seen when there is
+// a map of them.
+func (a *argInfo) validTo(target string, seen map[string]relationInfo) (relationInfo, bool) {
+	if seen != nil {
+		r, ok := seen[target]
+		return r, ok
+	}
+	for _, r := range a.valid {
+		if r.target == target {
+			return r, true
+		}
+	}
+	return relationInfo{}, false
+}
+
 func (c *checker) warnings() {
 	for _, a := range c.args {
 		arg := a.arg
@@ -255,17 +277,17 @@ func (c *checker) sideClash(a *argument.Argument, r relationInfo) string {
 		return ""
 	}
 	same := target == a.Side
+	if r.typ == argument.Attack && !same || r.typ == argument.Support && same {
+		return "" // checked for every relation: most are fine, and cost nothing more
+	}
 	what := fmt.Sprintf("the %s argument %s", target, safetext.Line(r.target))
 	if r.target == c.d.Thesis.ID {
 		what = "the thesis"
 	}
-	switch {
-	case r.typ == argument.Attack && same:
+	if r.typ == argument.Attack {
 		return fmt.Sprintf("%s argument %s attacks %s, which is on its side: make it %s, or make the relation supports", a.Side, safetext.Line(a.ID), what, a.Side.Opposite())
-	case r.typ == argument.Support && !same:
-		return fmt.Sprintf("%s argument %s supports %s, which is on the other side: make it %s, or make the relation attacks", a.Side, safetext.Line(a.ID), what, a.Side.Opposite())
 	}
-	return ""
+	return fmt.Sprintf("%s argument %s supports %s, which is on the other side: make it %s, or make the relation attacks", a.Side, safetext.Line(a.ID), what, a.Side.Opposite())
 }
 
 func joinAnd(s []string) string {

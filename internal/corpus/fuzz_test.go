@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -39,6 +40,20 @@ func FuzzLoad(f *testing.F) {
 					t.Errorf("argument %q has strength %v", a.ID, a.Strength)
 				}
 			}
+		}
+	})
+}
+
+// FuzzValidID holds validID to idPattern, the form the JSON Schema publishes.
+func FuzzValidID(f *testing.F) {
+	re := regexp.MustCompile(idPattern)
+	for _, s := range []string{"", "a", "a-b", "-a", "a-", "a--b", "A", "a_b", "grant-asylum", "0-9", "é", strings.Repeat("a", MaxIDLength+1)} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := len(s) <= MaxIDLength && re.MatchString(s)
+		if got := validID(s); got != want {
+			t.Errorf("validID(%q) = %v, want %v", s, got, want)
 		}
 	})
 }

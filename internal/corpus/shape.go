@@ -1,7 +1,5 @@
 package corpus
 
-import "regexp"
-
 // shape is what one kind of mapping in a corpus may hold: its keys in the order the format
 // lists them, and those it must have. The JSON Schema (arguments/argmap.schema.json) says the
 // same; a test holds the two together.
@@ -86,10 +84,23 @@ var (
 // kebab.
 const idPattern = `^[a-z0-9]+(-[a-z0-9]+)*$`
 
-var idRE = regexp.MustCompile(idPattern)
-
 // sides are the values of an argument's side, in the order messages list them.
 var sides = []string{"pro", "con"}
 
-// validID reports whether s is a well-formed id.
-func validID(s string) bool { return len(s) <= MaxIDLength && idRE.MatchString(s) }
+// validID reports whether s is a well-formed id: it matches idPattern (a test holds the two
+// together) and is at most MaxIDLength bytes. Every argument and reference is checked, so this
+// is written out rather than left to a regular expression.
+func validID(s string) bool {
+	if s == "" || len(s) > MaxIDLength || s[0] == '-' || s[len(s)-1] == '-' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+		case c == '-' && s[i-1] != '-':
+		default:
+			return false
+		}
+	}
+	return true
+}

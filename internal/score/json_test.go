@@ -1,6 +1,7 @@
 package score
 
 import (
+	"bytes"
 	"encoding/json"
 	"math"
 	"testing"
@@ -63,6 +64,37 @@ func TestNumJSON(t *testing.T) {
 		got, _ := num(x).MarshalJSON()
 		if string(got) != want {
 			t.Errorf("num(%v) = %s, want %s", x, got, want)
+		}
+	}
+}
+
+// TestArgumentRowsMatchEncodingJSON holds the hand-written rows to what encoding/json writes
+// for the same structs, hostile strings and awkward numbers included.
+func TestArgumentRowsMatchEncodingJSON(t *testing.T) {
+	texts := []string{"", "plain-id", `quo"te`, `back\slash`, "<b>&amp;</b>", "tab\there", "nul\x00", "bad\xffutf8", "\u2028line\u2029", "é€😀", "\x1b[31mred"}
+	numbers := []float64{0, 1, -1, 0.1 + 0.2, 1e-10, -1e-10, 1e20, math.NaN(), math.Inf(1), math.Inf(-1), math.Copysign(0, -1), 123456.7890123456}
+	var rows argumentRows
+	for i := range 60 {
+		rows = append(rows, argumentJSON{
+			ID: texts[i%len(texts)], Side: argument.Side(texts[(i+3)%len(texts)]), Category: texts[(i+7)%len(texts)],
+			Weight: num(numbers[i%len(numbers)]), Base: num(numbers[(i+1)%len(numbers)]),
+			Score: num(numbers[(i+5)%len(numbers)]), Contribution: num(numbers[(i+11)%len(numbers)]),
+		})
+	}
+	for _, rs := range []argumentRows{nil, {}, rows[:1], rows} {
+		got, err := json.Marshal(rs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := json.Marshal([]argumentJSON(rs))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rs) == 0 {
+			want = []byte("[]") // a nil slice of rows is written as none, not null
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("rows differ:\n got %s\nwant %s", got, want)
 		}
 	}
 }

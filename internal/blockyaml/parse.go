@@ -1,0 +1,1017 @@
+// Package blockyaml parses the everyday subset of YAML that corpus files are written in
+// (block mappings and lists, flow lists and mappings of scalars, plain, quoted and block
+// text, comments) straight into yaml.Node trees, several times faster than go.yaml.in/yaml/v4 builds
+// them. The trees are the ones yaml/v4 builds for the same input: same kinds, tags, styles,
+// values, lines and columns (comments are not kept).
+//
+// It refuses whatever lies outside that subset or whatever it is not sure of — anchors,
+// aliases, tags, explicit keys, directives, several documents, tabs, carriage returns,
+// nested flow collections, deep nesting, and every syntax error — by returning ok false.
+// The caller then parses the file with yaml/v4, which gives the same tree or the error
+// message, so the subset decides only how fast a file loads, never what it means.
+package blockyaml
+
+import (
+	"strings"
+	"unicode/utf8"
+	"unsafe"
+
+	"go.yaml.in/yaml/v4"
+)
+
+// MaxDepth is how deeply collections may nest before Parse refuses the file. Corpus files nest
+// five deep; anything deeper is left to yaml/v4 and its limits.
+const MaxDepth = 10
+
+// The tags yaml/v4 resolves, as it writes them in yaml.Node.Tag.
+const (
+	strTag       = "!!str"
+	nullTag      = "!!null"
+	boolTag      = "!!bool"
+	intTag       = "!!int"
+	floatTag     = "!!float"
+	timestampTag = "!!timestamp"
+	seqTag       = "!!seq"
+	mapTag       = "!!map"
+)
+
+// Parse parses the one document of src and returns its top node, or nil when the document is
+// empty (blank, or comments only). ok is false when src is outside the subset this package
+// reads: the caller must then parse it with yaml/v4.
+func Parse(src []byte) (root *yaml.Node, ok bool) {
+	return new(Parser).Parse(src)
+}
+
+// A Parser parses one document after another and reuses its memory for their trees: the tree
+// a call to Parse returns is good until the next call on the same Parser. The scalar values
+// stay good for ever (they are strings). Not for use by several goroutines at once.
+type Parser struct {
+	nodes     [][]yaml.Node // chunks of nodes, reused from the first for each document
+	nodeChunk int           // the chunk being filled, and how much of it is
+	nodeUsed  int
+
+	ptrs     [][]*yaml.Node // chunks that Content slices are carved from, reused the same way
+	ptrChunk int
+	ptrUsed  int
+
+	stack []*yaml.Node // the children of the collections being read
+
+	// The scalar values of a document are written one after another to out, then copied to
+	// one string that every value is a slice of: one allocation a file, and no more memory
+	// kept than the values take. spans says which node gets which slice.
+	out   []byte
+	spans []span
+}
+
+type span struct {
+	n        *yaml.Node
+	from, to int
+}
+
+// Parse parses the one document of src, as the package's Parse does.
+func (pp *Parser) Parse(src []byte) (root *yaml.Node, ok bool) {
+	if !inSubset(src) {
+		return nil, false
+	}
+	pp.nodeChunk, pp.nodeUsed, pp.ptrChunk, pp.ptrUsed = 0, 0, 0, 0
+	pp.stack, pp.out, pp.spans = pp.stack[:0], pp.out[:0], pp.spans[:0]
+	// The parser reads src through a string that shares its memory, and copies every value
+	// it keeps (to the arena): nothing refers to src once Parse returns.
+	p := &parser{Parser: pp, s: unsafe.String(unsafe.SliceData(src), len(src)), line: 1, colAt: -1}
+	defer func() {
+		if r := recover(); r != nil {
+			if _, refused := r.(refusal); !refused && strictPanics {
+				panic(r)
+			}
+			// A refusal, or a bug: either way yaml/v4 reads the file instead.
+			root, ok = nil, false
+		}
+	}()
+	root = p.document()
+	arena := string(pp.out)
+	for _, s := range pp.spans {
+		s.n.Value = arena[s.from:s.to]
+	}
+	return root, true
+}
+
+// refusal is what the parser panics with to give up on a file; Parse recovers it. Parsing is
+// recursive and can give up at any byte, so unwinding beats threading a flag through every call.
+type refusal struct{}
+
+func refuse() { panic(refusal{}) }
+
+// strictPanics lets a panic that is not a refusal through, for the tests and fuzzing to find;
+// argmap itself falls back to yaml/v4 rather than crash on a file.
+var strictPanics = false
+
+// inSubset makes one pass over src for what the parser never reads: bytes that are not UTF-8,
+// characters YAML forbids or treats as line breaks (libyaml takes NEL, LS and PS as breaks),
+// byte-order marks, tabs and carriage returns, and lines that open with a document marker or a
+// directive.
+func inSubset(src []byte) bool {
+	lineStart := true
+	for i := 0; i < len(src); {
+		c := src[i]
+		if c < utf8.RuneSelf {
+			if lineStart && (c == '%' || (c == '-' || c == '.') && marker(src[i:])) {
+				return false
+			}
+			lineStart = c == '\n'
+			if c < ' ' && c != '\n' || c == 0x7f {
+				return false
+			}
+			i++
+			continue
+		}
+		lineStart = false
+		r, n := utf8.DecodeRune(src[i:])
+		switch {
+		case r == utf8.RuneError && n <= 1:
+			return false
+		case r < 0xa0, r == 0x2028, r == 0x2029, r == 0xfeff, r == 0xfffe, r == 0xffff:
+			return false
+		}
+		i += n
+	}
+	return true
+}
+
+// marker reports whether b opens with a document marker, --- or ..., which ends a document
+// whatever surrounds it.
+func marker(b []byte) bool {
+	if len(b) < 3 || b[1] != b[0] || b[2] != b[0] {
+		return false
+	}
+	return len(b) == 3 || b[3] == ' ' || b[3] == '\n'
+}
+
+// parser reads one document. Between nodes it stands at the start of a line (or at the end of
+// the input); s[ls:] is the current line, and line its number.
+type parser struct {
+	*Parser
+	s     string
+	i     int // the offset being read
+	ls    int // the offset where the current line starts
+	line  int
+	depth int
+
+	colAt, colN int // the last offset col counted to, and its column
+}
+
+// The sizes of the chunks a Parser allocates: a corpus file of 500 arguments takes about 13
+// node chunks and 12 pointer chunks.
+const (
+	nodeChunkSize = 1024
+	ptrChunkSize  = 1024
+)
+
+func (p *parser) document() *yaml.Node {
+	ind := p.nextLine()
+	if ind < 0 {
+		return nil
+	}
+	n := p.block(-1, ind)
+	if p.nextLine() >= 0 {
+		refuse() // more after the top node: an error, or something this parser does not read
+	}
+	return n
+}
+
+// col is the column of offset i on the current line, counted in characters from 1 as yaml/v4
+// counts it.
+func (p *parser) col(i int) int {
+	// Count on from the last column asked for when it is on this line and not past i: a line
+	// of a million flow entries costs one pass, not a million.
+	from, n := p.ls, 1
+	if p.colAt >= p.ls && p.colAt <= i {
+		from, n = p.colAt, p.colN
+	}
+	seg := p.s[from:i]
+	width := len(seg)
+	for j := 0; j < len(seg); j++ {
+		if seg[j] >= utf8.RuneSelf {
+			width = utf8.RuneCountInString(seg)
+			break
+		}
+	}
+	p.colAt, p.colN = i, n+width
+	return p.colN
+}
+
+func (p *parser) at(i int) byte {
+	if i < len(p.s) {
+		return p.s[i]
+	}
+	return 0
+}
+
+// blankAt reports whether offset i holds a space, a line break or the end of the input.
+func (p *parser) blankAt(i int) bool {
+	return i >= len(p.s) || p.s[i] == ' ' || p.s[i] == '\n'
+}
+
+// newline moves past the line break at p.i to the start of the next line.
+func (p *parser) newline() {
+	p.i++
+	p.ls = p.i
+	p.line++
+}
+
+// nextLine moves from the start of a line past blank and comment-only lines, to the first
+// character of the next line with content, and returns that line's indentation; -1 at the end.
+func (p *parser) nextLine() int {
+	for p.i < len(p.s) {
+		j := p.i
+		for j < len(p.s) && p.s[j] == ' ' {
+			j++
+		}
+		switch {
+		case j == len(p.s):
+			p.i = j
+			return -1
+		case p.s[j] == '\n':
+			p.i = j
+			p.newline()
+		case p.s[j] == '#':
+			p.i = j
+			p.toLineEnd()
+		default:
+			p.i = j
+			return j - p.ls
+		}
+	}
+	return -1
+}
+
+// toLineEnd skips the rest of the line (a comment) and its line break.
+func (p *parser) toLineEnd() {
+	if k := strings.IndexByte(p.s[p.i:], '\n'); k >= 0 {
+		p.i += k
+		p.newline()
+		return
+	}
+	p.i = len(p.s)
+}
+
+// endLine finishes a line after a value: spaces, then a comment or nothing.
+func (p *parser) endLine() {
+	j := p.i
+	for j < len(p.s) && p.s[j] == ' ' {
+		j++
+	}
+	switch {
+	case j == len(p.s):
+		p.i = j
+	case p.s[j] == '\n':
+		p.i = j
+		p.newline()
+	case p.s[j] == '#' && j > p.i:
+		p.i = j
+		p.toLineEnd()
+	default:
+		refuse()
+	}
+}
+
+func (p *parser) node(kind yaml.Kind, style yaml.Style, tag, value string, line, col int) *yaml.Node {
+	if p.nodeChunk == len(p.nodes) {
+		p.nodes = append(p.nodes, make([]yaml.Node, nodeChunkSize))
+	}
+	n := &p.nodes[p.nodeChunk][p.nodeUsed]
+	*n = yaml.Node{Kind: kind, Style: style, Tag: tag, Value: value, Line: line, Column: col}
+	if p.nodeUsed++; p.nodeUsed == nodeChunkSize {
+		p.nodeChunk, p.nodeUsed = p.nodeChunk+1, 0
+	}
+	return n
+}
+
+// scalar makes a scalar node whose value is s, copied to the document's arena.
+func (p *parser) scalar(style yaml.Style, tag, s string, line, col int) *yaml.Node {
+	from := len(p.out)
+	p.out = append(p.out, s...)
+	return p.built(style, tag, from, line, col)
+}
+
+// built makes a scalar node whose value is what the arena took from offset from on. The node
+// gets its value when the document is read: the arena is still growing.
+func (p *parser) built(style yaml.Style, tag string, from, line, col int) *yaml.Node {
+	n := p.node(yaml.ScalarNode, style, tag, "", line, col)
+	p.spans = append(p.spans, span{n, from, len(p.out)})
+	return n
+}
+
+// resolveBuilt resolves the plain scalar the arena took from offset from on. It reads the
+// arena in place: resolve keeps nothing of what it is given.
+func (p *parser) resolveBuilt(from int) string {
+	v := p.out[from:]
+	if len(v) == 0 {
+		return nullTag
+	}
+	return resolve(unsafe.String(&v[0], len(v)))
+}
+
+// appendFold appends what a folded line break stands for: a space when no blank line follows
+// it, else a line break for each blank line.
+func appendFold(b []byte, blanks int) []byte {
+	if blanks == 0 {
+		return append(b, ' ')
+	}
+	for range blanks {
+		b = append(b, '\n')
+	}
+	return b
+}
+
+// enter and leave bracket a collection: they count the depth and keep its children on the
+// stack until leave gives them to the collection in a slice of their own.
+func (p *parser) enter() int {
+	p.depth++
+	if p.depth > MaxDepth {
+		refuse()
+	}
+	return len(p.stack)
+}
+
+func (p *parser) leave(n *yaml.Node, mark int) {
+	p.depth--
+	k := len(p.stack) - mark
+	if k == 0 {
+		p.stack = p.stack[:mark]
+		return
+	}
+	n.Content = p.content(k)
+	copy(n.Content, p.stack[mark:])
+	clear(p.stack[mark:])
+	p.stack = p.stack[:mark]
+}
+
+// content returns room for k children, carved from the pointer chunks; a long list gets a
+// slice of its own.
+func (p *parser) content(k int) []*yaml.Node {
+	if k > ptrChunkSize/4 {
+		return make([]*yaml.Node, k)
+	}
+	if p.ptrUsed+k > ptrChunkSize {
+		p.ptrChunk, p.ptrUsed = p.ptrChunk+1, 0
+	}
+	if p.ptrChunk == len(p.ptrs) {
+		p.ptrs = append(p.ptrs, make([]*yaml.Node, ptrChunkSize))
+	}
+	c := p.ptrs[p.ptrChunk][p.ptrUsed : p.ptrUsed+k : p.ptrUsed+k]
+	p.ptrUsed += k
+	return c
+}
+
+// block reads the node that starts at p.i, the first character of a line indented ind, inside
+// a collection indented parent (-1 at the top).
+func (p *parser) block(parent, ind int) *yaml.Node {
+	switch {
+	case p.s[p.i] == '-' && p.blankAt(p.i+1):
+		return p.sequence(ind)
+	case p.keyEnd() > 0:
+		return p.mapping(ind)
+	}
+	return p.inline(parent)
+}
+
+// keyEnd returns the offset of the colon after a key that starts at p.i, or -1 when no key
+// does. Keys are plain, on one line, and made of letters, digits, '_', '-' and '.': the names
+// a corpus uses. Anything else is refused later, when it is read as a value.
+func (p *parser) keyEnd() int {
+	j := p.i
+	if c := p.at(j); !(isAlnum(c) || c == '_') {
+		return -1
+	}
+	for j < len(p.s) && j-p.i < 1024 {
+		c := p.s[j]
+		switch {
+		case isAlnum(c) || c == '_' || c == '-' || c == '.':
+			j++
+		case c == ':' && p.blankAt(j+1):
+			return j
+		default:
+			return -1
+		}
+	}
+	return -1
+}
+
+func isAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
+
+// mapping reads a block mapping whose keys stand at indentation ind; the first key is at p.i.
+func (p *parser) mapping(ind int) *yaml.Node {
+	m := p.node(yaml.MappingNode, 0, mapTag, "", p.line, p.col(p.i))
+	mark := p.enter()
+	for {
+		end := p.keyEnd()
+		if end < 0 {
+			refuse()
+		}
+		key := p.s[p.i:end]
+		p.stack = append(p.stack, p.scalar(0, resolve(key), key, p.line, p.col(p.i)))
+		p.i = end + 1
+		p.stack = append(p.stack, p.value(ind))
+		next := p.nextLine()
+		if next < ind {
+			break
+		}
+		if next > ind || p.s[p.i] == '-' && p.blankAt(p.i+1) {
+			refuse()
+		}
+	}
+	p.leave(m, mark)
+	return m
+}
+
+// value reads what follows a key's colon (at p.i) in a mapping indented ind.
+func (p *parser) value(ind int) *yaml.Node {
+	colonEnd := p.i
+	for p.i < len(p.s) && p.s[p.i] == ' ' {
+		p.i++
+	}
+	if p.i < len(p.s) && p.s[p.i] != '\n' && p.s[p.i] != '#' {
+		return p.inline(ind)
+	}
+	// Nothing on the key's line: the value is on the lines below, or empty.
+	line, col := p.line, p.col(colonEnd)
+	p.i = colonEnd
+	p.endLine()
+	next := p.nextLine()
+	switch {
+	case next > ind:
+		return p.block(ind, next)
+	case next == ind && p.s[p.i] == '-' && p.blankAt(p.i+1):
+		return p.sequence(ind)
+	}
+	// nextLine stopped at the first character of the line after: the mapping's own nextLine
+	// finds it there again.
+	return p.node(yaml.ScalarNode, 0, nullTag, "", line, col)
+}
+
+// sequence reads a block list whose dashes stand at indentation ind; the first is at p.i.
+func (p *parser) sequence(ind int) *yaml.Node {
+	seq := p.node(yaml.SequenceNode, 0, seqTag, "", p.line, p.col(p.i))
+	mark := p.enter()
+	for {
+		dashEnd := p.i + 1
+		p.i++
+		for p.i < len(p.s) && p.s[p.i] == ' ' {
+			p.i++
+		}
+		var item *yaml.Node
+		switch {
+		case p.i >= len(p.s) || p.s[p.i] == '\n' || p.s[p.i] == '#':
+			line, col := p.line, p.col(dashEnd)
+			p.i = dashEnd
+			p.endLine()
+			next := p.nextLine()
+			if next > ind {
+				item = p.block(ind, next)
+			} else {
+				item = p.node(yaml.ScalarNode, 0, nullTag, "", line, col)
+			}
+		case p.s[p.i] == '-' && p.blankAt(p.i+1):
+			refuse() // a list in a list on one line
+		case p.keyEnd() > 0:
+			item = p.mapping(p.col(p.i) - 1)
+		default:
+			item = p.inline(ind)
+		}
+		p.stack = append(p.stack, item)
+		next := p.nextLine()
+		if next < ind || next == ind && !(p.s[p.i] == '-' && p.blankAt(p.i+1)) {
+			break
+		}
+		if next > ind {
+			refuse()
+		}
+	}
+	p.leave(seq, mark)
+	return seq
+}
+
+// inline reads a value that starts at p.i, in the middle of a line, inside a collection
+// indented parent, and the rest of its line (or lines).
+func (p *parser) inline(parent int) *yaml.Node {
+	var n *yaml.Node
+	switch c := p.s[p.i]; c {
+	case '"', '\'':
+		n = p.quoted(parent)
+	case '[':
+		n = p.flowSequence(parent)
+	case '{':
+		n = p.flowMapping(parent)
+	case '|', '>':
+		return p.blockScalar(parent)
+	case '-':
+		if p.blankAt(p.i + 1) {
+			refuse() // a list on a key's line
+		}
+		return p.plain(parent)
+	case '?', ':', ',', ']', '}', '#', '&', '*', '!', '%', '@', '`':
+		refuse()
+	default:
+		return p.plain(parent)
+	}
+	p.endLine()
+	return n
+}
+
+// plain reads a plain scalar in block context and moves to the start of the next line. Lines
+// after the first continue it when indented more than parent.
+func (p *parser) plain(parent int) *yaml.Node {
+	line, col := p.line, p.col(p.i)
+	first, stop := p.plainRun(p.i, false)
+	value := p.s[p.i:first]
+	p.i = stop
+	if p.i < len(p.s) && p.s[p.i] == '#' {
+		p.toLineEnd()
+		return p.scalar(0, resolve(value), value, line, col)
+	}
+	from := -1 // where the value starts in the arena, once it runs over more than one line
+	for p.i < len(p.s) {
+		// At a line break: look for a continuation line, past blank ones.
+		save, saveLs, saveLine := p.i, p.ls, p.line
+		p.newline()
+		breaks := 0
+		ind := -1
+		for p.i < len(p.s) {
+			j := p.i
+			for j < len(p.s) && p.s[j] == ' ' {
+				j++
+			}
+			if j < len(p.s) && p.s[j] == '\n' {
+				p.i = j
+				p.newline()
+				breaks++
+				continue
+			}
+			p.i = j
+			if j < len(p.s) {
+				ind = j - p.ls
+			}
+			break
+		}
+		if ind <= parent || p.s[p.i] == '#' {
+			p.i, p.ls, p.line = save, saveLs, saveLine
+			p.newline()
+			break
+		}
+		end, stop := p.plainRun(p.i, false)
+		if from < 0 {
+			from = len(p.out)
+			p.out = append(p.out, value...)
+		}
+		p.out = appendFold(p.out, breaks)
+		p.out = append(p.out, p.s[p.i:end]...)
+		p.i = stop
+		if p.i < len(p.s) && p.s[p.i] == '#' {
+			p.toLineEnd()
+			break
+		}
+	}
+	if from < 0 {
+		return p.scalar(0, resolve(value), value, line, col)
+	}
+	return p.built(0, p.resolveBuilt(from), from, line, col)
+}
+
+// plainRun scans a plain scalar's text on one line from i. end is where its text ends
+// (trailing spaces dropped); stop is where scanning stopped: at a line break, the end of the
+// input, a comment's '#', or in a flow collection at the indicator that ends the scalar. It
+// refuses a ": ", which makes the text a key where this parser does not read one.
+func (p *parser) plainRun(i int, flow bool) (end, stop int) {
+	end = i
+	for i < len(p.s) {
+		c := p.s[i]
+		switch {
+		case c == '\n':
+			return end, i
+		case c == ' ':
+			i++
+			continue
+		case c == '#' && i > 0 && p.s[i-1] == ' ' && i > end:
+			return end, i
+		case c == ':' && (p.blankAt(i+1) || flow && isFlowEnd(p.at(i+1))):
+			if flow {
+				return end, i
+			}
+			refuse()
+		case flow && (c == ',' || c == '[' || c == ']' || c == '{' || c == '}'):
+			return end, i
+		}
+		i++
+		end = i
+	}
+	return end, i
+}
+
+func isFlowEnd(c byte) bool { return c == ',' || c == ']' || c == '}' }
+
+// quoted reads a single- or double-quoted scalar that starts at p.i and may run over several
+// lines, each indented more than parent. It stops after the closing quote.
+func (p *parser) quoted(parent int) *yaml.Node {
+	q := p.s[p.i]
+	line, col := p.line, p.col(p.i)
+	style := yaml.SingleQuotedStyle
+	if q == '"' {
+		style = yaml.DoubleQuotedStyle
+	}
+	p.i++
+	start := p.i
+	// The common case: one line, no escapes. The value is then a slice of the input.
+	for j := start; j < len(p.s); j++ {
+		c := p.s[j]
+		if c == q && (q == '"' || p.at(j+1) != '\'') {
+			p.i = j + 1
+			return p.scalar(style, strTag, p.s[start:j], line, col)
+		}
+		if c == '\n' || c == '\\' && q == '"' || c == '\'' && q == '\'' {
+			break
+		}
+	}
+	from := len(p.out)
+	spaces := 0 // spaces read but not yet written: they go if a line break follows
+	for {
+		if p.i >= len(p.s) {
+			refuse()
+		}
+		c := p.s[p.i]
+		if c == ' ' {
+			spaces++
+			p.i++
+			continue
+		}
+		if c == '\n' {
+			spaces = 0
+			p.fold(parent, false)
+			continue
+		}
+		for ; spaces > 0; spaces-- {
+			p.out = append(p.out, ' ')
+		}
+		switch {
+		case c == q && q == '\'' && p.at(p.i+1) == '\'':
+			p.out = append(p.out, '\'')
+			p.i += 2
+		case c == q:
+			p.i++
+			return p.built(style, strTag, from, line, col)
+		case c == '\\' && q == '"' && p.at(p.i+1) == '\n':
+			p.i++
+			p.fold(parent, true)
+		case c == '\\' && q == '"':
+			p.escape()
+		default:
+			j := p.i + 1
+			for j < len(p.s) {
+				if c := p.s[j]; c == ' ' || c == '\n' || c == q || c == '\\' {
+					break
+				}
+				j++
+			}
+			p.out = append(p.out, p.s[p.i:j]...)
+			p.i = j
+		}
+	}
+}
+
+// fold handles the line break at p.i inside a quoted scalar (the spaces before it are already
+// dropped): the break becomes a space (nothing after an escaped break), and each blank line
+// after it a line break; the next line's leading spaces go too.
+func (p *parser) fold(parent int, escaped bool) {
+	breaks := 0
+	p.newline()
+	for {
+		j := p.i
+		for j < len(p.s) && p.s[j] == ' ' {
+			j++
+		}
+		if j >= len(p.s) {
+			refuse()
+		}
+		if p.s[j] == '\n' {
+			p.i = j
+			p.newline()
+			breaks++
+			continue
+		}
+		if j-p.ls <= parent {
+			refuse()
+		}
+		p.i = j
+		break
+	}
+	if breaks > 0 || !escaped {
+		p.out = appendFold(p.out, breaks)
+	}
+}
+
+// escapes are the one-character escapes of a double-quoted scalar and what they stand for.
+var escapes = [256]string{
+	'0': "\x00", 'a': "\a", 'b': "\b", 't': "\t", 'n': "\n", 'v': "\v", 'f': "\f",
+	'r': "\r", 'e': "\x1b", ' ': " ", '"': "\"", '/': "/", '\\': "\\",
+	'N': "\u0085", '_': "\u00a0", 'L': "\u2028", 'P': "\u2029",
+}
+
+// escape reads the escape sequence at p.i in a double-quoted scalar.
+func (p *parser) escape() {
+	c := p.at(p.i + 1)
+	if s := escapes[c]; s != "" {
+		p.out = append(p.out, s...)
+		p.i += 2
+		return
+	}
+	var digits int
+	switch c {
+	case 'x':
+		digits = 2
+	case 'u':
+		digits = 4
+	case 'U':
+		digits = 8
+	default:
+		refuse()
+	}
+	var r rune
+	for k := 0; k < digits; k++ {
+		h := p.at(p.i + 2 + k)
+		switch {
+		case '0' <= h && h <= '9':
+			r = r<<4 | rune(h-'0')
+		case 'a' <= h && h <= 'f':
+			r = r<<4 | rune(h-'a'+10)
+		case 'A' <= h && h <= 'F':
+			r = r<<4 | rune(h-'A'+10)
+		default:
+			refuse()
+		}
+	}
+	if r >= 0xd800 && r <= 0xdfff || r > 0x10ffff {
+		refuse()
+	}
+	p.out = utf8.AppendRune(p.out, r)
+	p.i += 2 + digits
+}
+
+// blockScalar reads a literal (|) or folded (>) scalar whose indicator is at p.i, in a
+// collection indented parent, and moves to the start of the line after it.
+func (p *parser) blockScalar(parent int) *yaml.Node {
+	line, col := p.line, p.col(p.i)
+	literal := p.s[p.i] == '|'
+	style := yaml.FoldedStyle
+	if literal {
+		style = yaml.LiteralStyle
+	}
+	p.i++
+	strip := false
+	switch p.at(p.i) {
+	case '-':
+		strip = true
+		p.i++
+	case '+':
+		refuse() // keep: rare, and its trailing lines are easy to get wrong
+	}
+	if c := p.at(p.i); c != ' ' && c != '\n' && c != 0 {
+		refuse() // an indentation indicator, or text after the indicator
+	}
+	p.endLine()
+
+	// The first line with text sets the indentation; blank lines before it are refused.
+	j := p.i
+	for j < len(p.s) && p.s[j] == ' ' {
+		j++
+	}
+	if j >= len(p.s) || p.s[j] == '\n' || j-p.i <= parent || j == p.i {
+		refuse()
+	}
+	ind := j - p.i
+	from := len(p.out)
+	newline := false // whether the last text line ended with a line break
+	for {
+		// p.i is at the start of a line indented at least ind.
+		text := p.s[p.i+ind:]
+		k := strings.IndexByte(text, '\n')
+		if k >= 0 {
+			text = text[:k]
+		}
+		if !literal && strings.HasPrefix(text, " ") {
+			refuse() // a more-indented line in folded text
+		}
+		p.out = append(p.out, text...)
+		p.i += ind + len(text)
+		if p.i >= len(p.s) {
+			newline = false
+			break
+		}
+		newline = true
+		p.newline()
+		// Blank lines, then either more text or the end of the scalar.
+		breaks := 0
+		next := -1
+		for p.i < len(p.s) {
+			j := p.i
+			for j < len(p.s) && p.s[j] == ' ' {
+				j++
+			}
+			if j < len(p.s) && p.s[j] == '\n' {
+				if j-p.i > ind {
+					refuse() // spaces past the indentation on a blank line are text
+				}
+				p.i = j
+				p.newline()
+				breaks++
+				continue
+			}
+			if j < len(p.s) {
+				next = j - p.i
+			} else if j > p.i {
+				refuse() // trailing spaces at the end of the input
+			}
+			break
+		}
+		if next < ind {
+			break
+		}
+		if literal {
+			breaks++ // every line break stays
+		}
+		p.out = appendFold(p.out, breaks)
+	}
+	if newline && !strip {
+		p.out = append(p.out, '\n')
+	}
+	return p.built(style, strTag, from, line, col)
+}
+
+// flowSequence reads [a, b, c] from p.i, over one line or several indented more than parent,
+// and stops after the ].
+func (p *parser) flowSequence(parent int) *yaml.Node {
+	seq := p.node(yaml.SequenceNode, yaml.FlowStyle, seqTag, "", p.line, p.col(p.i))
+	mark := p.enter()
+	p.i++
+	p.flowSpace(parent)
+	if p.at(p.i) == ']' {
+		p.i++
+		p.leave(seq, mark)
+		return seq
+	}
+	for {
+		p.stack = append(p.stack, p.flowScalar(parent))
+		p.flowSpace(parent)
+		switch p.at(p.i) {
+		case ',':
+			p.i++
+			p.flowSpace(parent)
+			if c := p.at(p.i); c == ']' || c == ',' {
+				refuse() // an empty entry
+			}
+		case ']':
+			p.i++
+			p.leave(seq, mark)
+			return seq
+		default:
+			refuse()
+		}
+	}
+}
+
+// flowMapping reads {key: value, ...} from p.i, as flowSequence reads a list.
+func (p *parser) flowMapping(parent int) *yaml.Node {
+	m := p.node(yaml.MappingNode, yaml.FlowStyle, mapTag, "", p.line, p.col(p.i))
+	mark := p.enter()
+	p.i++
+	p.flowSpace(parent)
+	if p.at(p.i) == '}' {
+		p.i++
+		p.leave(m, mark)
+		return m
+	}
+	for {
+		end := p.keyEnd()
+		if end < 0 || p.at(end+1) == '\n' {
+			refuse()
+		}
+		key := p.s[p.i:end]
+		p.stack = append(p.stack, p.scalar(0, resolve(key), key, p.line, p.col(p.i)))
+		p.i = end + 1
+		p.flowSpace(parent)
+		if c := p.at(p.i); c == ',' || c == '}' {
+			refuse() // an empty value
+		}
+		p.stack = append(p.stack, p.flowScalar(parent))
+		p.flowSpace(parent)
+		switch p.at(p.i) {
+		case ',':
+			p.i++
+			p.flowSpace(parent)
+			if c := p.at(p.i); c == '}' || c == ',' {
+				refuse()
+			}
+		case '}':
+			p.i++
+			p.leave(m, mark)
+			return m
+		default:
+			refuse()
+		}
+	}
+}
+
+// flowSpace skips spaces, comments and line breaks inside a flow collection. Lines must be
+// indented more than parent.
+func (p *parser) flowSpace(parent int) {
+	for {
+		for p.i < len(p.s) && p.s[p.i] == ' ' {
+			p.i++
+		}
+		switch {
+		case p.i >= len(p.s):
+			refuse() // the collection is not closed
+		case p.s[p.i] == '#':
+			if p.i > 0 && p.s[p.i-1] != ' ' && p.s[p.i-1] != '\n' {
+				refuse()
+			}
+			p.toLineEnd()
+			p.flowIndent(parent)
+		case p.s[p.i] == '\n':
+			p.newline()
+			p.flowIndent(parent)
+		default:
+			return
+		}
+	}
+}
+
+// flowIndent checks, at the start of a line inside a flow collection, that the line is blank
+// or indented more than parent.
+func (p *parser) flowIndent(parent int) {
+	j := p.i
+	for j < len(p.s) && p.s[j] == ' ' {
+		j++
+	}
+	if j < len(p.s) && p.s[j] != '\n' && j-p.ls <= parent {
+		refuse()
+	}
+}
+
+// flowScalar reads a quoted or plain scalar inside a flow collection.
+func (p *parser) flowScalar(parent int) *yaml.Node {
+	switch c := p.at(p.i); c {
+	case '"', '\'':
+		return p.quoted(parent)
+	case '-':
+		if c := p.at(p.i + 1); c == ' ' || c == '\n' || c == 0 || isFlowEnd(c) {
+			refuse()
+		}
+	case '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', '%', '@', '`', 0:
+		refuse()
+	}
+	line, col := p.line, p.col(p.i)
+	end, stop := p.plainRun(p.i, true)
+	value := p.s[p.i:end]
+	p.i = stop
+	from := -1
+	for p.at(p.i) == '\n' {
+		// The scalar may go on after the line break, folded like a block one.
+		save, saveLs, saveLine := p.i, p.ls, p.line
+		breaks := -1
+		for p.at(p.i) == '\n' {
+			p.newline()
+			breaks++
+			for p.i < len(p.s) && p.s[p.i] == ' ' {
+				p.i++
+			}
+		}
+		c := p.at(p.i)
+		if c == '#' || c == ',' || c == ']' || c == '}' || c == 0 {
+			p.i, p.ls, p.line = save, saveLs, saveLine
+			break
+		}
+		if p.i-p.ls <= parent {
+			refuse()
+		}
+		switch c {
+		case '[', '{', ':', '-', '?':
+			refuse()
+		}
+		end, stop := p.plainRun(p.i, true)
+		if from < 0 {
+			from = len(p.out)
+			p.out = append(p.out, value...)
+		}
+		p.out = appendFold(p.out, breaks)
+		p.out = append(p.out, p.s[p.i:end]...)
+		p.i = stop
+	}
+	if c := p.at(p.i); c == ':' || c == '[' || c == '{' {
+		refuse() // a key, or a collection where this parser reads only scalars
+	}
+	if from < 0 {
+		return p.scalar(0, resolve(value), value, line, col)
+	}
+	return p.built(0, p.resolveBuilt(from), from, line, col)
+}

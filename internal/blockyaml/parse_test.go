@@ -1,0 +1,320 @@
+package blockyaml
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"strings"
+	"testing"
+
+	"go.yaml.in/yaml/v4"
+
+	"github.com/argmap/argmap/arguments"
+	"github.com/argmap/argmap/internal/synth"
+)
+
+func TestMain(m *testing.M) {
+	strictPanics = true
+	os.Exit(m.Run())
+}
+
+// reference parses src with yaml/v4 the way the corpus loader does: one document, its top
+// node. err is set when yaml/v4 refuses the input or finds more than one document.
+func reference(src []byte) (*yaml.Node, error) {
+	l, err := yaml.NewLoader(bytes.NewReader(src))
+	if err != nil {
+		return nil, err
+	}
+	var doc yaml.Node
+	if err := l.Load(&doc); err != nil {
+		if err == io.EOF {
+			return nil, nil
+		}
+		return nil, err
+	}
+	var next yaml.Node
+	if err := l.Load(&next); err != io.EOF {
+		return nil, fmt.Errorf("a second document (%v)", err)
+	}
+	if len(doc.Content) == 0 {
+		return nil, nil
+	}
+	return doc.Content[0], nil
+}
+
+// diff describes the first difference between two trees, on the fields the corpus decoder
+// reads; "" when there is none.
+func diff(path string, got, want *yaml.Node) string {
+	switch {
+	case got == nil && want == nil:
+		return ""
+	case got == nil || want == nil:
+		return fmt.Sprintf("%s: got %v, want %v", path, got, want)
+	}
+	type fields struct {
+		Kind         yaml.Kind
+		Style        yaml.Style
+		Tag, Value   string
+		Line, Column int
+		Children     int
+		Anchor       string
+		Alias        bool
+	}
+	g := fields{got.Kind, got.Style, got.Tag, got.Value, got.Line, got.Column, len(got.Content), got.Anchor, got.Alias != nil}
+	w := fields{want.Kind, want.Style, want.Tag, want.Value, want.Line, want.Column, len(want.Content), want.Anchor, want.Alias != nil}
+	if g != w {
+		return fmt.Sprintf("%s:\n got %+v\nwant %+v", path, g, w)
+	}
+	for i := range got.Content {
+		if d := diff(fmt.Sprintf("%s/%d", path, i), got.Content[i], want.Content[i]); d != "" {
+			return d
+		}
+	}
+	return ""
+}
+
+// check compares Parse with yaml/v4 on src: whatever Parse accepts, yaml/v4 must read to the
+// same tree. It returns whether Parse accepted src.
+func check(t testing.TB, src []byte) bool {
+	t.Helper()
+	got, ok := Parse(src)
+	if !ok {
+		return false
+	}
+	want, err := reference(src)
+	if err != nil {
+		t.Fatalf("Parse accepted what yaml/v4 refuses (%v):\n%s", err, src)
+	}
+	if d := diff("", got, want); d != "" {
+		t.Fatalf("Parse and yaml/v4 differ at %s\ninput:\n%s", d, src)
+	}
+	return true
+}
+
+// accepted are inputs in the subset: Parse must read each, to yaml/v4's tree.
+var accepted = []string{
+	"",
+	"# only a comment\n\n   # and another\n",
+	"a: 1\n",
+	"a: 1",
+	"  a: indented top\n  b: x\n",
+	"a: b\nc: d # comment\n# last\n",
+	"key:\n",
+	"key:   # nothing\nnext: 2\n",
+	"- a\n- b\n-\n- c\n",
+	"list:\n- a\n- b\nnext: x\n",
+	"list:\n  - a\n  - b\n",
+	"- id: x\n  side: pro\n- id: y\n  tags: [a, b]\n",
+	"list:\n- id: x\n  quotes:\n  - {source: s, text: t}\n  - {source: s, text: \"u\"}\n  tags: []\nnext: {}\n",
+	"t: a plain scalar\n  that goes on\n\n  after a blank line\nnext: 1\n",
+	"t: 'single ''quoted'' text\n  over lines'\n",
+	"t: \"double \\\"quoted\\\" \\u00e9\\x41\\n\\t\\\\ text\n  over \\\n  lines\"\n",
+	"t: \"a\n\n  b\"\n",
+	"t: |\n  literal\n    kept\n  text\n\nnext: 1\n",
+	"t: |-\n  stripped\n",
+	"t: >\n  folded\n  text\n\n  paragraph\n",
+	"t: >-\n  folded stripped\n  # not a comment\n",
+	"t: |\n  at the end",
+	"n: [1, -2, 0x1F, 0o17, 1_000, 1.5, .5, 1e3, -0, .inf, -.Inf, .nan, 1e400, 99999999999999999999]\n",
+	"w: [yes, no, on, off, true, False, ~, null, NULL, y, n, 2022-09-27, 2001-12-14t21:59:43.10-05:00, <x]\n",
+	"k: [é, ü, \"ä\"]\n",
+	"k: a#b c\n",
+	"k: a:b\n",
+	"k: http://example.com/x?y=1#frag\n",
+	"k: [http://example.com, a:b]\n",
+	"k: {a: x:y, b: why?}\n",
+	"k: {source: src-100, text: Russian émigré communities shield the regime’s propaganda\n      over the long term.}\n",
+	"k: [a, # comment\n  b]\n",
+	"123: int key\ntrue: bool key\n",
+	"a.b: x\na-b: y\na_b: z\n",
+	"k: -a plain that starts with a dash\n",
+	"k: \"\"\nl: ''\n",
+	"just a scalar\n",
+	"[a, b]\n",
+	"- |\n  literal item\n- >\n  folded item\n",
+	"a:\n  b:\n    c:\n      d: deep\n",
+	"k: 'it''s'\n",
+	"k: \"\\N\\_\\L\\P\\e\\0\\/\"\n",
+	"k: trailing spaces   \n",
+	"k: x\n\n\n",
+	"a: 1\na: 2\n",
+	"on: key\nyes: key\n",
+	"a:\n    b: 1\n    c:\n      - d\n",
+	"- a\n-   b\n-\n  c\n",
+	"a: |\n    text\n  # a comment less indented\nb: 1\n",
+	"a: >-\n  one\n\n\n  two\n",
+	"a: |\n  one\n\n",
+	"a: 'x'   # comment\n",
+	"a: \"x\" # comment\n",
+	"a: [x] # comment\n",
+	"a: x # comment\n  # indented comment\nb: y\n",
+	"a: b\n c\n",
+}
+
+// refused are inputs outside the subset (or not YAML at all): Parse must leave them to yaml/v4.
+var refused = []string{
+	"a: &x 1\nb: *x\n",
+	"a: !!str 1\n",
+	"? a\n: b\n",
+	"%YAML 1.2\n---\na: 1\n",
+	"---\na: 1\n",
+	"a: 1\n---\nb: 2\n",
+	"a: 1\n...\n",
+	"a:\tb\n",
+	"a: 1\r\nb: 2\r\n",
+	"\ufeffa: 1\n",
+	"a: [b, [c]]\n",
+	"a: {b: {c: d}}\n",
+	"a: [b, ]\n",
+	"a: [b,, c]\n",
+	"a: {b}\n",
+	"a: |+\n  kept\n\n",
+	"a: |2\n   text\n",
+	"a: >\n  folded\n    more indented\n",
+	"a: b: c\n",
+	"- a\nb: 1\n",
+	"a: 1\n- b\n",
+	"a: 'unclosed\n",
+	"a: \"unclosed\n",
+	"a: [unclosed\n",
+	"\"quoted key\": 1\n",
+	"a: \"\\q\"\n",
+	"a: \"\\ud800\"\n",
+	"a: \xff\n",
+	"a: \x01\n",
+	"a: b\u2028c\n",
+	"a:\n  - b\n c: 1\n",
+	"a: 1\n  b: 2\n",
+	"a: <<\n",
+	"a: *b\n",
+	"a: [*b]\n",
+	"a: {b: &c d}\n",
+	"a: @b\n",
+	"a: `b\n",
+	"a:\n    b: 1\n  c: 2\n",
+	"a: 'x' b\n",
+	"a: [x] y\n",
+	"a: \"x\"y\n",
+	"a: |\n  text\n more\n",
+	"- - not read\n",
+	"k: [\n  a,\n  b\n]\n",
+	"k: éé: no\n",
+	"é: 1\n",
+	"- - - x\n",
+	strings.Repeat("- ", MaxDepth+1) + "x\n",
+}
+
+func TestAccepted(t *testing.T) {
+	for _, src := range accepted {
+		t.Run("", func(t *testing.T) {
+			if !check(t, []byte(src)) {
+				t.Errorf("Parse refused an input in its subset:\n%s", src)
+			}
+		})
+	}
+}
+
+func TestRefused(t *testing.T) {
+	for _, src := range refused {
+		t.Run("", func(t *testing.T) {
+			if root, ok := Parse([]byte(src)); ok {
+				t.Errorf("Parse read an input outside its subset, to %+v:\n%s", root, src)
+			}
+		})
+	}
+}
+
+// TestBuiltin reads every file of the built-in debate: all of them are in the subset.
+func TestBuiltin(t *testing.T) {
+	files, err := fs.Glob(arguments.FS, "*.yaml")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no built-in files (%v)", err)
+	}
+	for _, name := range files {
+		src, err := fs.ReadFile(arguments.FS, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !check(t, src) {
+			t.Errorf("%s: Parse refused a built-in file", name)
+		}
+	}
+}
+
+// TestSynth reads generated corpora, cycles and all, as the benchmarks do: every file is in
+// the subset and reads as yaml/v4 reads it.
+func TestSynth(t *testing.T) {
+	for _, seed := range []int64{1, 2, 3} {
+		d := synth.Generate(synth.Options{Arguments: 600, Seed: seed, Cycles: int(seed - 1), QuotesPerArgument: int(seed)})
+		files, err := synth.Files(d, 100)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range files {
+			if !check(t, f.Data) {
+				t.Errorf("seed %d, %s: Parse refused a generated file", seed, f.Name)
+			}
+		}
+	}
+}
+
+// TestParserReuse reads many files with one Parser, as the corpus loader does: each tree is
+// right although the memory of the one before is reused for it.
+func TestParserReuse(t *testing.T) {
+	d := synth.Generate(synth.Options{Arguments: 3000, Seed: 4, Cycles: 3})
+	files, err := synth.Files(d, 250)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srcs := [][]byte{[]byte("a: [x]\n")}
+	for _, f := range files {
+		srcs = append(srcs, f.Data)
+	}
+	srcs = append(srcs, []byte("- short\n"), []byte(""), []byte("b: {c: d}\n"))
+	var p Parser
+	for i, src := range srcs {
+		got, ok := p.Parse(src)
+		if !ok {
+			t.Fatalf("file %d refused", i)
+		}
+		want, err := reference(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d := diff("", got, want); d != "" {
+			t.Fatalf("file %d: Parse and yaml/v4 differ at %s", i, d)
+		}
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	for _, src := range append(accepted, refused...) {
+		f.Add([]byte(src))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		check(t, src)
+	})
+}
+
+// TestResolve holds resolve to yaml/v4's tags on plain scalars of every kind, through the
+// one-line path and the folded one.
+func TestResolve(t *testing.T) {
+	for _, v := range []string{
+		"", "~", "null", "Null", "NULL", "nul", "true", "True", "TRUE", "tRue", "false", "yes", "no", "on", "off", "y", "n",
+		"0", "-0", "+0", "-0.0", "007", "0x1F", "0X1f", "0o17", "0b101", "1_000", "0x_1F", "+12", "-12",
+		"9223372036854775807", "9223372036854775808", "18446744073709551615", "18446744073709551616",
+		"1.5", ".5", "5.", "-.5", "+.5", "1e3", "1E-3", "1.5e+3", "1e400", "1e", ".e3", "1_000.5", "0x1p3",
+		".inf", ".Inf", ".INF", "+.inf", "-.inf", ".nan", ".NaN", ".NAN", ".nAn", "inf", "nan",
+		"2022-09-27", "2022-9-7", "2001-12-14t21:59:43.10-05:00", "2001-12-14 21:59:43.10", "2001-12-14T21:59:43Z",
+		"20022-09-27", "2022-13-01", "2022-09-27x", "1.2.3", "--1", "+-1", "12abc", "o", "<", "<x",
+	} {
+		if !check(t, []byte("k: "+v+"\n")) {
+			t.Errorf("Parse refused the plain scalar %q", v)
+		}
+		if v != "" {
+			check(t, []byte("k: "+v+"\n  folded on\n"))
+		}
+	}
+}
