@@ -1,9 +1,9 @@
 package cli
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -98,37 +98,74 @@ func runExport(opts *exportOptions) error {
 		return err
 	}
 
-	// Everything is encoded before anything is written, so an error leaves no half a file.
-	var buf bytes.Buffer
-	switch format {
-	case export.Markdown:
-		b, berr := exportBrief(opts, g, w, sem, score.SensitivityOptions{From: from, To: to})
-		if berr != nil {
-			return berr
+	var brief *export.Brief
+	if format == export.Markdown {
+		if brief, err = exportBrief(opts, g, w, sem, score.SensitivityOptions{From: from, To: to}); err != nil {
+			return err
 		}
-		err = export.NewMarkdownEncoder(&buf).Encode(b)
-	case export.JSON:
-		err = export.NewJSONEncoder(&buf).Encode(g)
-	case export.YAML:
-		err = export.NewYAMLEncoder(&buf).Encode(g)
-	case export.DOT:
-		err = export.NewDOTEncoder(&buf).Encode(g)
-	case export.Mermaid:
-		err = export.NewMermaidEncoder(&buf).Encode(g)
-	case export.Argdown:
-		err = export.NewArgdownEncoder(&buf).Encode(g)
-	case export.AIF:
-		err = export.NewAIFEncoder(&buf).Encode(g)
 	}
-	if err != nil {
-		return fmt.Errorf("cannot export as %s: %w", format, err)
+	// The document is streamed, not built whole (a brief of 100,000 arguments is 150 MB): each
+	// encoder checks all that can fail before it writes its first byte, so an error still
+	// leaves nothing on standard output, and -o writes a temporary file that replaces the
+	// target only once the document is whole.
+	encode := func(out io.Writer) error {
+		ew := &errWriter{w: out}
+		var err error
+		switch format {
+		case export.Markdown:
+			err = export.NewMarkdownEncoder(ew).Encode(brief)
+		case export.JSON:
+			err = export.NewJSONEncoder(ew).Encode(g)
+		case export.YAML:
+			err = export.NewYAMLEncoder(ew).Encode(g)
+		case export.DOT:
+			err = export.NewDOTEncoder(ew).Encode(g)
+		case export.Mermaid:
+			err = export.NewMermaidEncoder(ew).Encode(g)
+		case export.Argdown:
+			err = export.NewArgdownEncoder(ew).Encode(g)
+		case export.AIF:
+			err = export.NewAIFEncoder(ew).Encode(g)
+		}
+		if ew.err != nil {
+			return ew.err // the output failed, not the export
+		}
+		if err != nil {
+			return &exportError{fmt.Errorf("cannot export as %s: %w", format, err)}
+		}
+		return nil
 	}
 	if target == "" {
-		_, err = app.IO.Out.Write(buf.Bytes())
-		return err
+		err = encode(app.IO.Out)
+	} else {
+		err = writeFileAtomic(target, opts.output, encode)
 	}
-	return writeFileAtomic(target, opts.output, buf.Bytes())
+	if ee := (*exportError)(nil); errors.As(err, &ee) {
+		return ee.err
+	}
+	return err
 }
+
+// errWriter remembers the first error of the writer it wraps, so that a failure to write is
+// told apart from a failure to encode.
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) Write(p []byte) (int, error) {
+	n, err := e.w.Write(p)
+	if err != nil && e.err == nil {
+		e.err = err
+	}
+	return n, err
+}
+
+// exportError is an encoder's error, told apart from a failure to write.
+type exportError struct{ err error }
+
+func (e *exportError) Error() string { return e.err.Error() }
+func (e *exportError) Unwrap() error { return e.err }
 
 // exportBrief scores the graph under the chosen weights and under every profile, and finds where
 // the verdict flips as argmap sensitivity does, for the brief.
@@ -228,9 +265,11 @@ func resolvePath(p string) (string, error) {
 	return filepath.Join(dir, filepath.Base(abs)), nil
 }
 
-// writeFileAtomic writes data to path through a temporary file in the same folder and a rename,
-// so that the file is either the old one or the whole new one. name is how messages call it.
-func writeFileAtomic(path, name string, data []byte) (err error) {
+// writeFileAtomic writes what write writes to path, through a temporary file in the same folder
+// and a rename, so that the file is either the old one or the whole new one. name is how
+// messages call it. An *exportError from write is returned as it is; any other error is a
+// failure to write the file.
+func writeFileAtomic(path, name string, write func(io.Writer) error) (err error) {
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
 		return fmt.Errorf("cannot write %s: %w", name, pathErrCause(err))
@@ -241,7 +280,10 @@ func writeFileAtomic(path, name string, data []byte) (err error) {
 			os.Remove(tmp.Name())
 		}
 	}()
-	if _, err = tmp.Write(data); err != nil {
+	if err = write(tmp); err != nil {
+		if ee := (*exportError)(nil); errors.As(err, &ee) {
+			return err
+		}
 		return fmt.Errorf("cannot write %s: %w", name, pathErrCause(err))
 	}
 	if err = tmp.Chmod(0o644); err != nil {

@@ -1,14 +1,10 @@
 package export
 
 import (
-	"bufio"
-	"encoding/json"
 	"io"
-	"strconv"
 	"time"
 
 	"github.com/argmap/argmap/internal/argument"
-	"github.com/argmap/argmap/internal/safetext"
 )
 
 // AIFEncoder writes the graph in the Argument Interchange Format as AIFdb and OVA read it: an
@@ -56,7 +52,7 @@ func AIFTimestamp(d *argument.Debate) string {
 func (e *AIFEncoder) Encode(g *argument.Graph) error {
 	ts := aifJSONString(AIFTimestamp(g.Debate))
 	rels := edges(g)
-	w := bufio.NewWriter(e.w)
+	w := newWriter(e.w)
 	nodes := 0
 	node := func(id int, text []byte, typ string) {
 		if nodes > 0 {
@@ -64,7 +60,7 @@ func (e *AIFEncoder) Encode(g *argument.Graph) error {
 		}
 		nodes++
 		w.WriteString("\n    {\n      \"nodeID\": \"")
-		w.WriteString(strconv.Itoa(id))
+		writeInt(w, id)
 		w.WriteString("\",\n      \"text\": ")
 		w.Write(text)
 		w.WriteString(",\n      \"type\": \"")
@@ -76,9 +72,12 @@ func (e *AIFEncoder) Encode(g *argument.Graph) error {
 	id := func(i int) int { return i + 1 }
 
 	w.WriteString("{\n  \"nodes\": [")
-	node(id(argument.ThesisNode), aifJSONString(g.Debate.Thesis.Claim), "I")
+	var text []byte // each claim in turn, as a JSON string
+	text = appendJSONString(text[:0], g.Debate.Thesis.Claim)
+	node(id(argument.ThesisNode), text, "I")
 	for i := 1; i < g.Len(); i++ {
-		node(id(i), aifJSONString(g.Argument(i).Claim), "I")
+		text = appendJSONString(text[:0], g.Argument(i).Claim)
+		node(id(i), text, "I")
 	}
 	inference, conflict := aifJSONString("Default Inference"), aifJSONString("Default Conflict")
 	for k, r := range rels {
@@ -96,11 +95,11 @@ func (e *AIFEncoder) Encode(g *argument.Graph) error {
 				w.WriteByte(',')
 			}
 			w.WriteString("\n    {\n      \"edgeID\": \"")
-			w.WriteString(strconv.Itoa(2*k + j + 1))
+			writeInt(w, 2*k+j+1)
 			w.WriteString("\",\n      \"fromID\": \"")
-			w.WriteString(strconv.Itoa(ends[0]))
+			writeInt(w, ends[0])
 			w.WriteString("\",\n      \"toID\": \"")
-			w.WriteString(strconv.Itoa(ends[1]))
+			writeInt(w, ends[1])
 			w.WriteString("\"\n    }")
 		}
 	}
@@ -113,7 +112,4 @@ func (e *AIFEncoder) Encode(g *argument.Graph) error {
 
 // aifJSONString is s as a JSON string, escaped as encoding/json escapes it (HTML characters
 // too) and with every invisible character escaped.
-func aifJSONString(s string) []byte {
-	b, _ := json.Marshal(s) // a string always marshals
-	return safetext.EscapeInvisible(b)
-}
+func aifJSONString(s string) []byte { return appendJSONString(nil, s) }

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/argmap/argmap/internal/safetext"
 )
@@ -67,6 +68,29 @@ func (a *anchors) add(text string, alts ...string) heading {
 // space made a '-'. Lower-casing follows JavaScript's toLowerCase, as markdownlint's check does
 // (İ becomes i and a combining dot; a final Σ becomes ς).
 func Slug(text string) string {
+	for i := 0; i < len(text); i++ {
+		if text[i] >= utf8.RuneSelf {
+			return slugUnicode(text)
+		}
+	}
+	// ASCII: its letters are a-z and A-Z, its numbers 0-9, its only connector punctuation '_',
+	// and it has no marks.
+	b := make([]byte, 0, len(text))
+	for i := 0; i < len(text); i++ {
+		switch c := text[i]; {
+		case c == ' ':
+			b = append(b, '-')
+		case c >= 'A' && c <= 'Z':
+			b = append(b, c+'a'-'A')
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9', c == '-', c == '_':
+			b = append(b, c)
+		}
+	}
+	return string(b)
+}
+
+// slugUnicode is Slug for any text.
+func slugUnicode(text string) string {
 	var b strings.Builder
 	for _, r := range jsLower(text) {
 		switch {

@@ -1,13 +1,13 @@
 package export
 
 import (
-	"bufio"
 	"fmt"
 	"io"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/argmap/argmap/internal/argument"
 	"github.com/argmap/argmap/internal/safetext"
@@ -28,17 +28,28 @@ func NewArgdownEncoder(w io.Writer) *ArgdownEncoder { return &ArgdownEncoder{w: 
 func (e *ArgdownEncoder) Encode(g *argument.Graph) error {
 	d := g.Debate
 	titles := ArgdownTitles(g)
-	ref := func(i int) string {
+	w := newWriter(e.w)
+	ref := func(i int) {
 		if i == argument.ThesisNode {
-			return "[" + titles[i] + "]"
+			writeStrings(w, "[", titles[i], "]")
+		} else {
+			writeStrings(w, "<", titles[i], ">")
 		}
-		return "<" + titles[i] + ">"
 	}
 	incoming := make([][]edge, g.Len())
 	for _, r := range edges(g) {
 		incoming[r.To] = append(incoming[r.To], r)
 	}
-	w := bufio.NewWriter(e.w)
+	// Sides and categories are few: each is quoted once.
+	quoted := map[string]string{}
+	yamlDouble := func(s string) string {
+		q, ok := quoted[s]
+		if !ok {
+			q = safetext.YAMLDouble(s)
+			quoted[s] = q
+		}
+		return q
+	}
 	relations := func(i int) {
 		for _, r := range incoming[i] {
 			// In Argdown a "+" or "-" line under an element says the element it names
@@ -47,7 +58,9 @@ func (e *ArgdownEncoder) Encode(g *argument.Graph) error {
 			if r.Type == argument.Attack {
 				op = "-"
 			}
-			writeStrings(w, "  ", op, " ", ref(r.From), "\n")
+			writeStrings(w, "  ", op, " ")
+			ref(r.From)
+			w.WriteByte('\n')
 		}
 	}
 
@@ -59,7 +72,8 @@ func (e *ArgdownEncoder) Encode(g *argument.Graph) error {
 	fmt.Fprintln(w, "===")
 	fmt.Fprintln(w)
 	fmt.Fprintf(w, "# %s\n\n", argdownHeading(d.Title, "Debate"))
-	fmt.Fprintf(w, "%s: %s #thesis {id: %s, base: %s}\n", ref(argument.ThesisNode), safetext.Argdown(d.Thesis.Claim),
+	ref(argument.ThesisNode)
+	fmt.Fprintf(w, ": %s #thesis {id: %s, base: %s}\n", safetext.Argdown(d.Thesis.Claim),
 		safetext.YAMLDouble(d.Thesis.ID), yamlFloat(d.Thesis.Base))
 	relations(argument.ThesisNode)
 
@@ -67,9 +81,11 @@ func (e *ArgdownEncoder) Encode(g *argument.Graph) error {
 		fmt.Fprintf(w, "\n## %s: %s\n", sideName(group.side), argdownHeading(group.category, "uncategorised"))
 		for _, i := range group.nodes {
 			a := g.Argument(i)
-			writeStrings(w, "\n", ref(i), ": ", safetext.Argdown(a.Claim), " ", argdownTag(string(a.Side)), " ", argdownTag(a.Category),
-				" {id: ", safetext.YAMLDouble(a.ID), ", side: ", safetext.YAMLDouble(string(a.Side)),
-				", category: ", safetext.YAMLDouble(a.Category), ", strength: ", yamlFloat(a.Strength), "}\n")
+			w.WriteByte('\n')
+			ref(i)
+			writeStrings(w, ": ", safetext.Argdown(a.Claim), " ", argdownTag(string(a.Side)), " ", argdownTag(a.Category),
+				" {id: ", safetext.YAMLDouble(a.ID), ", side: ", yamlDouble(string(a.Side)),
+				", category: ", yamlDouble(a.Category), ", strength: ", yamlFloat(a.Strength), "}\n")
 			relations(i)
 		}
 	}
@@ -82,7 +98,7 @@ func (e *ArgdownEncoder) Encode(g *argument.Graph) error {
 func ArgdownTitles(g *argument.Graph) []string {
 	titles := make([]string, g.Len())
 	titles[argument.ThesisNode] = argdownTitle(g.Debate.Thesis.ID, "Thesis")
-	used := map[string]bool{}
+	used := make(map[string]bool, g.Len())
 	// next is the number to try first after a title already taken: counting from 2 every time
 	// would make n arguments of one title cost n²/2 tries.
 	next := map[string]int{}
@@ -107,6 +123,14 @@ func ArgdownTitles(g *argument.Graph) []string {
 // letters, marks, digits and spaces, and ' ’ , . ? ! & ( ) - inside; it starts with a letter or
 // digit and never ends in '-'.
 func argdownTitle(s, fallback string) string {
+	if argdownTitleKept(s) {
+		return s
+	}
+	return argdownTitleCut(s, fallback)
+}
+
+// argdownTitleCut is argdownTitle for a title that is not kept as it is.
+func argdownTitleCut(s, fallback string) string {
 	var b strings.Builder
 	for _, r := range s {
 		switch {
@@ -125,6 +149,35 @@ func argdownTitle(s, fallback string) string {
 		return fallback
 	}
 	return t
+}
+
+// argdownTitleKept reports whether argdownTitle keeps s as it is, as it does nearly every
+// title: s holds only what a title may, words are one space apart, and it starts with a letter
+// or digit and ends in neither '-' nor a space.
+func argdownTitleKept(s string) bool {
+	if s == "" || s[len(s)-1] == ' ' || s[len(s)-1] == '-' {
+		return false
+	}
+	space := true // a space first is not kept
+	for i, r := range s {
+		switch {
+		case r == ' ':
+			if space {
+				return false
+			}
+			space = true
+			continue
+		case r < utf8.RuneSelf && isAlnumRune(r):
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+		case i == 0:
+			return false // a mark or punctuation, which the title may not start with
+		case unicode.IsMark(r) || strings.ContainsRune("'’,.?!&()-", r):
+		default:
+			return false
+		}
+		space = false
+	}
+	return true
 }
 
 // argdownHeading is heading text, escaped.

@@ -27,7 +27,7 @@ const labelWidth = 32
 
 // Encode writes the graph.
 func (e *DOTEncoder) Encode(g *argument.Graph) error {
-	w := bufio.NewWriter(e.w)
+	w := newWriter(e.w)
 	fmt.Fprintln(w, "digraph argmap {")
 	// Edges point from an argument to what it supports or attacks; drawn bottom to top, the
 	// thesis, which everything points at, comes out on top.
@@ -42,14 +42,20 @@ func (e *DOTEncoder) Encode(g *argument.Graph) error {
 		a := g.Argument(i)
 		stroke, fill := sideColours(a.Side)
 		lines := append(wrap(safetext.Flat(a.Title), labelWidth), sideLabel(a))
-		writeStrings(w, "  ", nodeID(i), " [label=", dotLabel(lines), `, color="`, stroke, `", fillcolor="`, fill, "\"];\n")
+		w.WriteString("  ")
+		writeNodeID(w, i)
+		writeStrings(w, " [label=", dotLabel(lines), `, color="`, stroke, `", fillcolor="`, fill, "\"];\n")
 	}
 	for _, r := range edges(g) {
 		style := "solid"
 		if r.Type == argument.Attack {
 			style = "dashed"
 		}
-		writeStrings(w, "  ", nodeID(r.From), " -> ", nodeID(r.To), " [style=", style, "];\n")
+		w.WriteString("  ")
+		writeNodeID(w, r.From)
+		w.WriteString(" -> ")
+		writeNodeID(w, r.To)
+		writeStrings(w, " [style=", style, "];\n")
 	}
 	fmt.Fprintln(w, "}")
 	return w.Flush()

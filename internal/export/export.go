@@ -5,7 +5,9 @@
 package export
 
 import (
+	"bufio"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 
@@ -70,6 +72,21 @@ const Version = 1
 // can collide with a keyword or carry syntax.
 func nodeID(i int) string { return "n" + strconv.Itoa(i) }
 
+// newWriter buffers an encoder's output. The buffer is large because a document can be 150 MB,
+// and each of its flushes may be a system call.
+func newWriter(w io.Writer) *bufio.Writer { return bufio.NewWriterSize(w, 64<<10) }
+
+// writeNodeID writes nodeID(i) without making the string.
+func writeNodeID(w *bufio.Writer, i int) {
+	w.WriteByte('n')
+	writeInt(w, i)
+}
+
+// writeInt writes i in decimal without making a string.
+func writeInt(w *bufio.Writer, i int) {
+	w.Write(strconv.AppendInt(w.AvailableBuffer(), int64(i), 10))
+}
+
 // sideLabel is how labels name an argument's side and category.
 func sideLabel(a *argument.Argument) string {
 	return string(a.Side) + " · " + a.Category
@@ -102,7 +119,11 @@ type edge struct {
 // edges lists the graph's relations by node index, in the order of Graph.Relations: by source
 // node, supports before attacks. Indices, unlike ids, stay exact when a corpus repeats an id.
 func edges(g *argument.Graph) []edge {
-	var out []edge
+	n := 0
+	for from := 1; from < g.Len(); from++ {
+		n += len(g.Out(from))
+	}
+	out := make([]edge, 0, n)
 	for from := 1; from < g.Len(); from++ {
 		for _, t := range [...]argument.RelationType{argument.Support, argument.Attack} {
 			for _, e := range g.Out(from) {

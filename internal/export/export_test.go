@@ -174,3 +174,27 @@ func TestParseFormat(t *testing.T) {
 		t.Errorf("ParseFormat(pdf) error = %v", err)
 	}
 }
+
+// TestArgdownTitleKept checks that the titles argdownTitle keeps as they are are the ones it
+// would cut to themselves.
+func TestArgdownTitleKept(t *testing.T) {
+	for _, s := range append(append([]string{"Drain the Kremlin's manpower", "Putin’s war", "1 in 3", "Ça va", "e\u0301t\u0301e\u0301",
+		"\u0301mark first", "(aside)", "ends-", "ends ", " starts", "two  spaces", "Q&A, yes? no! (maybe).", "a—b", "x\ty"},
+		yamlScalarCases...), jsonStringCases...) {
+		checkArgdownTitle(t, s)
+	}
+}
+
+func checkArgdownTitle(t *testing.T, s string) {
+	t.Helper()
+	if got, want := argdownTitle(s, "fallback"), argdownTitleCut(s, "fallback"); got != want {
+		t.Errorf("argdownTitle(%q) = %q, want %q", s, got, want)
+	}
+}
+
+func FuzzArgdownTitleKept(f *testing.F) {
+	for _, s := range yamlScalarCases {
+		f.Add(s)
+	}
+	f.Fuzz(checkArgdownTitle)
+}

@@ -9,6 +9,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"unicode/utf8"
 
 	"github.com/argmap/argmap/internal/argument"
 	"github.com/argmap/argmap/internal/safetext"
@@ -53,31 +54,6 @@ type jsonSource struct {
 type jsonProfile struct {
 	Description string `json:"description"`
 	Weights     object `json:"weights"`
-}
-
-type jsonArgument struct {
-	ID        string        `json:"id"`
-	Side      argument.Side `json:"side"`
-	Category  string        `json:"category"`
-	Title     string        `json:"title"`
-	Claim     string        `json:"claim"`
-	Reasoning string        `json:"reasoning"`
-	Strength  float64       `json:"strength"`
-	Tags      []string      `json:"tags"`
-	Quotes    []jsonPassage `json:"quotes"`
-	Evidence  []jsonPassage `json:"evidence"`
-	Note      string        `json:"note"`
-}
-
-type jsonPassage struct {
-	Source string `json:"source"`
-	Text   string `json:"text"`
-}
-
-type jsonRelation struct {
-	From string                `json:"from"`
-	To   string                `json:"to"`
-	Type argument.RelationType `json:"type"`
 }
 
 // object is a JSON object whose keys keep the order they were added in.
@@ -146,19 +122,25 @@ func (e *JSONEncoder) Encode(g *argument.Graph) error {
 	s := newJSONStream(e.w)
 	s.raw("{\n  \"argmap\": " + strconv.Itoa(Version) + ",\n  \"debate\": ")
 	s.value(debate, "  ")
+	// The arguments and relations, nearly all of a large document, are written by hand as
+	// encoding/json would indent them, which costs a tenth of marshalling each one and
+	// indenting the result.
+	var item []byte
 	s.raw(",\n  \"arguments\": ")
-	s.array(len(args), "  ", func(i int) any {
-		a := args[i]
-		return jsonArgument{
-			ID: a.ID, Side: a.Side, Category: a.Category, Title: a.Title, Claim: a.Claim,
-			Reasoning: a.Reasoning, Strength: a.Strength, Tags: nonNil(a.Tags),
-			Quotes: jsonPassages(a.Quotes), Evidence: jsonPassages(a.Evidence), Note: a.Note,
-		}
+	s.items(len(args), func(i int) []byte {
+		item = appendJSONArgument(item[:0], args[i])
+		return item
 	})
 	s.raw(",\n  \"relations\": ")
-	s.array(len(relations), "  ", func(i int) any {
+	s.items(len(relations), func(i int) []byte {
 		r := relations[i]
-		return jsonRelation{From: r.From, To: r.To, Type: r.Type}
+		item = append(item[:0], "{\n      \"from\": "...)
+		item = appendJSONString(item, r.From)
+		item = append(item, ",\n      \"to\": "...)
+		item = appendJSONString(item, r.To)
+		item = append(item, ",\n      \"type\": "...)
+		item = appendJSONString(item, string(r.Type))
+		return append(item, "\n    }"...)
 	})
 	s.raw("\n}\n")
 	return s.flush()
@@ -194,7 +176,7 @@ type jsonStream struct {
 	err error
 }
 
-func newJSONStream(w io.Writer) *jsonStream { return &jsonStream{w: bufio.NewWriter(w)} }
+func newJSONStream(w io.Writer) *jsonStream { return &jsonStream{w: newWriter(w)} }
 
 // raw writes JSON text as it is.
 func (s *jsonStream) raw(text string) {
@@ -216,25 +198,26 @@ func (s *jsonStream) value(v any, prefix string) {
 	_, s.err = s.w.Write(safetext.EscapeInvisible(b))
 }
 
-// array writes n items, each given by item, as the value of a key whose line starts with
-// prefix.
-func (s *jsonStream) array(n int, prefix string, item func(i int) any) {
+// items writes n items of a top-level array, each given by item already encoded, as the
+// value of a key.
+func (s *jsonStream) items(n int, item func(i int) []byte) {
 	if n == 0 {
 		s.raw("[]")
 		return
 	}
 	s.raw("[\n")
-	inner := prefix + "  "
 	for i := range n {
-		s.raw(inner)
-		s.value(item(i), inner)
+		s.raw("    ")
+		if s.err == nil {
+			_, s.err = s.w.Write(item(i))
+		}
 		if i < n-1 {
 			s.raw(",\n")
 		} else {
 			s.raw("\n")
 		}
 	}
-	s.raw(prefix + "]")
+	s.raw("  ]")
 }
 
 func (s *jsonStream) flush() error {
@@ -244,26 +227,119 @@ func (s *jsonStream) flush() error {
 	return s.w.Flush()
 }
 
-// writeJSON writes v indented two spaces with a final newline, all at once so that a failure
-// (a NaN, say) writes nothing, and with every invisible character escaped.
-func writeJSON(w io.Writer, v any) error {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(v); err != nil {
-		return err
+// appendJSONArgument appends a as an item of the arguments array, as json.MarshalIndent with
+// a prefix of four spaces and an indent of two writes the jsonArgument of a.
+func appendJSONArgument(b []byte, a *argument.Argument) []byte {
+	const field = "\n      "
+	b = append(b, "{"+field+`"id": `...)
+	b = appendJSONString(b, a.ID)
+	b = append(b, ","+field+`"side": `...)
+	b = appendJSONString(b, string(a.Side))
+	b = append(b, ","+field+`"category": `...)
+	b = appendJSONString(b, a.Category)
+	b = append(b, ","+field+`"title": `...)
+	b = appendJSONString(b, a.Title)
+	b = append(b, ","+field+`"claim": `...)
+	b = appendJSONString(b, a.Claim)
+	b = append(b, ","+field+`"reasoning": `...)
+	b = appendJSONString(b, a.Reasoning)
+	b = append(b, ","+field+`"strength": `...)
+	b = appendJSONFloat(b, a.Strength)
+	b = append(b, ","+field+`"tags": `...)
+	if len(a.Tags) == 0 {
+		b = append(b, "[]"...)
+	} else {
+		for i, t := range a.Tags {
+			if i == 0 {
+				b = append(b, "[\n        "...)
+			} else {
+				b = append(b, ",\n        "...)
+			}
+			b = appendJSONString(b, t)
+		}
+		b = append(b, "\n      ]"...)
 	}
-	// Go escapes C0 controls but writes DEL, C1 controls and bidi overrides as they are.
-	_, err := w.Write(safetext.EscapeInvisible(buf.Bytes()))
-	return err
+	for _, ps := range [...]struct {
+		key  string
+		list []argument.Passage
+	}{{`"quotes": `, a.Quotes}, {`"evidence": `, a.Evidence}} {
+		b = append(b, ","+field...)
+		b = append(b, ps.key...)
+		if len(ps.list) == 0 {
+			b = append(b, "[]"...)
+			continue
+		}
+		for i, p := range ps.list {
+			if i == 0 {
+				b = append(b, "[\n        {\n          \"source\": "...)
+			} else {
+				b = append(b, ",\n        {\n          \"source\": "...)
+			}
+			b = appendJSONString(b, p.Source)
+			b = append(b, ",\n          \"text\": "...)
+			b = appendJSONString(b, p.Text)
+			b = append(b, "\n        }"...)
+		}
+		b = append(b, "\n      ]"...)
+	}
+	b = append(b, ","+field+`"note": `...)
+	b = appendJSONString(b, a.Note)
+	return append(b, "\n    }"...)
 }
 
-func jsonPassages(ps []argument.Passage) []jsonPassage {
-	out := make([]jsonPassage, len(ps))
-	for i, p := range ps {
-		out[i] = jsonPassage{Source: p.Source, Text: p.Text}
+// appendJSONString appends s as a JSON string, as encoding/json writes it (<, > and & escaped
+// too), with every invisible character then escaped as EscapeInvisible escapes it. Text with
+// nothing to escape, nearly all of it, is copied as it is; the rest goes through
+// encoding/json.
+func appendJSONString(b []byte, s string) []byte {
+	if !jsonPlain(s) {
+		q, _ := json.Marshal(s) // a string always marshals
+		return append(b, safetext.EscapeInvisible(q)...)
 	}
-	return out
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
+}
+
+// jsonPlain reports whether encoding/json and EscapeInvisible write s as it is: valid UTF-8,
+// no control character, quote, backslash or HTML character, no line or paragraph separator,
+// nothing invisible.
+func jsonPlain(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 || c == 0x7f || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+				return false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 || safetext.Invisible(r) {
+			return false // Invisible covers U+2028 and U+2029, which encoding/json escapes
+		}
+		i += n
+	}
+	return true
+}
+
+// appendJSONFloat appends a finite f as encoding/json writes a float64: the shortest form that
+// reads back the same, in exponent form below 1e-6 and from 1e21, the exponent without a
+// leading zero.
+func appendJSONFloat(b []byte, f float64) []byte {
+	format := byte('f')
+	if abs := math.Abs(f); abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	b = strconv.AppendFloat(b, f, format, -1, 64)
+	if format == 'e' {
+		// e-09 to e-9
+		if n := len(b); n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+			b[n-2] = b[n-1]
+			b = b[:n-1]
+		}
+	}
+	return b
 }
 
 func nonNil(s []string) []string {

@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/argmap/argmap/internal/argument"
 	"github.com/argmap/argmap/internal/safetext"
@@ -40,7 +41,7 @@ func (e *MarkdownEncoder) Encode(b *Brief) error {
 	// Nothing can fail from here on but the writer: the brief is streamed a block at a time,
 	// as a brief of 100,000 arguments is too big to build whole and copy.
 	doc := newBriefDoc(b)
-	w := bufio.NewWriter(e.w)
+	w := newWriter(e.w)
 	doc.w = w
 	doc.write()
 	return w.Flush()
@@ -64,6 +65,11 @@ type briefDoc struct {
 	w        *bufio.Writer
 	started  bool // a block has been written: the next one needs a blank line before it
 	anchored *anchors
+
+	// Every node is linked to from each node it bears on and from the summary table, and
+	// every passage names its source: each link and citation is made once.
+	links        []string          // by node index; "" until made
+	attributions map[string]string // by source id
 }
 
 // heading is a heading's text as it renders and its anchor.
@@ -117,6 +123,14 @@ func (doc *briefDoc) add(lines ...string) {
 	}
 }
 
+// addParts writes a block of one line, given in pieces.
+func (doc *briefDoc) addParts(parts ...string) {
+	doc.block()
+	for _, p := range parts {
+		doc.w.WriteString(p)
+	}
+}
+
 // block starts a block: a blank line after the one before.
 func (doc *briefDoc) block() {
 	if doc.started {
@@ -135,10 +149,20 @@ func (doc *briefDoc) link(h heading) string {
 }
 
 func (doc *briefDoc) nodeLink(i int) string {
-	if i == argument.ThesisNode {
-		return doc.link(heading{text: "the thesis", anchor: doc.thesis.anchor})
+	if doc.links == nil {
+		doc.links = make([]string, doc.b.Graph.Len())
 	}
-	return doc.link(doc.args[i])
+	if l := doc.links[i]; l != "" {
+		return l
+	}
+	h := doc.thesis
+	if i == argument.ThesisNode {
+		h.text = "the thesis"
+	} else {
+		h = doc.args[i]
+	}
+	doc.links[i] = doc.link(h)
+	return doc.links[i]
 }
 
 func (doc *briefDoc) write() {
@@ -315,28 +339,21 @@ func (doc *briefDoc) profileList() {
 
 func (doc *briefDoc) summaryTable() {
 	g := doc.b.Graph
-	t := Table{
-		Header: []string{"Argument", "Side", "Category", "Strength", "Score"},
-		Right:  []bool{false, false, false, true, true},
-	}
-	var links []string
-	for _, gr := range doc.groups {
-		for _, i := range gr.nodes {
-			a := g.Argument(i)
-			t.Rows = append(t.Rows, []string{"", string(a.Side), a.Category, num2(a.Strength), num2(doc.b.Scores[i-1])})
-			links = append(links, doc.nodeLink(i))
-		}
-	}
-	if len(t.Rows) == 0 {
+	if g.Len() == 1 {
 		doc.add("No argument passes the filters.")
 		return
 	}
-	doc.tableWith(t, func(row, col int) (string, bool) {
-		if col == 0 {
-			return links[row], true
-		}
-		return "", false
+	// Rows are written as they are made: a table of 100,000 arguments is not built whole.
+	doc.tableHead(Table{
+		Header: []string{"Argument", "Side", "Category", "Strength", "Score"},
+		Right:  []bool{false, false, false, true, true},
 	})
+	for _, gr := range doc.groups {
+		for _, i := range gr.nodes {
+			a := g.Argument(i)
+			doc.tableRow(doc.nodeLink(i), tableCell(string(a.Side)), tableCell(a.Category), tableCell(num2(a.Strength)), tableCell(num2(doc.b.Scores[i-1])))
+		}
+	}
 }
 
 // table writes a table, every cell escaped.
@@ -344,26 +361,9 @@ func (doc *briefDoc) table(t Table) { doc.tableWith(t, nil) }
 
 // tableWith writes a table; raw gives cells that are already Markdown (links).
 func (doc *briefDoc) tableWith(t Table, raw func(row, col int) (string, bool)) {
-	cell := func(s string) string {
-		if s = safetext.Markdown(s); s == "" {
-			return "-"
-		}
-		return s
-	}
-	var head, rule []string
-	for i, h := range t.Header {
-		head = append(head, cell(h))
-		if i < len(t.Right) && t.Right[i] {
-			rule = append(rule, "---:")
-		} else {
-			rule = append(rule, "---")
-		}
-	}
-	doc.add("| "+strings.Join(head, " | ")+" |", "| "+strings.Join(rule, " | ")+" |")
-	// Rows are written as they are made: a table of 100,000 arguments is not built whole.
-	w := doc.w
+	doc.tableHead(t)
+	cells := make([]string, len(t.Header))
 	for r, row := range t.Rows {
-		w.WriteString("\n|")
 		for c := range t.Header {
 			s, ok := "", false
 			if raw != nil {
@@ -372,60 +372,101 @@ func (doc *briefDoc) tableWith(t Table, raw func(row, col int) (string, bool)) {
 			if !ok {
 				s = "-"
 				if c < len(row) {
-					s = cell(row[c])
+					s = tableCell(row[c])
 				}
 			}
-			w.WriteByte(' ')
-			w.WriteString(s)
-			w.WriteString(" |")
+			cells[c] = s
+		}
+		doc.tableRow(cells...)
+	}
+}
+
+// tableHead writes a table's header and the rule under it.
+func (doc *briefDoc) tableHead(t Table) {
+	var head, rule []string
+	for i, h := range t.Header {
+		head = append(head, tableCell(h))
+		if i < len(t.Right) && t.Right[i] {
+			rule = append(rule, "---:")
+		} else {
+			rule = append(rule, "---")
 		}
 	}
+	doc.add("| "+strings.Join(head, " | ")+" |", "| "+strings.Join(rule, " | ")+" |")
+}
+
+// tableRow writes a row of a table under the rows before it, its cells already Markdown.
+func (doc *briefDoc) tableRow(cells ...string) {
+	w := doc.w
+	w.WriteString("\n|")
+	for _, s := range cells {
+		w.WriteByte(' ')
+		w.WriteString(s)
+		w.WriteString(" |")
+	}
+}
+
+// tableCell is text as a table cell: escaped, and "-" for nothing.
+func tableCell(s string) string {
+	if s = safetext.Markdown(s); s == "" {
+		return "-"
+	}
+	return s
 }
 
 func (doc *briefDoc) argument(i int) {
 	g := doc.b.Graph
 	a := g.Argument(i)
 	doc.h(4, doc.args[i])
-	doc.add(fmt.Sprintf("**Side:** %s · **Category:** %s · **Strength:** %s · **Score:** %s · **Id:** `%s`",
-		safetext.Markdown(string(a.Side)), safetext.Markdown(a.Category), num2(a.Strength), num2(doc.b.Scores[i-1]), codeText(a.ID)))
+	doc.addParts("**Side:** ", safetext.Markdown(string(a.Side)), " · **Category:** ", safetext.Markdown(a.Category),
+		" · **Strength:** ", num2(a.Strength), " · **Score:** ", num2(doc.b.Scores[i-1]), " · **Id:** `", codeText(a.ID), "`")
 	if c := safetext.Markdown(a.Claim); c != "" {
-		doc.add("**Claim:** " + c)
+		doc.addParts("**Claim:** ", c)
 	}
 	for _, p := range safetext.Paragraphs(a.Reasoning) {
 		doc.add(safetext.MarkdownLine(p))
 	}
 	for _, q := range a.Quotes {
-		var lines []string
-		for j, p := range safetext.Paragraphs(q.Text) {
-			if j > 0 {
-				lines = append(lines, ">")
-			}
-			lines = append(lines, "> "+safetext.MarkdownLine(p))
-		}
-		if len(lines) == 0 {
+		paras := safetext.Paragraphs(q.Text)
+		if len(paras) == 0 {
 			continue
 		}
-		doc.add(lines...)
-		doc.add("— " + doc.attribution(q.Source))
+		doc.block()
+		for j, p := range paras {
+			if j > 0 {
+				doc.w.WriteString("\n>\n")
+			}
+			doc.w.WriteString("> ")
+			doc.w.WriteString(safetext.MarkdownLine(p))
+		}
+		doc.addParts("— ", doc.attribution(q.Source))
 	}
 	if len(a.Evidence) > 0 {
 		doc.add("**Evidence:**")
-		var items []string
-		for _, ev := range a.Evidence {
-			items = append(items, "- "+safetext.MarkdownLine(ev.Text)+" — "+doc.attribution(ev.Source))
+		doc.block()
+		for j, ev := range a.Evidence {
+			if j > 0 {
+				doc.w.WriteByte('\n')
+			}
+			doc.w.WriteString("- ")
+			doc.w.WriteString(safetext.MarkdownLine(ev.Text))
+			doc.w.WriteString(" — ")
+			doc.w.WriteString(doc.attribution(ev.Source))
 		}
-		doc.add(items...)
 	}
 	doc.relations(i)
 	if len(a.Tags) > 0 {
-		tags := make([]string, len(a.Tags))
+		doc.block()
+		doc.w.WriteString("**Tags:** ")
 		for j, t := range a.Tags {
-			tags[j] = safetext.Markdown(t)
+			if j > 0 {
+				doc.w.WriteString(", ")
+			}
+			doc.w.WriteString(safetext.Markdown(t))
 		}
-		doc.add("**Tags:** " + strings.Join(tags, ", "))
 	}
 	if n := safetext.Markdown(a.Note); n != "" {
-		doc.add("**Note:** " + n)
+		doc.addParts("**Note:** ", n)
 	}
 }
 
@@ -433,24 +474,32 @@ func (doc *briefDoc) argument(i int) {
 // with a link to its section.
 func (doc *briefDoc) relations(i int) {
 	g := doc.b.Graph
-	lists := map[string][]string{}
-	for _, e := range g.Out(i) {
-		label := "Supports"
-		if e.Type == argument.Attack {
-			label = "Attacks"
+	for _, list := range [...]struct {
+		label string
+		edges []argument.Edge
+		typ   argument.RelationType
+	}{
+		{"Supports", g.Out(i), argument.Support},
+		{"Attacks", g.Out(i), argument.Attack},
+		{"Supported by", g.In(i), argument.Support},
+		{"Attacked by", g.In(i), argument.Attack},
+	} {
+		n := 0
+		for _, e := range list.edges {
+			if (e.Type == argument.Attack) != (list.typ == argument.Attack) {
+				continue
+			}
+			if n == 0 {
+				doc.block()
+				doc.w.WriteString("**" + list.label + ":** ")
+			} else {
+				doc.w.WriteString("; ")
+			}
+			doc.w.WriteString(doc.nodeLink(e.Node))
+			n++
 		}
-		lists[label] = append(lists[label], doc.nodeLink(e.Node))
-	}
-	for _, e := range g.In(i) {
-		label := "Supported by"
-		if e.Type == argument.Attack {
-			label = "Attacked by"
-		}
-		lists[label] = append(lists[label], doc.nodeLink(e.Node))
-	}
-	for _, label := range []string{"Supports", "Attacks", "Supported by", "Attacked by"} {
-		if links := lists[label]; len(links) > 0 {
-			doc.add("**" + label + ":** " + strings.Join(links, "; ") + ".")
+		if n > 0 {
+			doc.w.WriteByte('.')
 		}
 	}
 }
@@ -458,6 +507,18 @@ func (doc *briefDoc) relations(i int) {
 // attribution names a passage's source as a citation does: who wrote it (the author, else the
 // publication), then its title in italics.
 func (doc *briefDoc) attribution(id string) string {
+	if a, ok := doc.attributions[id]; ok {
+		return a
+	}
+	if doc.attributions == nil {
+		doc.attributions = map[string]string{}
+	}
+	a := doc.makeAttribution(id)
+	doc.attributions[id] = a
+	return a
+}
+
+func (doc *briefDoc) makeAttribution(id string) string {
 	s, ok := doc.b.Graph.Debate.Source(id)
 	if !ok {
 		if t := safetext.Markdown(id); t != "" {
@@ -564,19 +625,31 @@ func codeText(s string) string {
 	return s
 }
 
-// prohibitedLinkText are link texts markdownlint rejects as not descriptive (MD059).
-var prohibitedLinkText = map[string]bool{"click here": true, "here": true, "link": true, "more": true}
-
 // linkText is a heading's text as link text, lengthened when markdownlint would find it not
-// descriptive.
+// descriptive (MD059): when its ASCII letters and digits, lower-cased, spell "click here",
+// "here", "link" or "more".
 func linkText(s string) string {
-	norm := strings.Join(strings.Fields(strings.ToLower(strings.Map(func(r rune) rune {
-		if r < 0x80 && (isAlnumRune(r)) {
-			return r
+	var words [2]string
+	n := 0
+	for i := 0; i < len(s); {
+		if s[i] >= utf8.RuneSelf || !isAlnumRune(rune(s[i])) {
+			i++
+			continue
 		}
-		return ' '
-	}, s))), " ")
-	if prohibitedLinkText[norm] {
+		j := i
+		for j < len(s) && s[j] < utf8.RuneSelf && isAlnumRune(rune(s[j])) {
+			j++
+		}
+		if n == len(words) {
+			return s
+		}
+		words[n] = s[i:j]
+		n++
+		i = j
+	}
+	switch {
+	case n == 1 && (strings.EqualFold(words[0], "here") || strings.EqualFold(words[0], "link") || strings.EqualFold(words[0], "more")),
+		n == 2 && strings.EqualFold(words[0], "click") && strings.EqualFold(words[1], "here"):
 		return s + " (argument)"
 	}
 	return s

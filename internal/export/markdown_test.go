@@ -230,3 +230,44 @@ func TestFlipsMismatch(t *testing.T) {
 		}
 	}
 }
+
+// TestSlugASCII checks Slug's shortcut for ASCII text against the path for any text.
+func TestSlugASCII(t *testing.T) {
+	var all strings.Builder
+	for c := range 128 {
+		all.WriteByte(byte(c))
+		s := "A" + string(rune(c)) + "z 9"
+		if got, want := Slug(s), slugUnicode(s); got != want {
+			t.Errorf("Slug(%q) = %q, want %q", s, got, want)
+		}
+	}
+	for _, s := range []string{all.String(), "", "Where the verdict flips", "Pro: moral (category)", "snake_case -- x"} {
+		if got, want := Slug(s), slugUnicode(s); got != want {
+			t.Errorf("Slug(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// TestLinkText checks which link texts are lengthened, against markdownlint's rule as first
+// written here: the text's ASCII letters and digits, lower-cased, words joined by one space.
+func TestLinkText(t *testing.T) {
+	prohibited := map[string]bool{"click here": true, "here": true, "link": true, "more": true}
+	ref := func(s string) string {
+		norm := strings.Join(strings.Fields(strings.ToLower(strings.Map(func(r rune) rune {
+			if r < 0x80 && isAlnumRune(r) {
+				return r
+			}
+			return ' '
+		}, s))), " ")
+		if prohibited[norm] {
+			return s + " (argument)"
+		}
+		return s
+	}
+	for _, s := range []string{"here", "Here!", "  HERE  ", "click here", "Click—here", "click\xffhere", "more.", "link", "links",
+		"here here", "click here now", "a here", "", "—", "Lınk", "heré", "ｈｅｒｅ", "1 more", "Read more", "More"} {
+		if got, want := linkText(s), ref(s); got != want {
+			t.Errorf("linkText(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

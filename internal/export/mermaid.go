@@ -23,7 +23,7 @@ func NewMermaidEncoder(w io.Writer) *MermaidEncoder { return &MermaidEncoder{w: 
 
 // Encode writes the graph.
 func (e *MermaidEncoder) Encode(g *argument.Graph) error {
-	w := bufio.NewWriter(e.w)
+	w := newWriter(e.w)
 	writeMermaid(w, g)
 	return w.Flush()
 }
@@ -35,14 +35,20 @@ func writeMermaid(w *bufio.Writer, g *argument.Graph) {
 	writeStrings(w, "  ", nodeID(argument.ThesisNode), `["`, mermaidLabel("Thesis", g.Debate.Thesis.Claim), "\"]\n")
 	for i := 1; i < g.Len(); i++ {
 		a := g.Argument(i)
-		writeStrings(w, "  ", nodeID(i), `["`, mermaidLabel(a.Title, sideLabel(a)), "\"]\n")
+		w.WriteString("  ")
+		writeNodeID(w, i)
+		writeStrings(w, `["`, mermaidLabel(a.Title, sideLabel(a)), "\"]\n")
 	}
 	for _, r := range edges(g) {
 		arrow := "-->"
 		if r.Type == argument.Attack {
 			arrow = "-.->"
 		}
-		writeStrings(w, "  ", nodeID(r.From), " ", arrow, " ", nodeID(r.To), "\n")
+		w.WriteString("  ")
+		writeNodeID(w, r.From)
+		writeStrings(w, " ", arrow, " ")
+		writeNodeID(w, r.To)
+		w.WriteByte('\n')
 	}
 	fmt.Fprintf(w, "  classDef thesis fill:%s,stroke:%s,stroke-width:2px\n", thesisFill, thesisStroke)
 	fmt.Fprintf(w, "  classDef pro fill:%s,stroke:%s\n", proFill, proStroke)
@@ -59,7 +65,7 @@ func writeMermaid(w *bufio.Writer, g *argument.Graph) {
 			} else {
 				w.WriteByte(',')
 			}
-			w.WriteString(nodeID(i))
+			writeNodeID(w, i)
 			n++
 		}
 		if n > 0 {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"math"
 	"reflect"
 	"strconv"
@@ -321,14 +322,19 @@ func mustJSON(t *testing.T, v any) []byte {
 	return b
 }
 
-// chunkGraphs are debates of more arguments than go to the YAML library at a time: a
-// generated one, the hostile fixture's arguments over and over, and one with no argument.
+// chunkArguments is more arguments than a streaming encoder writes between flushes of a
+// small buffer.
+const chunkArguments = 128
+
+// chunkGraphs are debates of many arguments, to check that the encoders that write them one at
+// a time write one document: a generated one, the hostile fixture's arguments over and over, and
+// one with no argument.
 func chunkGraphs(t *testing.T) map[string]*argument.Graph {
 	t.Helper()
 	hostile := loadFixture(t, "hostile").Debate
 	many := *hostile
 	many.Arguments = nil
-	for k := range 2*yamlChunk/len(hostile.Arguments) + 1 {
+	for k := range chunkArguments/len(hostile.Arguments) + 1 {
 		for _, a := range hostile.Arguments {
 			c := *a
 			rename := func(ids []string) []string {
@@ -348,28 +354,23 @@ func chunkGraphs(t *testing.T) map[string]*argument.Graph {
 	none := *hostile
 	none.Arguments = nil
 	return map[string]*argument.Graph{
-		"generated": argument.NewGraph(synth.Generate(synth.Options{Arguments: 2*yamlChunk + 88, Seed: 3, Cycles: 1})),
+		"generated": argument.NewGraph(synth.Generate(synth.Options{Arguments: chunkArguments + 88, Seed: 3, Cycles: 1})),
 		"hostile":   argument.NewGraph(&many),
 		"none":      argument.NewGraph(&none),
 	}
 }
 
-// TestYAMLChunksAreOneDocument checks that dumping the arguments a chunk at a time writes the
-// bytes one document would.
-func TestYAMLChunksAreOneDocument(t *testing.T) {
-	for name, g := range chunkGraphs(t) {
+// TestYAMLMatchesLibrary checks that the YAML export, which writes most arguments itself and
+// dumps the rest one at a time, writes the bytes the YAML library writes for the whole document.
+func TestYAMLMatchesLibrary(t *testing.T) {
+	graphs := chunkGraphs(t)
+	graphs["built-in"] = loadBuiltin(t)
+	for _, name := range fixtures {
+		graphs[name] = loadFixture(t, name)
+	}
+	for name, g := range graphs {
 		t.Run(name, func(t *testing.T) {
-			file := yamlFile(g)
-			args := seq()
-			for i := 1; i < g.Len(); i++ {
-				args.Content = append(args.Content, yamlArgument(g, i))
-			}
-			file.Content = append(file.Content, key("arguments"), args)
-			var one bytes.Buffer
-			if err := dumpYAML(&one, file); err != nil {
-				t.Fatal(err)
-			}
-			sameBytes(t, "yaml", encode(t, YAML, g), safetext.EscapeInvisible(one.Bytes()))
+			sameBytes(t, "yaml", encode(t, YAML, g), libraryYAML(t, g))
 			if g.Len() > 1 {
 				got, out, err := yamlRoundTrip(t, g)
 				if err != nil {
@@ -388,6 +389,7 @@ func TestYAMLChunksAreOneDocument(t *testing.T) {
 func TestJSONStreamIsOneDocument(t *testing.T) {
 	graphs := chunkGraphs(t)
 	graphs["built-in"] = loadBuiltin(t)
+	graphs["cases"] = yamlCaseGraph(yamlScalarCases)
 	for name, g := range graphs {
 		t.Run(name, func(t *testing.T) {
 			for _, f := range []Format{JSON, AIF} {
@@ -419,6 +421,56 @@ func sameBytes(t *testing.T, what string, got, want []byte) {
 		}
 	}
 	t.Fatalf("%s: %d lines, want %d", what, len(gl), len(wl))
+}
+
+// The JSON export's arguments and relations as encoding/json wrote them before the encoder
+// wrote them by hand: the reference it must match byte for byte.
+
+type jsonArgument struct {
+	ID        string        `json:"id"`
+	Side      argument.Side `json:"side"`
+	Category  string        `json:"category"`
+	Title     string        `json:"title"`
+	Claim     string        `json:"claim"`
+	Reasoning string        `json:"reasoning"`
+	Strength  float64       `json:"strength"`
+	Tags      []string      `json:"tags"`
+	Quotes    []jsonPassage `json:"quotes"`
+	Evidence  []jsonPassage `json:"evidence"`
+	Note      string        `json:"note"`
+}
+
+type jsonPassage struct {
+	Source string `json:"source"`
+	Text   string `json:"text"`
+}
+
+type jsonRelation struct {
+	From string                `json:"from"`
+	To   string                `json:"to"`
+	Type argument.RelationType `json:"type"`
+}
+
+func jsonPassages(ps []argument.Passage) []jsonPassage {
+	out := make([]jsonPassage, len(ps))
+	for i, p := range ps {
+		out[i] = jsonPassage{Source: p.Source, Text: p.Text}
+	}
+	return out
+}
+
+// writeJSON writes v indented two spaces with a final newline, all at once so that a failure
+// (a NaN, say) writes nothing, and with every invisible character escaped.
+func writeJSON(w io.Writer, v any) error {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	// Go escapes C0 controls but writes DEL, C1 controls and bidi overrides as they are.
+	_, err := w.Write(safetext.EscapeInvisible(buf.Bytes()))
+	return err
 }
 
 // wholeJSON is the JSON export's document as one value.

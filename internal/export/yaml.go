@@ -26,36 +26,46 @@ type YAMLEncoder struct {
 // NewYAMLEncoder returns an encoder that writes to w.
 func NewYAMLEncoder(w io.Writer) *YAMLEncoder { return &YAMLEncoder{w: w} }
 
-// Encode writes the graph.
+// Encode writes the graph. The top of the file (the debate, its sources and profiles) goes
+// through the YAML library; the arguments, which are nearly all of a large file, are written
+// straight to the output as they are read, each scalar in the style and spelling the library
+// would give it (see yamlscalar.go). An argument holding text outside what that writer knows
+// for certain goes through the library instead, as a one-item sequence moved under the key. The
+// library turns every string, number, list and mapping into YAML (a string that is not UTF-8
+// into !!binary), so once the top is dumped only the writer can fail.
 func (e *YAMLEncoder) Encode(g *argument.Graph) error {
 	file := yamlFile(g)
-	// The arguments are dumped a chunk at a time and indented under the key: the YAML library
-	// keeps every event of a document until it is closed, so one document of 100,000
-	// arguments holds gigabytes and costs far more than ten documents of 10,000.
 	if g.Len() == 1 {
 		file.Content = append(file.Content, key("arguments"), seq())
 	}
-	var buf bytes.Buffer
-	if err := dumpYAML(&buf, file); err != nil {
+	var head bytes.Buffer
+	if err := dumpYAML(&head, file); err != nil {
 		return err
 	}
+	w := newWriter(e.w)
+	w.Write(safetext.EscapeInvisible(head.Bytes()))
 	if g.Len() > 1 {
-		buf.WriteString("arguments:\n")
+		w.WriteString("arguments:\n")
 	}
-	var chunk bytes.Buffer
-	for from := 1; from < g.Len(); from += yamlChunk {
-		args := seq()
-		for i := from; i < min(from+yamlChunk, g.Len()); i++ {
-			args.Content = append(args.Content, yamlArgument(g, i))
+	var styles []yamlStyle
+	var chunk, moved bytes.Buffer
+	for i := 1; i < g.Len(); i++ {
+		// The argument's text is read twice, to choose each scalar's style and to write it,
+		// one argument at a time, so that the second reading finds it in the cache.
+		var ok bool
+		if styles, ok = appendYAMLStyles(styles[:0], g, i); ok {
+			writeYAMLArgument(w, g, i, styles)
+			continue
 		}
 		chunk.Reset()
-		if err := dumpYAML(&chunk, args); err != nil {
+		if err := dumpYAML(&chunk, &yaml.Node{Kind: yaml.SequenceNode, Content: []*yaml.Node{yamlArgument(g, i)}}); err != nil {
 			return err
 		}
-		indentLines(&buf, chunk.Bytes(), "  ")
+		moved.Reset()
+		indentLines(&moved, chunk.Bytes(), "  ")
+		w.Write(safetext.EscapeInvisible(moved.Bytes()))
 	}
-	_, err := e.w.Write(safetext.EscapeInvisible(buf.Bytes()))
-	return err
+	return w.Flush()
 }
 
 // yamlFile is the file's top mapping, all but the arguments.
@@ -98,9 +108,6 @@ func yamlFile(g *argument.Graph) *yaml.Node {
 
 	return file
 }
-
-// yamlChunk is how many arguments go to the YAML library at a time.
-const yamlChunk = 64
 
 // dumpYAML writes one node as a YAML document in the corpus format's style.
 func dumpYAML(w io.Writer, n *yaml.Node) error {
@@ -199,18 +206,23 @@ var yaml11Special = map[string]bool{
 
 // num is a number scalar, in the shortest form that reads back to the same float64.
 func num(f float64) *yaml.Node {
-	var v string
+	return &yaml.Node{Kind: yaml.ScalarNode, Value: yamlNumber(f)}
+}
+
+// yamlNumber is num's text.
+func yamlNumber(f float64) string { return string(appendYAMLNumber(nil, f)) }
+
+// appendYAMLNumber appends num's text.
+func appendYAMLNumber(b []byte, f float64) []byte {
 	switch {
 	case math.IsNaN(f):
-		v = ".nan"
+		return append(b, ".nan"...)
 	case math.IsInf(f, 1):
-		v = ".inf"
+		return append(b, ".inf"...)
 	case math.IsInf(f, -1):
-		v = "-.inf"
-	default:
-		v = strconv.FormatFloat(f, 'g', -1, 64)
+		return append(b, "-.inf"...)
 	}
-	return &yaml.Node{Kind: yaml.ScalarNode, Value: v}
+	return strconv.AppendFloat(b, f, 'g', -1, 64)
 }
 
 func key(k string) *yaml.Node { return str(k) }

@@ -2,7 +2,7 @@ package safetext
 
 import (
 	"bytes"
-	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf16"
@@ -15,27 +15,124 @@ import (
 // visible the same way, so no export ever carries a raw escape byte.
 
 // Flat collapses every run of white space (newlines and tabs included) into one space, trims
-// the ends, and makes the rest safe as Line does.
+// the ends, and makes the rest safe as Line does. Text that is already so is returned as it is,
+// without a copy.
 func Flat(s string) string {
-	return Line(strings.Join(strings.Fields(s), " "))
+	if isFlat(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false // white space since the last text written
+	for i := 0; i < len(s); {
+		if asciiClass[s[i]] == asciiText {
+			// A run of printable ASCII: copied whole.
+			j := i + 1
+			for j < len(s) && asciiClass[s[j]] == asciiText {
+				j++
+			}
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			b.WriteString(s[i:j])
+			i = j
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+		} else {
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			writeRune(&b, s[i:i+n], r)
+		}
+		i += n
+	}
+	return b.String()
+}
+
+// The classes of bytes for the scans of Flat and isFlat.
+const (
+	asciiText  = iota // printable ASCII but the space
+	asciiSpace        // ' '
+	asciiOther        // a control character, which Line escapes (white space among them)
+	nonASCII          // a byte of a character past ASCII, or of bad UTF-8
+)
+
+var asciiClass = func() (c [256]uint8) {
+	for b := range 256 {
+		switch {
+		case b == ' ':
+			c[b] = asciiSpace
+		case b < 0x20 || b == 0x7f:
+			c[b] = asciiOther
+		case b >= utf8.RuneSelf:
+			c[b] = nonASCII
+		}
+	}
+	return c
+}()
+
+// isFlat reports whether Flat would return s unchanged: no white space but single spaces between
+// words, nothing Line escapes.
+func isFlat(s string) bool {
+	space := true // the text starts after white space: a leading space is not flat
+	for i := 0; i < len(s); {
+		switch asciiClass[s[i]] {
+		case asciiText:
+			space = false
+			i++
+		case asciiSpace:
+			if space {
+				return false
+			}
+			space = true
+			i++
+		case asciiOther:
+			return false
+		default:
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && n == 1 || unicode.IsSpace(r) || needsEscape(r) {
+				return false
+			}
+			space = false
+			i += n
+		}
+	}
+	return !space || s == ""
 }
 
 // Paragraphs splits text at blank lines and flattens each paragraph, dropping empty ones.
 func Paragraphs(s string) []string {
 	var out []string
-	var cur []string
+	// A paragraph is s[start:end], its lines as they are: flattening turns the line breaks
+	// between them into spaces, as it does any other white space.
+	start, end := -1, -1
 	flush := func() {
-		if p := Flat(strings.Join(cur, " ")); p != "" {
-			out = append(out, p)
+		if start >= 0 {
+			if p := Flat(s[start:end]); p != "" {
+				out = append(out, p)
+			}
 		}
-		cur = cur[:0]
+		start = -1
 	}
-	for _, line := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n") {
-		if strings.TrimSpace(line) == "" {
-			flush()
-			continue
+	for i := 0; i <= len(s); {
+		j := strings.IndexByte(s[i:], '\n')
+		if j < 0 {
+			j = len(s) - i
 		}
-		cur = append(cur, line)
+		if line := s[i : i+j]; strings.TrimSpace(line) == "" {
+			flush()
+		} else {
+			if start < 0 {
+				start = i
+			}
+			end = i + j
+		}
+		i += j + 1
 	}
 	flush()
 	return out
@@ -53,22 +150,56 @@ const markdownEscaped = "\\`*_[]<>&|#~$@"
 // list item, a block quote) use MarkdownLine.
 func Markdown(s string) string {
 	s = Flat(s)
+	i := 0
+	for i < len(s) && !markdownEscapes(s, i) {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
 	var b strings.Builder
 	b.Grow(len(s) + 8)
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case strings.IndexByte(markdownEscaped, c) >= 0:
-			b.WriteByte('\\')
-		case c == ':' && i+1 < len(s) && (s[i+1] == '/' || s[i+1] == ':' || isAlnum(s[i+1]) && !isDigit(s[i+1])),
-			c == '.' && i >= 3 && strings.EqualFold(s[i-3:i], "www"):
-			// Break what GitHub would link by itself (https://, www.) and what markdownlint's
-			// parser reads as a directive (:name), which GitHub shows as text.
+	b.WriteString(s[:i])
+	for ; i < len(s); i++ {
+		if markdownEscapes(s, i) {
 			b.WriteByte('\\')
 		}
-		b.WriteByte(c)
+		b.WriteByte(s[i])
 	}
 	return b.String()
+}
+
+// markdownClass sorts bytes for markdownEscapes: 0 for the bytes never escaped, 1 for those
+// always escaped, and ':' and '.' for themselves.
+var markdownClass = func() (c [256]uint8) {
+	for i := 0; i < len(markdownEscaped); i++ {
+		c[markdownEscaped[i]] = 1
+	}
+	c[':'], c['.'] = ':', '.'
+	return c
+}()
+
+// markdownEscapes reports whether Markdown puts a backslash before s[i].
+func markdownEscapes(s string, i int) bool {
+	switch markdownClass[s[i]] {
+	case 0:
+		return false
+	case ':':
+		// Break what GitHub would link by itself (https://, www.) and what markdownlint's
+		// parser reads as a directive (:name), which GitHub shows as text.
+		return i+1 < len(s) && (s[i+1] == '/' || s[i+1] == ':' || isAlnum(s[i+1]) && !isDigit(s[i+1]))
+	case '.':
+		return i >= 3 && strings.EqualFold(s[i-3:i], "www")
+	}
+	return true
+}
+
+// byteSet is the set of the bytes of s, for a lookup per byte.
+func byteSet(s string) (set [256]bool) {
+	for i := 0; i < len(s); i++ {
+		set[s[i]] = true
+	}
+	return set
 }
 
 // MarkdownLine is Markdown for text that starts a line: anything there that would open a
@@ -99,9 +230,19 @@ func MarkdownLine(s string) string {
 // &amp; because Graphviz expands HTML entities in every label.
 func DOT(s string) string {
 	s = Flat(s)
+	// Flat text is UTF-8, so a byte-by-byte scan finds each character to replace: the three
+	// ASCII ones, and U+FFFD by its first byte.
+	i := 0
+	for i < len(s) && s[i] != '\\' && s[i] != '"' && s[i] != '&' && s[i] != 0xef {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
 	var b strings.Builder
 	b.Grow(len(s) + 8)
-	for _, r := range s {
+	b.WriteString(s[:i])
+	for _, r := range s[i:] {
 		switch r {
 		case '\\':
 			b.WriteString(`\\`)
@@ -126,20 +267,40 @@ func DOT(s string) string {
 // (markdown strings) and keywords all stay text.
 func Mermaid(s string) string {
 	s = Flat(s)
+	i := 0
+	for i < len(s) && !mermaidEscaped[s[i]] {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
 	var b strings.Builder
-	b.Grow(len(s) + 8)
-	for _, r := range s {
-		switch {
-		case r == '"':
+	b.Grow(len(s) + 16)
+	b.WriteString(s[:i])
+	var num [8]byte
+	for ; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '"':
 			b.WriteString("#quot;")
-		case r < utf8.RuneSelf && !isAlnum(byte(r)) && r != ' ' && r != ',' && r != '.' && r != '\'' && r != '?' && r != '!' && r != '-':
-			fmt.Fprintf(&b, "#%d;", r)
+		case mermaidEscaped[c]:
+			b.WriteByte('#')
+			b.Write(strconv.AppendInt(num[:0], int64(c), 10))
+			b.WriteByte(';')
 		default:
-			b.WriteRune(r)
+			b.WriteByte(c) // non-ASCII bytes are kept as they are
 		}
 	}
 	return b.String()
 }
+
+// mermaidEscaped are the bytes Mermaid writes as entity codes: every ASCII character but
+// letters, digits and  ,.'?!-.
+var mermaidEscaped = func() (set [256]bool) {
+	for c := range utf8.RuneSelf {
+		set[c] = !isAlnum(byte(c)) && !strings.ContainsRune(" ,.'?!-", rune(c))
+	}
+	return set
+}()
 
 // argdownEscaped are the characters that open Argdown syntax inside a line of text: tags,
 // mentions, references and definitions, emphasis, comments, special characters (.x. and :x:),
@@ -151,17 +312,26 @@ const argdownEscaped = "\\@#*_[]<>/.:{}=-+~"
 // parser turns back into the character itself.
 func Argdown(s string) string {
 	s = Flat(s)
+	i := 0
+	for i < len(s) && !argdownSpecial[s[i]] {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
 	var b strings.Builder
 	b.Grow(len(s) + 8)
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if strings.IndexByte(argdownEscaped, c) >= 0 {
+	b.WriteString(s[:i])
+	for ; i < len(s); i++ {
+		if argdownSpecial[s[i]] {
 			b.WriteByte('\\')
 		}
-		b.WriteByte(c)
+		b.WriteByte(s[i])
 	}
 	return b.String()
 }
+
+var argdownSpecial = byteSet(argdownEscaped)
 
 // YAMLDouble quotes s as a YAML double-quoted scalar in which the only punctuation is
 // ,.?!'-:;()&/@*_+ and every other ASCII symbol, control or invisible character is a \u escape,
@@ -171,21 +341,30 @@ func YAMLDouble(s string) string {
 	var b strings.Builder
 	b.Grow(len(s) + 2)
 	b.WriteByte('"')
+	var esc [10]byte
 	for _, r := range s {
 		switch {
-		case r < utf8.RuneSelf && (isAlnum(byte(r)) || strings.ContainsRune(" ,.?!'-:;()&/@*_+", r)):
-			b.WriteRune(r)
+		case r < utf8.RuneSelf && yamlPlain[r]:
+			b.WriteByte(byte(r))
 		case r >= utf8.RuneSelf && r != utf8.RuneError && !needsEscape(r) && unicode.IsPrint(r):
 			b.WriteRune(r)
 		case r > 0xffff:
-			fmt.Fprintf(&b, `\U%08x`, r)
+			b.Write(appendHex(esc[:0], `\U`, uint32(r), 8))
 		default:
-			fmt.Fprintf(&b, `\u%04x`, r)
+			b.Write(appendHex(esc[:0], `\u`, uint32(r), 4))
 		}
 	}
 	b.WriteByte('"')
 	return b.String()
 }
+
+// yamlPlain are the ASCII characters YAMLDouble writes as they are.
+var yamlPlain = func() (set [256]bool) {
+	for c := range utf8.RuneSelf {
+		set[c] = isAlnum(byte(c)) || strings.ContainsRune(" ,.?!'-:;()&/@*_+", rune(c))
+	}
+	return set
+}()
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
@@ -219,11 +398,12 @@ func EscapeInvisible(doc []byte) []byte {
 			b.Grow(len(doc) + 16)
 		}
 		b.Write(doc[done:i])
+		var esc [12]byte
 		if r > 0xffff {
 			r1, r2 := utf16.EncodeRune(r)
-			fmt.Fprintf(&b, `\u%04x\u%04x`, r1, r2)
+			b.Write(appendHex(appendHex(esc[:0], `\u`, uint32(r1), 4), `\u`, uint32(r2), 4))
 		} else {
-			fmt.Fprintf(&b, `\u%04x`, r)
+			b.Write(appendHex(esc[:0], `\u`, uint32(r), 4))
 		}
 		i += n
 		done = i

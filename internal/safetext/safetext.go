@@ -4,7 +4,6 @@
 package safetext
 
 import (
-	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -22,23 +21,30 @@ func Block(s string) string { return escape(s, true) }
 
 // Unsafe reports whether Line would change s.
 func Unsafe(s string) bool {
-	for i, r := range s {
-		if r == utf8.RuneError {
-			if _, n := utf8.DecodeRuneInString(s[i:]); n == 1 {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			// Printable ASCII is the common case, and needs no decoding.
+			if c < 0x20 || c == 0x7f {
 				return true
 			}
+			i++
+			continue
 		}
-		if needsEscape(r) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 || needsEscape(r) {
 			return true
 		}
+		i += n
 	}
 	return false
 }
 
 func needsEscape(r rune) bool {
 	switch {
-	case r < 0x20, r == 0x7f, r >= 0x80 && r < 0xa0:
-		return true
+	case r < utf8.RuneSelf:
+		return r < 0x20 || r == 0x7f
+	case r < 0xa0:
+		return true // C1 controls
 	case r == '\u2028', r == '\u2029':
 		return true
 	case unicode.Is(unicode.Cf, r):
@@ -56,22 +62,49 @@ func escape(s string, multiline bool) string {
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		switch {
-		case r == utf8.RuneError && n == 1:
-			fmt.Fprintf(&b, `\x%02x`, s[i])
 		case multiline && r == '\n':
 			b.WriteByte('\n')
 		case multiline && r == '\t':
 			b.WriteString("    ")
 		case multiline && r == '\r' && i+1 < len(s) && s[i+1] == '\n':
 			// CRLF: the newline that follows is kept.
-		case r < 0x80 && needsEscape(r):
-			fmt.Fprintf(&b, `\x%02x`, r)
-		case needsEscape(r):
-			fmt.Fprintf(&b, `\u%04x`, r)
 		default:
-			b.WriteString(s[i : i+n])
+			writeRune(&b, s[i:i+n], r)
 		}
 		i += n
 	}
 	return b.String()
+}
+
+// writeRune writes r, which is spelled src in the text, as Line shows it: src itself, or the
+// visible escape of a byte that is not UTF-8 (r is utf8.RuneError and src one byte) or of a
+// character that needs one.
+func writeRune(b *strings.Builder, src string, r rune) {
+	var buf [10]byte
+	switch {
+	case r == utf8.RuneError && len(src) == 1:
+		b.Write(appendHex(buf[:0], `\x`, uint32(src[0]), 2))
+	case r < utf8.RuneSelf && needsEscape(r):
+		b.Write(appendHex(buf[:0], `\x`, uint32(r), 2))
+	case needsEscape(r):
+		b.Write(appendHex(buf[:0], `\u`, uint32(r), 4))
+	default:
+		b.WriteString(src)
+	}
+}
+
+const hexDigits = "0123456789abcdef"
+
+// appendHex appends prefix and v in lower-case hexadecimal, at least digits long, as
+// fmt.Appendf(dst, "%s%0*x", prefix, digits, v) would.
+func appendHex(dst []byte, prefix string, v uint32, digits int) []byte {
+	var buf [8]byte
+	i := len(buf)
+	for v != 0 || len(buf)-i < digits {
+		i--
+		buf[i] = hexDigits[v&0xf]
+		v >>= 4
+	}
+	dst = append(dst, prefix...)
+	return append(dst, buf[i:]...)
 }
