@@ -850,47 +850,14 @@ func (p *parser) blockScalar(parent int) *yaml.Node {
 // flowSequence reads [a, b, c] from p.i, over one line or several indented more than parent,
 // and stops after the ].
 func (p *parser) flowSequence(parent int) *yaml.Node {
-	seq := p.node(yaml.SequenceNode, yaml.FlowStyle, seqTag, "", p.line, p.col(p.i))
-	mark := p.enter()
-	p.i++
-	p.flowSpace(parent)
-	if p.at(p.i) == ']' {
-		p.i++
-		p.leave(seq, mark)
-		return seq
-	}
-	for {
+	return p.flow(yaml.SequenceNode, seqTag, ']', parent, func() {
 		p.stack = append(p.stack, p.flowScalar(parent))
-		p.flowSpace(parent)
-		switch p.at(p.i) {
-		case ',':
-			p.i++
-			p.flowSpace(parent)
-			if c := p.at(p.i); c == ']' || c == ',' {
-				refuse() // an empty entry
-			}
-		case ']':
-			p.i++
-			p.leave(seq, mark)
-			return seq
-		default:
-			refuse()
-		}
-	}
+	})
 }
 
 // flowMapping reads {key: value, ...} from p.i, as flowSequence reads a list.
 func (p *parser) flowMapping(parent int) *yaml.Node {
-	m := p.node(yaml.MappingNode, yaml.FlowStyle, mapTag, "", p.line, p.col(p.i))
-	mark := p.enter()
-	p.i++
-	p.flowSpace(parent)
-	if p.at(p.i) == '}' {
-		p.i++
-		p.leave(m, mark)
-		return m
-	}
-	for {
+	return p.flow(yaml.MappingNode, mapTag, '}', parent, func() {
 		end := p.keyEnd()
 		if end < 0 || p.at(end+1) == '\n' {
 			refuse()
@@ -903,22 +870,37 @@ func (p *parser) flowMapping(parent int) *yaml.Node {
 			refuse() // an empty value
 		}
 		p.stack = append(p.stack, p.flowScalar(parent))
-		p.flowSpace(parent)
-		switch p.at(p.i) {
-		case ',':
+	})
+}
+
+// flow reads a flow collection that opens at p.i and ends with closing: entry reads each entry
+// (pushing its nodes on the stack), between commas. It refuses empty entries, a trailing comma
+// included.
+func (p *parser) flow(kind yaml.Kind, tag string, closing byte, parent int, entry func()) *yaml.Node {
+	n := p.node(kind, yaml.FlowStyle, tag, "", p.line, p.col(p.i))
+	mark := p.enter()
+	p.i++
+	p.flowSpace(parent)
+	if p.at(p.i) != closing {
+		for {
+			entry()
+			p.flowSpace(parent)
+			if p.at(p.i) != ',' {
+				break
+			}
 			p.i++
 			p.flowSpace(parent)
-			if c := p.at(p.i); c == '}' || c == ',' {
-				refuse()
+			if c := p.at(p.i); c == closing || c == ',' {
+				refuse() // an empty entry
 			}
-		case '}':
-			p.i++
-			p.leave(m, mark)
-			return m
-		default:
+		}
+		if p.at(p.i) != closing {
 			refuse()
 		}
 	}
+	p.i++
+	p.leave(n, mark)
+	return n
 }
 
 // flowSpace skips spaces, comments and line breaks inside a flow collection. Lines must be
