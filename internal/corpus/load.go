@@ -4,7 +4,8 @@
 // Every file is checked before it is trusted: only regular files are opened, none larger than
 // MaxFileSize, each must be UTF-8 and hold one YAML document no deeper than MaxDepth, with no
 // aliases. The documents are walked as yaml.Node trees, so each value keeps its position and
-// every problem (not only the first) is reported.
+// every problem (not only the first) is reported. internal/blockyaml builds the trees of the
+// files in the subset of YAML it reads (most corpus files), yaml/v4 those of the others.
 package corpus
 
 import (
