@@ -64,6 +64,7 @@ type relationInfo struct {
 	typ    argument.RelationType
 	target string
 	at     argument.Pos
+	side   argument.Side // the target's side, once checked ("" while not, or when it has none)
 }
 
 type passageInfo struct {
