@@ -262,6 +262,7 @@ func (c *checker) warnings() {
 		}
 	}
 	g := argument.NewGraph(c.d)
+	c.graph = g
 	for _, comp := range g.Cycles() {
 		if len(comp) < 2 {
 			continue
