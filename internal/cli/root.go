@@ -160,12 +160,12 @@ func (a *App) Load() (*argument.Debate, error) {
 	if err != nil {
 		return nil, err
 	}
-	d, _, err := corpus.LoadNamed(fsys, dir, a.corpusDisplayDir())
+	g, _, err := corpus.LoadGraph(fsys, dir, a.corpusDisplayDir())
 	if err != nil {
 		return nil, err
 	}
-	a.debate = d
-	return d, nil
+	a.debate, a.graph = g.Debate, g
+	return g.Debate, nil
 }
 
 // Graph loads the corpus and returns its whole graph.

@@ -145,14 +145,19 @@ func (c *checker) references() {
 			sourceIDs = append(sourceIDs, s.ID)
 		}
 	}
-	var ids []string // every id a relation may name, for suggestions
-	if !c.thesisIDAt.IsZero() {
-		ids = append(ids, c.d.Thesis.ID)
-	}
-	for _, a := range c.args {
-		if !a.idAt.IsZero() {
-			ids = append(ids, a.arg.ID)
+	var ids []string // every id a relation may name, for suggestions: made at the first
+	idList := func() []string {
+		if ids == nil {
+			if !c.thesisIDAt.IsZero() {
+				ids = append(ids, c.d.Thesis.ID)
+			}
+			for _, a := range c.args {
+				if !a.idAt.IsZero() {
+					ids = append(ids, a.arg.ID)
+				}
+			}
 		}
+		return ids
 	}
 	for _, a := range c.args {
 		arg := a.arg
@@ -168,9 +173,10 @@ func (c *checker) references() {
 			seen = make(map[string]relationInfo, len(a.relations))
 		}
 		for _, r := range a.relations {
-			if _, ok := c.byID[r.target]; !ok {
+			target, ok := c.byID[r.target]
+			if !ok {
 				hint := "check the spelling, or add the argument"
-				if s := c.suggest(r.target, ids); s != "" {
+				if s := c.suggest(r.target, idList()); s != "" {
 					hint = fmt.Sprintf("did you mean %s?", s)
 				}
 				c.add(r.at, Error, "unknown id %s in %s: no argument or thesis has it; %s", q(r.target), relKey(r.typ), hint)
@@ -188,6 +194,7 @@ func (c *checker) references() {
 				}
 				continue
 			}
+			r.side = target.side
 			a.valid = append(a.valid, r)
 			if seen != nil {
 				seen[r.target] = r
@@ -255,6 +262,7 @@ func (c *checker) warnings() {
 		}
 	}
 	g := argument.NewGraph(c.d)
+	c.graph = g
 	for _, comp := range g.Cycles() {
 		if len(comp) < 2 {
 			continue
@@ -278,9 +286,8 @@ func (c *checker) warnings() {
 // sideClash says how a relation runs against the sides: a pro argument attacking the thesis or
 // another pro argument, or supporting a con one, and the same for con.
 func (c *checker) sideClash(a *argument.Argument, r relationInfo) string {
-	n, ok := c.byID[r.target]
-	target := n.side
-	if !ok || target == "" || r.target == a.ID {
+	target := r.side
+	if target == "" || r.target == a.ID {
 		return ""
 	}
 	same := target == a.Side

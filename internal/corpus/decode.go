@@ -33,6 +33,8 @@ type loader struct {
 	dropped, droppedErrors int
 	stopped                bool
 
+	graph *argument.Graph // the debate's, built by the checks across files
+
 	size     int64 // bytes read so far, against maxCorpusSize
 	oversize bool  // the files passed maxCorpusSize: the rest are not read
 	tooMany  bool  // more than maxArguments arguments: reported once, the rest skipped
@@ -64,6 +66,7 @@ type relationInfo struct {
 	typ    argument.RelationType
 	target string
 	at     argument.Pos
+	side   argument.Side // the target's side, once checked ("" while not, or when it has none)
 }
 
 type passageInfo struct {

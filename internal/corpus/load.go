@@ -4,7 +4,8 @@
 // Every file is checked before it is trusted: only regular files are opened, none larger than
 // MaxFileSize, each must be UTF-8 and hold one YAML document no deeper than MaxDepth, with no
 // aliases. The documents are walked as yaml.Node trees, so each value keeps its position and
-// every problem (not only the first) is reported.
+// every problem (not only the first) is reported. internal/blockyaml builds the trees of the
+// files in the subset of YAML it reads (most corpus files), yaml/v4 those of the others.
 package corpus
 
 import (
@@ -42,6 +43,22 @@ func Load(fsys fs.FS, dir string) (*argument.Debate, []Problem, error) {
 // --corpus path behind an os.DirFS: positions and messages name files as filepath.Join(name,
 // FILE), so that an editor or shell can open them. An empty name is Load's naming.
 func LoadNamed(fsys fs.FS, dir, name string) (*argument.Debate, []Problem, error) {
+	d, _, problems, err := load(fsys, dir, name)
+	return d, problems, err
+}
+
+// LoadGraph is LoadNamed that also returns the debate's graph, as argument.NewGraph builds it:
+// the checks build it to look for cycles, and a caller that needs it need not build it again.
+// The graph is nil whenever err is set.
+func LoadGraph(fsys fs.FS, dir, name string) (*argument.Graph, []Problem, error) {
+	_, g, problems, err := load(fsys, dir, name)
+	if err != nil {
+		return nil, problems, err
+	}
+	return g, problems, nil
+}
+
+func load(fsys fs.FS, dir, name string) (*argument.Debate, *argument.Graph, []Problem, error) {
 	shown := dir
 	if name != "" {
 		shown = name
@@ -49,9 +66,9 @@ func LoadNamed(fsys fs.FS, dir, name string) (*argument.Debate, []Problem, error
 	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return nil, nil, fmt.Errorf("corpus folder %s does not exist: give --corpus a folder of .yaml files", safetext.Line(shown))
+			return nil, nil, nil, fmt.Errorf("corpus folder %s does not exist: give --corpus a folder of .yaml files", safetext.Line(shown))
 		}
-		return nil, nil, fmt.Errorf("cannot read corpus folder %s: %w", safetext.Line(shown), err)
+		return nil, nil, nil, fmt.Errorf("cannot read corpus folder %s: %w", safetext.Line(shown), err)
 	}
 	var files []corpusFile
 	for _, e := range entries {
@@ -71,9 +88,12 @@ func LoadNamed(fsys fs.FS, dir, name string) (*argument.Debate, []Problem, error
 	SortProblems(l.problems)
 	l.addDropped() // last, after the problems it counts
 	if n, _ := Count(l.problems); n > 0 {
-		return d, l.problems, &LoadError{Problems: l.problems}
+		return d, nil, l.problems, &LoadError{Problems: l.problems}
 	}
-	return d, l.problems, nil
+	if l.graph == nil { // the checks did not run: cannot happen without an error, but be sure
+		l.graph = argument.NewGraph(d)
+	}
+	return d, l.graph, l.problems, nil
 }
 
 // corpusFile is one file to load: its path in the file system and the name messages give it.

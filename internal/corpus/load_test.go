@@ -2,11 +2,14 @@ package corpus
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
 
 	"github.com/rogpeppe/go-internal/txtar"
+
+	"github.com/argmap/argmap/internal/argument"
 )
 
 // head is a debate with one source; the arguments of a case follow from line 8.
@@ -289,5 +292,25 @@ func TestLoadErrorMessage(t *testing.T) {
 	_, _, err = Load(corpusFS(head+strings.Replace(arg, "side: pro", "side: up", 1)), ".")
 	if err == nil || !strings.HasPrefix(err.Error(), "the corpus has 1 error; fix it and") {
 		t.Errorf("err = %v", err)
+	}
+}
+
+// TestLoadGraph gives the graph the checks built, the one argument.NewGraph builds, and no
+// graph with an error.
+func TestLoadGraph(t *testing.T) {
+	fsys := fstest.MapFS{"a.yaml": {Data: []byte(head + "arguments:\n" + `  - {id: a, side: pro, category: moral, title: A, claim: A., strength: 0.5, supports: [t], quotes: [{source: s, text: q}]}
+  - {id: b, side: con, category: moral, title: B, claim: B., strength: 0.5, attacks: [a], quotes: [{source: s, text: q}]}
+`)}}
+	g, _, err := LoadGraph(fsys, ".", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := argument.NewGraph(g.Debate)
+	if g.Len() != 3 || !slices.Equal(g.Relations(), want.Relations()) {
+		t.Errorf("LoadGraph: %d nodes, relations %v; want 3 nodes, %v", g.Len(), g.Relations(), want.Relations())
+	}
+	broken := fstest.MapFS{"a.yaml": {Data: []byte(head + "arguments:\n  - {id: a, side: maybe}\n")}}
+	if g, _, err := LoadGraph(broken, ".", ""); err == nil || g != nil {
+		t.Errorf("LoadGraph of a broken corpus = %v, %v; want no graph and an error", g, err)
 	}
 }
