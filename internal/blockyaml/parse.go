@@ -536,30 +536,13 @@ func (p *parser) plain(parent int) *yaml.Node {
 		// At a line break: look for a continuation line, past blank ones.
 		save, saveLs, saveLine := p.i, p.ls, p.line
 		p.newline()
-		breaks := 0
-		ind := -1
-		for p.i < len(p.s) {
-			j := p.i
-			for j < len(p.s) && p.s[j] == ' ' {
-				j++
-			}
-			if j < len(p.s) && p.s[j] == '\n' {
-				p.i = j
-				p.newline()
-				breaks++
-				continue
-			}
-			p.i = j
-			if j < len(p.s) {
-				ind = j - p.ls
-			}
-			break
-		}
-		if ind <= parent || p.s[p.i] == '#' {
+		breaks, ind := p.blankLines(-1)
+		if ind <= parent || p.s[p.i+ind] == '#' {
 			p.i, p.ls, p.line = save, saveLs, saveLine
 			p.newline()
 			break
 		}
+		p.i += ind
 		end, stop := p.plainRun(p.i, false)
 		if from < 0 {
 			from = len(p.out)
@@ -577,6 +560,36 @@ func (p *parser) plain(parent int) *yaml.Node {
 		return p.scalar(0, resolve(value), value, line, col)
 	}
 	return p.built(0, p.resolveBuilt(from), from, line, col)
+}
+
+// blankLines moves from the start of a line past the blank lines (spaces only) that follow,
+// and returns how many it passed and the indentation of the line it stops at, at whose start
+// it leaves p.i; -1 at the end of the input. It refuses a blank line of more than most spaces
+// (any, when most is negative), and with most set, spaces at the very end of the input.
+func (p *parser) blankLines(most int) (blanks, ind int) {
+	for p.i < len(p.s) {
+		j := p.i
+		for j < len(p.s) && p.s[j] == ' ' {
+			j++
+		}
+		switch {
+		case j == len(p.s):
+			if most >= 0 && j > p.i {
+				refuse()
+			}
+			return blanks, -1
+		case p.s[j] == '\n':
+			if most >= 0 && j-p.i > most {
+				refuse()
+			}
+			p.i = j
+			p.newline()
+			blanks++
+		default:
+			return blanks, j - p.i
+		}
+	}
+	return blanks, -1
 }
 
 // plainRun scans a plain scalar's text on one line from i. end is where its text ends
@@ -809,30 +822,9 @@ func (p *parser) blockScalar(parent int) *yaml.Node {
 		}
 		newline = true
 		p.newline()
-		// Blank lines, then either more text or the end of the scalar.
-		breaks := 0
-		next := -1
-		for p.i < len(p.s) {
-			j := p.i
-			for j < len(p.s) && p.s[j] == ' ' {
-				j++
-			}
-			if j < len(p.s) && p.s[j] == '\n' {
-				if j-p.i > ind {
-					refuse() // spaces past the indentation on a blank line are text
-				}
-				p.i = j
-				p.newline()
-				breaks++
-				continue
-			}
-			if j < len(p.s) {
-				next = j - p.i
-			} else if j > p.i {
-				refuse() // trailing spaces at the end of the input
-			}
-			break
-		}
+		// Blank lines, then either more text or the end of the scalar. Spaces past the
+		// indentation on a blank line would be text: refused, as rare.
+		breaks, next := p.blankLines(ind)
 		if next < ind {
 			break
 		}
