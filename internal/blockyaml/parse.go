@@ -544,18 +544,32 @@ func (p *parser) plain(parent int) *yaml.Node {
 		}
 		p.i += ind
 		end, stop := p.plainRun(p.i, false)
-		if from < 0 {
-			from = len(p.out)
-			p.out = append(p.out, value...)
-		}
-		p.out = appendFold(p.out, breaks)
-		p.out = append(p.out, p.s[p.i:end]...)
+		from = p.continueText(from, value, breaks, end)
 		p.i = stop
 		if p.i < len(p.s) && p.s[p.i] == '#' {
 			p.toLineEnd()
 			break
 		}
 	}
+	return p.plainNode(value, from, line, col)
+}
+
+// continueText adds the line of a plain scalar from p.i to end, after breaks blank lines, to
+// the scalar whose first line is value. from is where the scalar starts in the arena, -1 while
+// it is one line (and a slice of the input); continueText returns it.
+func (p *parser) continueText(from int, value string, breaks, end int) int {
+	if from < 0 {
+		from = len(p.out)
+		p.out = append(p.out, value...)
+	}
+	p.out = appendFold(p.out, breaks)
+	p.out = append(p.out, p.s[p.i:end]...)
+	return from
+}
+
+// plainNode makes the node of a plain scalar: value when it is one line, else what the arena
+// took from offset from on.
+func (p *parser) plainNode(value string, from, line, col int) *yaml.Node {
 	if from < 0 {
 		return p.scalar(0, resolve(value), value, line, col)
 	}
@@ -952,40 +966,30 @@ func (p *parser) flowScalar(parent int) *yaml.Node {
 	for p.at(p.i) == '\n' {
 		// The scalar may go on after the line break, folded like a block one.
 		save, saveLs, saveLine := p.i, p.ls, p.line
-		breaks := -1
-		for p.at(p.i) == '\n' {
-			p.newline()
-			breaks++
-			for p.i < len(p.s) && p.s[p.i] == ' ' {
-				p.i++
-			}
+		p.newline()
+		breaks, ind := p.blankLines(-1)
+		c := byte(0) // the end of the input
+		if ind >= 0 {
+			c = p.s[p.i+ind]
 		}
-		c := p.at(p.i)
-		if c == '#' || c == ',' || c == ']' || c == '}' || c == 0 {
+		if c == 0 || c == '#' || c == ',' || c == ']' || c == '}' {
 			p.i, p.ls, p.line = save, saveLs, saveLine
 			break
 		}
-		if p.i-p.ls <= parent {
+		if ind <= parent {
 			refuse()
 		}
 		switch c {
 		case '[', '{', ':', '-', '?':
 			refuse()
 		}
+		p.i += ind
 		end, stop := p.plainRun(p.i, true)
-		if from < 0 {
-			from = len(p.out)
-			p.out = append(p.out, value...)
-		}
-		p.out = appendFold(p.out, breaks)
-		p.out = append(p.out, p.s[p.i:end]...)
+		from = p.continueText(from, value, breaks, end)
 		p.i = stop
 	}
 	if c := p.at(p.i); c == ':' || c == '[' || c == '{' {
 		refuse() // a key, or a collection where this parser reads only scalars
 	}
-	if from < 0 {
-		return p.scalar(0, resolve(value), value, line, col)
-	}
-	return p.built(0, p.resolveBuilt(from), from, line, col)
+	return p.plainNode(value, from, line, col)
 }

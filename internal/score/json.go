@@ -40,22 +40,7 @@ func (r *Result) WriteJSON(w io.Writer) error {
 			if i > 0 {
 				b = append(b, ",\n"...)
 			}
-			b = append(b, "    {\n      \"id\": "...)
-			b = appendString(b, a.ID)
-			b = append(b, ",\n      \"side\": "...)
-			b = appendString(b, string(a.Side))
-			b = append(b, ",\n      \"category\": "...)
-			b = appendString(b, a.Category)
-			b = append(b, ",\n      \"weight\": "...)
-			b = a.Weight.append(b)
-			b = append(b, ",\n      \"base\": "...)
-			b = a.Base.append(b)
-			b = append(b, ",\n      \"score\": "...)
-			b = a.Score.append(b)
-			b = append(b, ",\n      \"contribution\": "...)
-			b = a.Contribution.append(b)
-			b = append(b, "\n    }"...)
-			bw.Write(b)
+			bw.Write(a.append(b, indentedRow))
 		}
 		bw.WriteString("\n  ]")
 	}
@@ -148,23 +133,41 @@ func (rows argumentRows) MarshalJSON() ([]byte, error) {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = append(b, `{"id":`...)
-		b = appendString(b, a.ID)
-		b = append(b, `,"side":`...)
-		b = appendString(b, string(a.Side))
-		b = append(b, `,"category":`...)
-		b = appendString(b, a.Category)
-		b = append(b, `,"weight":`...)
-		b = a.Weight.append(b)
-		b = append(b, `,"base":`...)
-		b = a.Base.append(b)
-		b = append(b, `,"score":`...)
-		b = a.Score.append(b)
-		b = append(b, `,"contribution":`...)
-		b = a.Contribution.append(b)
-		b = append(b, '}')
+		b = a.append(b, compactRow)
 	}
 	return append(b, ']'), nil
+}
+
+// rowLayout is how a row is laid out: compact, or as json.MarshalIndent indents it inside
+// the document (two spaces a level, the row two levels in).
+type rowLayout struct{ open, next, colon, close string }
+
+var (
+	compactRow  = rowLayout{open: "{", next: ",", colon: ":", close: "}"}
+	indentedRow = rowLayout{open: "    {\n      ", next: ",\n      ", colon: ": ", close: "\n    }"}
+)
+
+// append writes the row in layout l, its fields in the order of the struct's tags.
+func (a argumentJSON) append(b []byte, l rowLayout) []byte {
+	key := func(b []byte, first bool, name string) []byte {
+		if first {
+			b = append(b, l.open...)
+		} else {
+			b = append(b, l.next...)
+		}
+		b = append(b, '"')
+		b = append(b, name...)
+		b = append(b, '"')
+		return append(b, l.colon...)
+	}
+	b = appendString(key(b, true, "id"), a.ID)
+	b = appendString(key(b, false, "side"), string(a.Side))
+	b = appendString(key(b, false, "category"), a.Category)
+	b = a.Weight.append(key(b, false, "weight"))
+	b = a.Base.append(key(b, false, "base"))
+	b = a.Score.append(key(b, false, "score"))
+	b = a.Contribution.append(key(b, false, "contribution"))
+	return append(b, l.close...)
 }
 
 // appendString appends s as encoding/json writes a string: as it is when nothing in it needs
