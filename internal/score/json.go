@@ -40,7 +40,8 @@ func (r *Result) WriteJSON(w io.Writer) error {
 			if i > 0 {
 				b = append(b, ",\n"...)
 			}
-			bw.Write(a.append(b, indentedRow))
+			b = a.append(b, indentedRow)
+			bw.Write(b)
 		}
 		bw.WriteString("\n  ]")
 	}
