@@ -6,7 +6,7 @@ FUZZTIME  ?= 10s
 BENCHTIME ?= 1x
 BIN       ?= bin/argmap
 
-.PHONY: help build test lint fmt fuzz bench man update ci clean
+.PHONY: help build test race lint fmt fuzz bench man update ci clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-8s %s\n", $$1, $$2}'
@@ -14,10 +14,13 @@ help: ## list the targets
 build: ## build bin/argmap
 	$(GO) build -o $(BIN) ./cmd/argmap
 
-test: ## gofmt check, go vet, and every test with the race detector
+test: ## the edit loop: gofmt check, go vet and every test
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$unformatted" ]; then echo "gofmt would change:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet $(PKGS)
+	$(GO) test $(PKGS)
+
+race: ## every test again under the race detector (CI runs it after test)
 	$(GO) test -race $(PKGS)
 
 STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
