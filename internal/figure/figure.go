@@ -29,3 +29,21 @@ func Flip(x, tolerance float64) string {
 	}
 	return s
 }
+
+// Signed writes a margin or a change of margin with its sign and three decimals, or with as
+// many significant digits as it takes to keep the sign when three decimals would read zero: a
+// margin of −0.00004 reads -0.00004, never +0.000 or −0.000. An exact zero is +0.000.
+func Signed(x float64) string {
+	s := strconv.FormatFloat(x, 'f', 3, 64)
+	for p := 4; x != 0 && strings.Trim(s, "-0.") == ""; p++ {
+		if p > 12 {
+			s = strconv.FormatFloat(x, 'g', 2, 64)
+			break
+		}
+		s = strconv.FormatFloat(x, 'f', p, 64)
+	}
+	if x >= 0 && !strings.HasPrefix(s, "+") {
+		s = "+" + s
+	}
+	return s
+}

@@ -27,3 +27,23 @@ func TestFlip(t *testing.T) {
 		}
 	}
 }
+
+func TestSigned(t *testing.T) {
+	for _, tc := range []struct {
+		x    float64
+		want string
+	}{
+		{0, "+0.000"},
+		{0.246, "+0.246"},
+		{-0.0344, "-0.034"},
+		{0.00021, "+0.0002"},
+		{-0.00004, "-0.00004"},
+		{1.5, "+1.500"},
+		{-1.5e-10, "-0.0000000001"},
+		{2e-14, "+2e-14"},
+	} {
+		if got := Signed(tc.x); got != tc.want {
+			t.Errorf("Signed(%v) = %q, want %q", tc.x, got, tc.want)
+		}
+	}
+}
