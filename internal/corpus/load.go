@@ -4,7 +4,7 @@
 // Every file is checked before it is trusted: only regular files are opened, none larger than
 // MaxFileSize, each must be UTF-8 and hold one YAML document no deeper than MaxDepth, with no
 // aliases. The documents are walked as yaml.Node trees, so each value keeps its position and
-// every problem (not only the first) is reported. internal/blockyaml builds the trees of the
+// every problem (not only the first) is reported. internal/yamlfast builds the trees of the
 // files in the subset of YAML it reads (most corpus files), yaml/v4 those of the others.
 package corpus
 
@@ -24,8 +24,8 @@ import (
 	"go.yaml.in/yaml/v4"
 
 	"github.com/argmap/argmap/internal/argument"
-	"github.com/argmap/argmap/internal/blockyaml"
 	"github.com/argmap/argmap/internal/safetext"
+	"github.com/argmap/argmap/internal/yamlfast"
 )
 
 // Load reads every *.yaml and *.yml file directly in dir of fsys, in name order (names that
@@ -105,10 +105,10 @@ type parsed struct {
 	problems               []Problem
 	dropped, droppedErrors int
 	root                   *yaml.Node
-	oversize               bool              // the corpus passed MaxCorpusSize at this file
-	skipped                bool              // not read: the load had stopped
-	parser                 *blockyaml.Parser // holds root's memory, when it parsed the file
-	decoded                *loader           // root decoded on its own, when there is a root
+	oversize               bool             // the corpus passed MaxCorpusSize at this file
+	skipped                bool             // not read: the load had stopped
+	parser                 *yamlfast.Parser // holds root's memory, when it parsed the file
+	decoded                *loader          // root decoded on its own, when there is a root
 }
 
 // sequentialDecode turns off taking files decoded on their own, for tests that hold the two
@@ -128,7 +128,7 @@ func (d *loader) arguments() ([]*argInfo, bool) {
 }
 
 // spares keeps a few things of one kind for reuse during a load: the read buffers that files
-// are read into, and the blockyaml parsers whose memory holds a tree until it is decoded. A
+// are read into, and the yamlfast parsers whose memory holds a tree until it is decoded. A
 // load needs as many as files are in flight, and a sync.Pool would drop them at each of the
 // garbage collections a big load runs.
 type spares[T any] chan *T
@@ -161,7 +161,7 @@ func (l *loader) files(fsys fs.FS, files []corpusFile) {
 	}
 	window := make(chan struct{}, runtime.GOMAXPROCS(0)+1)
 	buffers := make(spares[bytes.Buffer], cap(window))
-	parsers := make(spares[blockyaml.Parser], cap(window)+1)
+	parsers := make(spares[yamlfast.Parser], cap(window)+1)
 	var stop atomic.Bool
 	go func() {
 		var size int64
@@ -320,10 +320,10 @@ var bom = []byte("\ufeff")
 // (empty, or comments only), and whether parser built the tree (which then lives in the
 // parser's memory until its next Parse).
 //
-// Most files are in the subset blockyaml reads, several times faster than yaml/v4 and to the
+// Most files are in the subset yamlfast reads, several times faster than yaml/v4 and to the
 // same tree. The rest, and every file with a mistake in it, go to yaml/v4 after a check of the
 // encoding, which places the bad character that yaml/v4 would refuse without a position.
-func (l *loader) parse(name string, data []byte, parser *blockyaml.Parser) (*yaml.Node, bool) {
+func (l *loader) parse(name string, data []byte, parser *yamlfast.Parser) (*yaml.Node, bool) {
 	if root, ok := parser.Parse(data); ok {
 		return root, true
 	}
