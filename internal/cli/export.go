@@ -22,7 +22,7 @@ type exportOptions struct {
 	app     *App
 	weights weightFlags
 	filters filterFlags
-	format  string
+	format  formatFlag
 	output  string
 	span    string
 }
@@ -63,17 +63,20 @@ file in the same folder, then renamed). A file inside the corpus folder is never
 	}
 	opts.weights.add(cmd)
 	opts.filters.add(cmd)
+	opts.format.add(cmd, names...)
 	fl := cmd.Flags()
-	fl.StringVar(&opts.format, "format", string(export.Markdown), "output `format`: "+strings.Join(names, ", "))
 	fl.StringVarP(&opts.output, "output", "o", "", "write to `file` instead of standard output")
 	fl.StringVar(&opts.span, "range", "0:10", "in the brief, scan each category weight over `FROM:TO` (0 ≤ FROM < TO)")
 	return cmd
 }
 
 func runExport(opts *exportOptions) error {
-	format, err := export.ParseFormat(strings.ToLower(strings.TrimSpace(opts.format)))
+	if err := opts.format.check(); err != nil {
+		return err
+	}
+	format, err := export.ParseFormat(opts.format.value)
 	if err != nil {
-		return &UsageError{Err: fmt.Errorf("invalid --format: %w", err)}
+		return err // the flag offers only export's formats: this cannot happen
 	}
 	from, to, err := parseRange(opts.span)
 	if err != nil {
