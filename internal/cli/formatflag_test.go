@@ -24,8 +24,9 @@ func TestFormatFlag(t *testing.T) {
 		var f formatFlag
 		f.add(&cobra.Command{}, tt.choices...)
 		f.value = tt.in
+		err := f.check()
 		got := f.value
-		if err := f.check(); err != nil {
+		if err != nil {
 			got = err.Error()
 		}
 		if got != tt.want {
