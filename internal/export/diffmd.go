@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/argmap/argmap/internal/diff"
-	"github.com/argmap/argmap/internal/figure"
+	"github.com/argmap/argmap/internal/report"
 	"github.com/argmap/argmap/internal/safetext"
 )
 
@@ -52,7 +52,7 @@ func DiffMarkdown(w io.Writer, r *diff.Report) error {
 			}
 			change := "n/a"
 			if v.Old.OK && v.New.OK {
-				change = figure.Signed(v.MarginChange())
+				change = report.Signed(v.MarginChange())
 			}
 			line("| ", mark, " | ", safetext.Markdown(v.Label), " | ", string(v.Semantics), " | ",
 				mdSide(v.Old), " | ", mdSide(v.New), " | ", change, " |")
@@ -155,7 +155,7 @@ func mdSide(s diff.Side) string {
 	if !s.OK {
 		return "n/a"
 	}
-	return strings.ToUpper(string(s.Verdict)) + " " + figure.Signed(s.Margin)
+	return strings.ToUpper(string(s.Verdict)) + " " + report.Signed(s.Margin)
 }
 
 func count(n int, noun string) string {

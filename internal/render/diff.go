@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/argmap/argmap/internal/diff"
-	"github.com/argmap/argmap/internal/figure"
+	"github.com/argmap/argmap/internal/report"
 	"github.com/argmap/argmap/internal/score"
 )
 
@@ -118,7 +118,7 @@ func diffVerdicts(o *output, r *diff.Report, st Styles) {
 			continue
 		}
 		o.line("  ", mark, name, "  ", verdictCell(v.Old, st), " → ", verdictCell(v.New, st),
-			"  ", st.Muted.Render("("+figure.Signed(v.MarginChange())+")"))
+			"  ", st.Muted.Render("("+report.Signed(v.MarginChange())+")"))
 	}
 }
 
@@ -134,5 +134,5 @@ func verdictCell(s diff.Side, st Styles) string {
 	case score.VerdictCon:
 		vs = st.Con
 	}
-	return vs.Render(pad(word, 3)) + " " + figure.Signed(s.Margin)
+	return vs.Render(pad(word, 3)) + " " + report.Signed(s.Margin)
 }
