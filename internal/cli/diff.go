@@ -24,7 +24,7 @@ import (
 // diffOptions are the flags of argmap diff.
 type diffOptions struct {
 	app             *App
-	format          string
+	format          formatFlag
 	profiles        []string
 	weights         []string
 	semantics       []string
@@ -67,7 +67,7 @@ report, and exits 1 when a verdict flips or a margin moves more than allowed.`,
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&opts.format, "format", "text", "output `format`: text, json or markdown")
+	opts.format.add(cmd, "text", "json", "markdown")
 	fl.StringArrayVar(&opts.profiles, "profile", nil, "score under this profile `name` of either side instead of every profile (repeatable)")
 	fl.StringArrayVar(&opts.weights, "weights", nil, "score under these category `weights`, e.g. moral=2,strategic=1 (repeatable)")
 	fl.StringSliceVar(&opts.semantics, "semantics", nil, "semantics to score under: "+semanticsList()+", or all (default dfquad)")
@@ -78,10 +78,8 @@ report, and exits 1 when a verdict flips or a margin moves more than allowed.`,
 }
 
 func runDiff(opts *diffOptions, oldArg, newArg string) error {
-	switch opts.format {
-	case "text", "json", "markdown":
-	default:
-		return usageErrorf("invalid --format %q: use text, json or markdown", opts.format)
+	if err := opts.format.check(); err != nil {
+		return err
 	}
 	if opts.hasMaxMargin && (!(opts.maxMarginChange >= 0) || math.IsInf(opts.maxMarginChange, 0)) {
 		return usageErrorf("invalid --max-margin-change %v: give a number of 0 or more", opts.maxMarginChange)
@@ -109,7 +107,7 @@ func runDiff(opts *diffOptions, oldArg, newArg string) error {
 		return err
 	}
 	report := diff.Report{Old: old.label, New: new.label, Diff: d}
-	switch opts.format {
+	switch opts.format.value {
 	case "json":
 		err = writeScoreJSON(app.IO.Out, report.Document())
 	case "markdown":
