@@ -25,6 +25,7 @@ func commands(app *App) []*cobra.Command {
 		{"output", newValidateCmd(app)},
 		{"output", newDiffCmd(app)},
 		{"output", newSchemaCmd(app)},
+		{"", newVersionCmd(app)},
 		{"", newManCmd(app)},
 	}
 	cmds := make([]*cobra.Command, len(grouped))
