@@ -101,7 +101,6 @@ Exit codes: 0 ok; 1 a check did not hold; 2 bad usage or a corpus that cannot be
 	pf.BoolVar(&app.NoColor, "no-color", false, "never use colour (also NO_COLOR, CLICOLOR=0, TERM=dumb)")
 	root.AddGroup(commandGroups...)
 	root.AddCommand(commands(app)...)
-	root.SetVersionTemplate("argmap {{.Version}}\n")
 	registerCompletions(root, app)
 	return root
 }
