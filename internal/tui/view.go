@@ -440,7 +440,8 @@ func (m *Model) detailLines(w, h int) []string {
 		m.passages(&out, "Quotes", a.Quotes, true, w)
 		m.passages(&out, "Evidence", a.Evidence, false, w)
 	}
-	m.relations(&out, x, w)
+	// A thesis may have thousands of arguments: list only what the pane can reach.
+	m.relations(&out, x, w, m.detail+h+1)
 	return window(out, m.detailOffset(len(out), h), h)
 }
 
@@ -487,7 +488,7 @@ func (m *Model) source(id string) string {
 }
 
 // relations lists what the node supports and attacks (g goes there), and what bears on it.
-func (m *Model) relations(out *[]string, x, w int) {
+func (m *Model) relations(out *[]string, x, w, limit int) {
 	ts := m.targets()
 	next := -1
 	if len(ts) > 0 {
@@ -506,8 +507,13 @@ func (m *Model) relations(out *[]string, x, w int) {
 			edges = m.g.Out(x)
 		}
 		var lines []string
+		more := 0
 		for _, e := range edges {
 			if e.Type != rel.t {
+				continue
+			}
+			if len(*out)+len(lines)+1 >= limit {
+				more++
 				continue
 			}
 			name := clean(m.g.ID(e.Node))
@@ -522,11 +528,14 @@ func (m *Model) relations(out *[]string, x, w int) {
 			}
 			lines = append(lines, ansi.Truncate(lead+name, w, m.gl.Ellipsis))
 		}
-		if len(lines) == 0 {
+		if len(lines) == 0 && more == 0 {
 			continue
 		}
 		*out = append(*out, m.st.Heading.Render(rel.label))
 		*out = append(*out, lines...)
+		if more > 0 {
+			*out = append(*out, m.st.Muted.Render(fmt.Sprintf("  %s %d more", m.gl.Ellipsis, more)))
+		}
 	}
 }
 
