@@ -19,8 +19,12 @@ func BenchmarkWeightChange(b *testing.B) {
 		g    func() *argument.Graph
 	}{
 		{"builtin", func() *argument.Graph { return builtin(b) }},
-		{"synth-1000", func() *argument.Graph { return argument.NewGraph(synth.Generate(synth.Options{Arguments: 1000, Seed: 1})) }},
-		{"synth-10000", func() *argument.Graph { return argument.NewGraph(synth.Generate(synth.Options{Arguments: 10000, Seed: 1})) }},
+		{"synth-1000", func() *argument.Graph {
+			return argument.NewGraph(synth.Generate(synth.Options{Arguments: 1000, Seed: 1}))
+		}},
+		{"synth-10000", func() *argument.Graph {
+			return argument.NewGraph(synth.Generate(synth.Options{Arguments: 10000, Seed: 1}))
+		}},
 	}
 	for _, c := range cases {
 		b.Run(c.name, func(b *testing.B) {
@@ -58,4 +62,3 @@ func BenchmarkStartup(b *testing.B) {
 		_ = m.View()
 	}
 }
-
