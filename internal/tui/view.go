@@ -181,8 +181,17 @@ func (m *Model) messageLine(w int) string {
 		return st.Warn.Render(mark + m.message)
 	case m.message != "":
 		return st.Muted.Render(m.message)
+	case m.focus == paneWeights:
+		return st.Muted.Render(m.gl.Dot + " " + m.leftRight() + " moves " + clean(m.cats[m.wsel]) + " by " + formatWeight(Step) + ", digits type a weight, tab goes back to the tree")
 	}
-	return ""
+	return st.Muted.Render(m.gl.Dot + " tab, then " + m.leftRight() + ", moves a weight; ? shows every key")
+}
+
+func (m *Model) leftRight() string {
+	if m.opts.ASCII {
+		return "left/right"
+	}
+	return "←/→"
 }
 
 func (m *Model) matchCount() string {
