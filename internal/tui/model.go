@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/help"
@@ -17,6 +16,7 @@ import (
 
 	"github.com/argmap/argmap/internal/argument"
 	"github.com/argmap/argmap/internal/render"
+	"github.com/argmap/argmap/internal/report"
 	"github.com/argmap/argmap/internal/score"
 )
 
@@ -144,7 +144,7 @@ func shellQuote(s string) string {
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
-func formatWeight(w float64) string { return strconv.FormatFloat(w, 'g', -1, 64) }
+func formatWeight(w float64) string { return report.Weightf(w) }
 
 func (m *Model) setResult(r *score.Result) {
 	m.res = r
@@ -239,7 +239,7 @@ func (m *Model) filter() argument.Filter {
 func (m *Model) refilter() {
 	sel := -1
 	if m.cursor < len(m.rows) {
-		sel = m.rows[m.cursor].id
+		sel = m.rows[m.cursor].Node
 	}
 	m.forest = buildForest(m.g, m.filter())
 	m.reflow()
@@ -264,7 +264,7 @@ func (m *Model) selectNode(x int) bool {
 	m.forest.unfoldTo(x, m.folded)
 	m.reflow()
 	for i, r := range m.rows {
-		if r.id == x && r.kind == rowFull {
+		if r.Node == x && r.Kind == report.RowFull {
 			m.cursor = i
 			m.detail = 0
 			return true
@@ -276,7 +276,7 @@ func (m *Model) selectNode(x int) bool {
 // selected is the node under the cursor.
 func (m *Model) selected() int {
 	if m.cursor < len(m.rows) {
-		return m.rows[m.cursor].id
+		return m.rows[m.cursor].Node
 	}
 	return argument.ThesisNode
 }
@@ -331,20 +331,20 @@ func (m *Model) toggle() {
 		return
 	}
 	r := m.rows[m.cursor]
-	if r.kind != rowFull {
-		from := r.id
-		if m.selectNode(r.id) {
+	if r.Kind != report.RowFull {
+		from := r.Node
+		if m.selectNode(r.Node) {
 			m.back = append(m.back, from)
 		}
 		return
 	}
-	if len(r.kids) == 0 {
+	if len(r.Children) == 0 {
 		return
 	}
-	if m.folded[r.id] {
-		delete(m.folded, r.id)
+	if m.folded[r.Node] {
+		delete(m.folded, r.Node)
 	} else {
-		m.folded[r.id] = true
+		m.folded[r.Node] = true
 	}
 	m.reflow()
 }

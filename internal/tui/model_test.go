@@ -15,6 +15,7 @@ import (
 	"github.com/argmap/argmap/arguments"
 	"github.com/argmap/argmap/internal/argument"
 	"github.com/argmap/argmap/internal/corpus"
+	"github.com/argmap/argmap/internal/report"
 	"github.com/argmap/argmap/internal/score"
 )
 
@@ -185,13 +186,13 @@ func TestScoresMatchScore(t *testing.T) {
 				top := m.layout().barH + 1 // the bar, the message line and the pane heading
 				checked := 0
 				for i, r := range m.rows {
-					if r.kind != rowFull || r.id == argument.ThesisNode {
+					if r.Kind != report.RowFull || r.Node == argument.ThesisNode {
 						continue
 					}
 					line := lines[top+i-m.offset]
 					left := ansi.Truncate(line, m.layout().treeW, "")
 					got := rowRe.FindStringSubmatch(strings.TrimRight(left, " "))
-					a := want.Arguments[r.id-1]
+					a := want.Arguments[r.Node-1]
 					if got == nil || got[1] != fixed2(a.Score) || got[2] != signed(a.Contribution) {
 						t.Errorf("row of %s shows %v, score says %s %s", a.ID, got, fixed2(a.Score), signed(a.Contribution))
 					}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/argmap/argmap/internal/argument"
 	"github.com/argmap/argmap/internal/render"
+	"github.com/argmap/argmap/internal/report"
 	"github.com/argmap/argmap/internal/safetext"
 )
 
@@ -195,12 +196,7 @@ func (m *Model) leftRight() string {
 }
 
 func (m *Model) matchCount() string {
-	n := 0
-	for i := 1; i < m.g.Len(); i++ {
-		if m.forest.match[i] {
-			n++
-		}
-	}
+	n := m.forest.t.Counts.Matched
 	if n == 1 {
 		return "1 match"
 	}
@@ -263,18 +259,21 @@ func (m *Model) rowLine(r row, selected bool, w int) string {
 	}
 	prefix := styled(st.Branch, r.prefix)
 	used := 2 + lipgloss.Width(r.prefix)
-	if r.kind != rowFull {
+	if r.Kind == report.RowMore {
+		return lead + prefix + st.Muted.Render(fmt.Sprintf("%s %d more below: depth %d is as deep as the tree goes", gl.Ellipsis, r.Hidden, report.MaxDepth))
+	}
+	if r.Kind != report.RowFull {
 		arrow := gl.See
-		if r.kind == rowRefBelow {
+		if r.Kind == report.RowRefBelow {
 			arrow = gl.SeeBelow
 		}
-		msg := fmt.Sprintf("%s see %s", arrow, clean(m.g.ID(r.id)))
-		if r.kind == rowCycle {
+		msg := fmt.Sprintf("%s see %s", arrow, clean(m.g.ID(r.Node)))
+		if r.Kind == report.RowCycle {
 			msg += " (cycle)"
 		}
-		return lead + prefix + m.relMark(r.rel) + " " + st.Dim.Render(msg)
+		return lead + prefix + m.relMark(r.Rel) + " " + st.Dim.Render(msg)
 	}
-	a := m.g.Argument(r.id)
+	a := m.g.Argument(r.Node)
 	if a == nil {
 		head := st.Thesis.Render(gl.Thesis+" THESIS") + "  "
 		tail := ""
@@ -286,25 +285,25 @@ func (m *Model) rowLine(r row, selected bool, w int) string {
 		return lead + prefix + head + st.Title.Render(title) + spaces(w-used-lipgloss.Width(head)-lipgloss.Width(title)-lipgloss.Width(tail)) + tail
 	}
 	sideSt, catSt, titleSt := st.SideStyle(string(a.Side)), st.CategoryStyle(a.Category), st.Title
-	if r.context {
+	if r.Context {
 		sideSt, catSt, titleSt = st.Dim, st.Dim, st.Dim
 	}
 	side := truncate(strings.ToUpper(clean(string(a.Side))), 3, "")
-	fixed := m.relMark(r.rel) + " " + padTo(sideSt.Render(side), 3) + " " + padTo(catSt.Render(badge(a.Category, gl)), m.catWidth()) + " "
-	if r.rel == "" {
+	fixed := m.relMark(r.Rel) + " " + padTo(sideSt.Render(side), 3) + " " + padTo(catSt.Render(badge(a.Category, gl)), m.catWidth()) + " "
+	if r.Rel == "" {
 		fixed = padTo(sideSt.Render(side), 3) + " " + padTo(catSt.Render(badge(a.Category, gl)), m.catWidth()) + " "
 	}
 	used += lipgloss.Width(fixed)
-	as := m.res.Arguments[r.id-1]
+	as := m.res.Arguments[r.Node-1]
 	tail := st.Heading.Render(fixed2(as.Score))
 	if room := w - used - 18; room >= 10 {
 		tail += " " + m.contribBar(as.Contribution) + " " + m.contribText(as.Contribution)
 	}
 	titleText := clean(a.Title)
-	if m.folded[r.id] && len(r.kids) > 0 {
-		titleText = fmt.Sprintf("(%d folded) ", len(r.kids)) + titleText
+	if m.folded[r.Node] && len(r.Children) > 0 {
+		titleText = fmt.Sprintf("(%d folded) ", len(r.Children)) + titleText
 	}
-	if r.loose {
+	if m.forest.loose[r.Row] {
 		titleText += " (not connected)"
 	}
 	room := w - used - lipgloss.Width(tail) - 1
@@ -663,8 +662,8 @@ func barParts(v float64, cells int, g render.Glyphs) (filled, empty string) {
 }
 
 func fixed2(x float64) string { return fmt.Sprintf("%.2f", zero(x)) }
-func fixed3(x float64) string { return fmt.Sprintf("%.3f", zero(x)) }
-func signed(x float64) string { return fmt.Sprintf("%+.3f", zero(x)) }
+func fixed3(x float64) string { return report.Fixed(x) }
+func signed(x float64) string { return report.Signed(x) }
 
 // zero folds values that print as −0.000 to 0, as score's text view does.
 func zero(x float64) float64 {
