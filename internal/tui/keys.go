@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"github.com/argmap/argmap/internal/argument"
 	"github.com/argmap/argmap/internal/render"
@@ -18,6 +19,7 @@ type keyMap struct {
 	Fold, Pane, Left, Right, Digit          key.Binding
 	Jump, Back, Semantics, Profile, Search  key.Binding
 	Side, Category, Help, Quit              key.Binding
+	Scroll                                  key.Binding
 }
 
 func newKeyMap() keyMap {
@@ -32,8 +34,8 @@ func newKeyMap() keyMap {
 		Top:       b([]string{"home"}, "home", "top"),
 		Bottom:    b([]string{"end"}, "end", "bottom"),
 		Fold:      b([]string{"enter", "space"}, "enter", "fold"),
-		Pane:      b([]string{"tab", "shift+tab"}, "tab", "tree/weights"),
-		Left:      b([]string{"left", "h"}, "←/→", "weight −/+"),
+		Pane:      b([]string{"tab", "shift+tab"}, "tab", "weights"),
+		Left:      b([]string{"left", "h"}, "←/→", "weight"),
 		Right:     b([]string{"right", "l"}, "h/l", "weight −/+"),
 		Digit:     b([]string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "."}, "0-9", "type a weight"),
 		Jump:      b([]string{"g"}, "g", "go to what it bears on"),
@@ -45,6 +47,7 @@ func newKeyMap() keyMap {
 		Category:  b([]string{"c"}, "c", "category filter"),
 		Help:      b([]string{"?"}, "?", "help"),
 		Quit:      b([]string{"q", "ctrl+c"}, "q", "quit"),
+		Scroll:    b([]string{"J", "K", "shift+down", "shift+up"}, "J/K", "scroll the detail"),
 	}
 }
 
@@ -52,11 +55,46 @@ func (k keyMap) ShortHelp() []key.Binding {
 	return []key.Binding{k.Up, k.Fold, k.Pane, k.Left, k.Semantics, k.Profile, k.Search, k.Help, k.Quit}
 }
 
+// shortHelpFor is the help line for w columns: as many of the short help's keys as fit, the
+// way out and to the full help first, in the short help's order.
+func (k keyMap) shortHelpFor(h help.Model, w int, ascii bool) []key.Binding {
+	h.SetWidth(0) // measure whole lines: with a width, the help cuts them itself
+	width := func(line []key.Binding) int {
+		s := h.ShortHelpView(line)
+		if ascii {
+			s = asciiHelp.Replace(s)
+		}
+		return lipgloss.Width(s)
+	}
+	all := k.ShortHelp()
+	priority := []key.Binding{k.Quit, k.Help, k.Pane, k.Left, k.Fold, k.Semantics, k.Search, k.Profile, k.Up}
+	keep := map[string]bool{}
+	for _, b := range priority {
+		keep[b.Help().Key] = true
+		var line []key.Binding
+		for _, a := range all {
+			if keep[a.Help().Key] {
+				line = append(line, a)
+			}
+		}
+		if width(line) > w {
+			delete(keep, b.Help().Key)
+		}
+	}
+	var line []key.Binding
+	for _, a := range all {
+		if keep[a.Help().Key] {
+			line = append(line, a)
+		}
+	}
+	return line
+}
+
 func (k keyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Fold},
 		{k.Pane, k.Left, k.Right, k.Digit, k.Semantics, k.Profile},
-		{k.Jump, k.Back, k.Search, k.Side, k.Category, k.Help, k.Quit},
+		{k.Jump, k.Back, k.Scroll, k.Search, k.Side, k.Category, k.Help, k.Quit},
 	}
 }
 
@@ -154,6 +192,12 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		m.move(len(m.rows))
 	case key.Matches(msg, k.Fold):
 		m.toggle()
+	case key.Matches(msg, k.Scroll):
+		if s == "J" || s == "shift+down" {
+			m.detail++
+		} else {
+			m.detail = max(m.detail-1, 0)
+		}
 	case key.Matches(msg, k.Pane):
 		m.focus = paneWeights
 	case key.Matches(msg, k.Left), key.Matches(msg, k.Right), key.Matches(msg, k.Digit):

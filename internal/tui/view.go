@@ -97,7 +97,7 @@ func (m *Model) Render() string {
 		}
 	}
 	m.help.SetWidth(w)
-	hl := m.help.ShortHelpView(m.keys.ShortHelp())
+	hl := m.help.ShortHelpView(m.keys.shortHelpFor(m.help, w, m.opts.ASCII))
 	if m.opts.ASCII {
 		hl = asciiHelp.Replace(hl)
 	}
