@@ -55,9 +55,6 @@ needs a terminal: in scripts use argmap show or argmap score.`,
 
 func runExplore(opts *exploreOptions) error {
 	app := opts.app
-	if !isTerminal(app.IO.In) || !isTerminal(app.IO.Out) {
-		return errNoTerminal
-	}
 	d, err := app.Load()
 	if err != nil {
 		return err
@@ -69,6 +66,10 @@ func runExplore(opts *exploreOptions) error {
 	g, err := scoreGraph(app, &opts.filter)
 	if err != nil {
 		return err
+	}
+	// The flags are checked first, so that a mistake in them is named even in a pipe.
+	if !isTerminal(app.IO.In) || !isTerminal(app.IO.Out) {
+		return errNoTerminal
 	}
 	profile := ""
 	if opts.weights.profile != "" {
