@@ -300,6 +300,10 @@ func (m *Model) rowLine(r row, selected bool, w int) string {
 		tail += " " + m.contribBar(as.Contribution) + " " + m.contribText(as.Contribution)
 	}
 	titleText := clean(a.Title)
+	if r.Context {
+		// Dim says it in colour; the words say it without.
+		titleText = "(context) " + titleText
+	}
 	if m.folded[r.Node] && len(r.Children) > 0 {
 		titleText = fmt.Sprintf("(%d folded) ", len(r.Children)) + titleText
 	}
