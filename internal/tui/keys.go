@@ -22,8 +22,11 @@ type keyMap struct {
 	Scroll                                  key.Binding
 }
 
-func newKeyMap() keyMap {
+func newKeyMap(ascii bool) keyMap {
 	b := func(keys []string, k, desc string) key.Binding {
+		if ascii {
+			k, desc = asciiHelp.Replace(k), asciiHelp.Replace(desc)
+		}
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(k, desc))
 	}
 	return keyMap{
@@ -57,14 +60,10 @@ func (k keyMap) ShortHelp() []key.Binding {
 
 // shortHelpFor is the help line for w columns: as many of the short help's keys as fit, the
 // way out and to the full help first, in the short help's order.
-func (k keyMap) shortHelpFor(h help.Model, w int, ascii bool) []key.Binding {
+func (k keyMap) shortHelpFor(h help.Model, w int) []key.Binding {
 	h.SetWidth(0) // measure whole lines: with a width, the help cuts them itself
 	width := func(line []key.Binding) int {
-		s := h.ShortHelpView(line)
-		if ascii {
-			s = asciiHelp.Replace(s)
-		}
-		return lipgloss.Width(s)
+		return lipgloss.Width(h.ShortHelpView(line))
 	}
 	all := k.ShortHelp()
 	priority := []key.Binding{k.Quit, k.Help, k.Pane, k.Left, k.Fold, k.Semantics, k.Search, k.Profile, k.Up}
@@ -113,7 +112,7 @@ func newHelp(st render.Styles, ascii bool) help.Model {
 	return h
 }
 
-// asciiHelp rewrites the arrows of the help for --ascii.
+// asciiHelp spells the arrows of the help in ASCII, for --ascii.
 var asciiHelp = strings.NewReplacer("↑", "up", "↓", "dn", "←", "left", "→", "right", "−", "-")
 
 // Update handles keys, the mouse and resizes.

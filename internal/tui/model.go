@@ -93,7 +93,7 @@ func New(opts Options) (*Model, error) {
 		g: g, opts: opts,
 		st:      render.NewStyles(opts.Color, g.Debate.Categories),
 		gl:      render.NewGlyphs(opts.ASCII),
-		keys:    newKeyMap(),
+		keys:    newKeyMap(opts.ASCII),
 		cats:    g.Debate.Categories,
 		weights: opts.Weights.Full(g.Debate.Categories),
 		sem:     opts.Semantics,

@@ -97,10 +97,7 @@ func (m *Model) Render() string {
 		}
 	}
 	m.help.SetWidth(w)
-	hl := m.help.ShortHelpView(m.keys.shortHelpFor(m.help, w, m.opts.ASCII))
-	if m.opts.ASCII {
-		hl = asciiHelp.Replace(hl)
-	}
+	hl := m.help.ShortHelpView(m.keys.shortHelpFor(m.help, w))
 	out = append(out, hl)
 	for i, s := range out {
 		out[i] = strings.TrimRight(ansi.Truncate(s, w, ""), " ")
@@ -386,9 +383,11 @@ func (m *Model) weightLines(w, h int) []string {
 
 func (m *Model) pickLines(w, h int) []string {
 	var out []string
+	at := 0 // the line of the picked profile
 	for i, p := range m.g.Debate.Profiles {
 		lead := "  "
 		if i == m.pick {
+			at = len(out)
 			lead = m.st.Warn.Render("› ")
 			if m.opts.ASCII {
 				lead = m.st.Warn.Render("> ")
@@ -402,7 +401,7 @@ func (m *Model) pickLines(w, h int) []string {
 		}
 	}
 	out = append(out, m.st.Muted.Render("  enter applies "+m.gl.Dot+" esc cancels"))
-	return window(out, 0, h)
+	return window(out, max(0, at-h+3), h)
 }
 
 // detailLines are everything about the selected node, scrolled by m.detail.
@@ -572,9 +571,6 @@ func (m *Model) fullHelp(w, h int) []string {
 			}
 		}
 		full = strings.Join(append(rows, cur), "\n\n")
-	}
-	if m.opts.ASCII {
-		full = asciiHelp.Replace(full)
 	}
 	out := []string{m.heading("Keys", true, w)}
 	out = append(out, strings.Split(full, "\n")...)
