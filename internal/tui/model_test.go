@@ -17,6 +17,7 @@ import (
 	"github.com/argmap/argmap/internal/corpus"
 	"github.com/argmap/argmap/internal/report"
 	"github.com/argmap/argmap/internal/score"
+	"github.com/argmap/argmap/internal/synth"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden screens")
@@ -109,9 +110,21 @@ func TestScreens(t *testing.T) {
 		{"help-120x40-ascii", Options{ASCII: true}, 120, 40, []string{"?"}},
 		{"resize-to-60x30", Options{}, 120, 40, nil},
 	}
+	synthetic := argument.NewGraph(synth.Generate(synth.Options{Arguments: 40, Cycles: 2, Seed: 3,
+		Categories: []string{"moral", "strategic", "political", "legal", "economic"}}))
+	tests = append(tests, struct {
+		name string
+		opts Options
+		w, h int
+		keys []string
+	}{"five-categories-cycles-60x30", Options{}, 60, 30, []string{"tab", "down", "down", "down", "right", "tab", "end"}})
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			m := newModel(t, g, tt.opts, tt.w, tt.h)
+			graph := g
+			if strings.HasPrefix(tt.name, "five-categories") {
+				graph = synthetic
+			}
+			m := newModel(t, graph, tt.opts, tt.w, tt.h)
 			press(m, tt.keys...)
 			if tt.name == "resize-to-60x30" {
 				m.Update(tea.WindowSizeMsg{Width: 60, Height: 30})
