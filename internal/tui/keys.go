@@ -246,6 +246,8 @@ func (m *Model) weightKey(msg tea.KeyPressMsg) bool {
 			return true
 		}
 		m.setWeight(c, w)
+	case (s == "enter" || s == "space") && m.typed == "":
+		// Nothing typed: the fold keys must not fold the tree behind the sliders.
 	case s == "esc":
 		if m.typed == "" {
 			m.focus = paneTree

@@ -126,11 +126,17 @@ func (m *Model) Command() string {
 	for _, a := range m.opts.ScoreArgs {
 		parts = append(parts, shellQuote(a))
 	}
-	ws := make([]string, len(m.cats))
-	for i, c := range m.cats {
-		ws[i] = c + "=" + formatWeight(m.weights[c])
+	if m.profile != "" {
+		// The weights are still the profile's: its name says more than its numbers.
+		parts = append(parts, "--profile", shellQuote(m.profile))
+	} else {
+		ws := make([]string, len(m.cats))
+		for i, c := range m.cats {
+			ws[i] = c + "=" + formatWeight(m.weights[c])
+		}
+		parts = append(parts, "--weights", shellQuote(strings.Join(ws, ",")))
 	}
-	parts = append(parts, "--weights", shellQuote(strings.Join(ws, ",")), "--semantics", string(m.sem))
+	parts = append(parts, "--semantics", string(m.sem))
 	return strings.Join(parts, " ")
 }
 

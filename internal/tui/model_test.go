@@ -268,6 +268,9 @@ func TestCommand(t *testing.T) {
 	}{
 		{nil, Options{}, "argmap score --weights moral=1,strategic=1,political=1 --semantics dfquad"},
 		{[]string{"tab", "right", "down", "left", "left", "s", "s"}, Options{}, "argmap score --weights moral=1.25,strategic=0.5,political=1 --semantics euler"},
+		{[]string{"p", "down", "enter", "s"}, Options{}, "argmap score --profile humanitarian --semantics quadratic-energy"},
+		{[]string{"p", "down", "enter", "tab", "right"}, Options{}, "argmap score --weights moral=3.25,strategic=1,political=1 --semantics dfquad"},
+		{nil, Options{Profile: "it's", Weights: score.Weights{}}, "argmap score --profile 'it'\\''s' --semantics dfquad"},
 		{nil, Options{Semantics: score.Sum, ScoreArgs: []string{"--corpus", "my debate", "--side", "con"}},
 			"argmap score --corpus 'my debate' --side con --weights moral=1,strategic=1,political=1 --semantics sum"},
 	}
@@ -277,6 +280,15 @@ func TestCommand(t *testing.T) {
 		if got := m.Command(); got != tt.want {
 			t.Errorf("after %v: command\n got %s\nwant %s", tt.keys, got, tt.want)
 		}
+	}
+}
+
+func TestEnterOnASliderLeavesTheTree(t *testing.T) {
+	g := builtin(t)
+	m := newModel(t, g, Options{}, 80, 24)
+	press(m, "down", "tab", "enter", "space")
+	if len(m.folded) != 0 {
+		t.Errorf("enter and space on a slider folded %v", m.folded)
 	}
 }
 
