@@ -19,7 +19,7 @@ type keyMap struct {
 	Fold, Pane, Left, Right, Digit          key.Binding
 	Jump, Back, Semantics, Profile, Search  key.Binding
 	Side, Category, Help, Quit              key.Binding
-	Scroll                                  key.Binding
+	Scroll, Next                            key.Binding
 }
 
 func newKeyMap(ascii bool) keyMap {
@@ -50,6 +50,7 @@ func newKeyMap(ascii bool) keyMap {
 		Category:  b([]string{"c"}, "c", "category filter"),
 		Help:      b([]string{"?"}, "?", "help"),
 		Quit:      b([]string{"q", "ctrl+c"}, "q", "quit"),
+		Next:      b([]string{"]"}, "]", "mark the next it bears on"),
 		Scroll:    b([]string{"J", "K", "shift+down", "shift+up"}, "J/K", "scroll the detail"),
 	}
 }
@@ -93,7 +94,7 @@ func (k keyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Fold},
 		{k.Pane, k.Left, k.Right, k.Digit, k.Semantics, k.Profile},
-		{k.Jump, k.Back, k.Scroll, k.Search, k.Side, k.Category, k.Help, k.Quit},
+		{k.Jump, k.Next, k.Back, k.Scroll, k.Search, k.Side, k.Category, k.Help, k.Quit},
 	}
 }
 
@@ -205,6 +206,8 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		m.weightKey(msg)
 	case key.Matches(msg, k.Jump):
 		m.goToTarget()
+	case key.Matches(msg, k.Next):
+		m.jump++
 	case key.Matches(msg, k.Back):
 		m.goBack()
 	case key.Matches(msg, k.Semantics):

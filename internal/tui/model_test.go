@@ -283,6 +283,51 @@ func TestCommand(t *testing.T) {
 	}
 }
 
+func TestGoToTarget(t *testing.T) {
+	g := builtin(t)
+	id := func(m *Model) string { return m.g.ID(m.selected()) }
+	m := newModel(t, g, Options{}, 120, 40)
+	// asylum-as-surrender supports the thesis and attacks two arguments.
+	if !m.selectNode(mustIndex(t, g, "asylum-as-surrender")) {
+		t.Fatal("asylum-as-surrender is not in the tree")
+	}
+	want := []string{}
+	for _, e := range g.Out(m.selected()) {
+		if e.Type == "support" {
+			want = append(want, g.ID(e.Node))
+		}
+	}
+	for _, e := range g.Out(m.selected()) {
+		if e.Type == "attack" {
+			want = append(want, g.ID(e.Node))
+		}
+	}
+	if len(want) < 2 {
+		t.Fatalf("asylum-as-surrender bears on %v; the test needs two", want)
+	}
+	press(m, "]", "g")
+	if got := id(m); got != want[1] {
+		t.Errorf("] then g went to %s, want %s", got, want[1])
+	}
+	press(m, "b")
+	if got := id(m); got != "asylum-as-surrender" {
+		t.Errorf("b went back to %s, want asylum-as-surrender", got)
+	}
+	press(m, "g")
+	if got := id(m); got != want[0] {
+		t.Errorf("g went to %s, want %s", got, want[0])
+	}
+}
+
+func mustIndex(t *testing.T, g *argument.Graph, id string) int {
+	t.Helper()
+	i, ok := g.Index(id)
+	if !ok {
+		t.Fatalf("no %s in the debate", id)
+	}
+	return i
+}
+
 func TestEnterOnASliderLeavesTheTree(t *testing.T) {
 	g := builtin(t)
 	m := newModel(t, g, Options{}, 80, 24)
