@@ -268,7 +268,11 @@ func (m *Model) rowLine(r row, selected bool, w int) string {
 		if r.Kind == report.RowCycle {
 			msg += " (cycle)"
 		}
-		return lead + prefix + m.relMark(r.Rel) + " " + st.Dim.Render(msg)
+		refSt := st.Dim
+		if selected {
+			refSt = st.Warn
+		}
+		return lead + prefix + m.relMark(r.Rel) + " " + refSt.Render(msg)
 	}
 	a := m.g.Argument(r.Node)
 	if a == nil {
@@ -284,6 +288,10 @@ func (m *Model) rowLine(r row, selected bool, w int) string {
 	sideSt, catSt, titleSt := st.SideStyle(string(a.Side)), st.CategoryStyle(a.Category), st.Title
 	if r.Context {
 		sideSt, catSt, titleSt = st.Dim, st.Dim, st.Dim
+	}
+	if selected {
+		// The marker shows the cursor without colour; with colour the title shows it too.
+		titleSt = st.Warn
 	}
 	side := truncate(strings.ToUpper(clean(string(a.Side))), 3, "")
 	fixed := m.relMark(r.Rel) + " " + padTo(sideSt.Render(side), 3) + " " + padTo(catSt.Render(badge(a.Category, gl)), m.catWidth()) + " "
