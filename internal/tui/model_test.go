@@ -97,6 +97,7 @@ func TestScreens(t *testing.T) {
 		{"start-60x30", Options{}, 60, 30, nil},
 		{"start-60x30-ascii", Options{ASCII: true}, 60, 30, nil},
 		{"select-argument-120x40", Options{}, 120, 40, []string{"down"}},
+		{"select-reference-60x30-color", Options{Color: true}, 60, 30, []string{"down", "down"}},
 		{"fold-120x40", Options{}, 120, 40, []string{"down", "enter", "down", "down", "down", "down", "space"}},
 		{"go-to-target-60x30", Options{}, 60, 30, []string{"down", "down", "down", "down", "down", "down", "g"}},
 		{"weight-flip-120x40-color", Options{Color: true}, 120, 40, []string{"tab", "down", "0", "enter"}},
