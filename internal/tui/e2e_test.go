@@ -71,13 +71,30 @@ func TestTerminal(t *testing.T) {
 	}
 	run("send-keys", "-t", "e2e", "Tab", "Down", "0", "Enter")
 	waitFor("the flip", has("verdict flipped PRO → CON: strategic 1 → 0"))
-	run("send-keys", "-t", "e2e", "s", "s")
-	s = waitFor("euler", has("semantics euler"))
-	m := regexp.MustCompile(`margin ([+-]\d\.\d{3})`).FindStringSubmatch(s)
-	if m == nil {
-		t.Fatalf("no margin on the screen:\n%s", s)
+	// Under every semantics the screen shows the margin argmap score gives for the same weights.
+	marginRe := regexp.MustCompile(`margin ([+-]\d\.\d{3})`)
+	scoreRe := regexp.MustCompile(`\(margin ([+-]\d\.\d{3})\)|weighted sum ([+-]\d\.\d{3})`)
+	for i, sem := range []string{"dfquad", "quadratic-energy", "euler", "mlp", "sum"} {
+		if i > 0 {
+			run("send-keys", "-t", "e2e", "s")
+		}
+		s := waitFor(sem, has("semantics "+sem+" "))
+		m := marginRe.FindStringSubmatch(s)
+		if m == nil {
+			t.Fatalf("no margin on the screen:\n%s", s)
+		}
+		out, err := exec.Command(bin, "score", "--weights", "moral=1,strategic=0,political=1", "--semantics", sem).Output()
+		if err != nil {
+			t.Fatalf("argmap score --semantics %s: %v", sem, err)
+		}
+		want := scoreRe.FindStringSubmatch(string(out))
+		if want == nil || want[1]+want[2] != m[1] {
+			t.Errorf("%s: the screen shows margin %s, argmap score says:\n%s", sem, m[1], out)
+		}
 	}
-	margin := m[1]
+	run("send-keys", "-t", "e2e", "s", "s", "s") // back round to euler
+	s = waitFor("euler", has("semantics euler "))
+	margin := marginRe.FindStringSubmatch(s)[1]
 
 	run("resize-window", "-t", "e2e", "-x", "60", "-y", "30")
 	s = waitFor("the stacked panes", func(s string) bool {
