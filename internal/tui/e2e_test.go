@@ -12,9 +12,9 @@ import (
 )
 
 // TestTerminal runs the real binary in a real terminal (tmux), types keys and reads the screen
-// as a person sees it: it starts, a weight flips the verdict and the bar says which, the
-// semantics change, the panes stack when the window narrows, and on quit the printed command
-// gives, run as a script, the margin the screen showed.
+// as a person sees it: it starts, a weight flips the verdict and the bar says which, under
+// every semantics the margin is argmap score's, the panes stack when the window narrows, and on
+// quit the printed command gives, run as a script, the margin the screen showed.
 func TestTerminal(t *testing.T) {
 	tmux, err := exec.LookPath("tmux")
 	if err != nil && os.Getenv("ARGMAP_REQUIRE_TMUX") != "" {

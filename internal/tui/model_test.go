@@ -220,10 +220,8 @@ func TestScoresMatchScore(t *testing.T) {
 	}
 }
 
-func countRefs(m *Model) int { return g0(m) }
-
-// g0 counts the arguments not drawn in full (none in the built-in debate: every one is).
-func g0(m *Model) int {
+// countRefs counts the arguments not drawn in full anywhere (none in the built-in debate).
+func countRefs(m *Model) int {
 	n := 0
 	for i := 1; i < m.g.Len(); i++ {
 		if _, ok := m.forest.full[i]; !ok {
