@@ -42,6 +42,9 @@ func TestScript(t *testing.T) {
 				return err
 			}
 			env.Setenv("EXPORT_GOLDEN", golden)
+			// ARGMAP_BIN is the folder testscript put argmap in, for a script that sets PATH
+			// to it alone, as on a machine without some program.
+			env.Setenv("ARGMAP_BIN", filepath.SplitList(env.Getenv("PATH"))[0])
 			return nil
 		},
 	})

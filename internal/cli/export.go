@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -25,6 +26,7 @@ type exportOptions struct {
 	format  formatFlag
 	output  string
 	span    string
+	group   string
 }
 
 func newExportCmd(app *App) *cobra.Command {
@@ -47,16 +49,21 @@ func newExportCmd(app *App) *cobra.Command {
   mermaid   a Mermaid flowchart
   argdown   an Argdown document
   aif       the Argument Interchange Format, as AIFdb and OVA read it
+  svg       the map laid out by Graphviz (apt-get install graphviz): thesis on top, pro
+            green and rounded, con red with cut corners, supports solid, attacks dashed,
+            each edge as wide as its argument's contribution; --group category clusters
+  png       the same map as a PNG image
 
 The filters keep only the matching arguments and the relations among them. The weights and
 semantics decide the brief's verdict, scores and where the verdict flips (as argmap sensitivity
-finds it, each category's weight scanned over --range); the other formats use none of them.
+finds it, each category's weight scanned over --range), and the widths of the map's edges in
+svg and png; the other formats use none of them.
 
 Output goes to standard output, or with -o to a file, written whole or not at all (a temporary
 file in the same folder, then renamed). A file inside the corpus folder is never written.`,
 		Example: `  argmap export > brief.md
   argmap export --format markdown --profile humanitarian -o brief.md
-  argmap export --format dot | dot -Tsvg > map.svg
+  argmap export --format svg --group category -o map.svg
   argmap export --format yaml --corpus drafts/ -o merged.yaml`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error { return runExport(opts) },
@@ -67,6 +74,7 @@ file in the same folder, then renamed). A file inside the corpus folder is never
 	fl := cmd.Flags()
 	fl.StringVarP(&opts.output, "output", "o", "", "write to `file` instead of standard output")
 	fl.StringVar(&opts.span, "range", "0:10", "in the brief, scan each category weight over `FROM:TO` (0 ≤ FROM < TO)")
+	fl.StringVar(&opts.group, "group", "", "in svg and png, draw each `category` as a cluster")
 	return cmd
 }
 
@@ -81,6 +89,17 @@ func runExport(opts *exportOptions) error {
 	from, to, err := parseRange(opts.span)
 	if err != nil {
 		return err
+	}
+	if opts.group != "" && opts.group != "category" {
+		return usageErrorf("unknown --group %q: use --group category", opts.group)
+	}
+	var layout export.Layout
+	if format == export.SVG || format == export.PNG {
+		dot, err := export.FindDot()
+		if err != nil {
+			return fmt.Errorf("cannot export as %s: %w", format, err)
+		}
+		layout = dot
 	}
 	app := opts.app
 	var target string
@@ -103,7 +122,14 @@ func runExport(opts *exportOptions) error {
 	}
 
 	var brief *export.Brief
-	if format == export.Markdown {
+	var mapOpts export.MapOptions
+	switch format {
+	case export.SVG, export.PNG:
+		if mapOpts.Result, err = score.Evaluate(g, w, sem); err != nil {
+			return err
+		}
+		mapOpts.GroupCategory = opts.group == "category"
+	case export.Markdown:
 		if brief, err = exportBrief(opts, g, w, sem, score.SensitivityOptions{From: from, To: to}); err != nil {
 			return err
 		}
@@ -130,6 +156,8 @@ func runExport(opts *exportOptions) error {
 			err = export.NewArgdownEncoder(ew).Encode(g)
 		case export.AIF:
 			err = export.NewAIFEncoder(ew).Encode(g)
+		case export.SVG, export.PNG:
+			err = export.NewPictureEncoder(ew, layout, string(format)).Encode(context.Background(), g, mapOpts)
 		}
 		if ew.err != nil {
 			return ew.err // the output failed, not the export

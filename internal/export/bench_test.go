@@ -101,6 +101,9 @@ func (d *benchDebate) encodeTo(w io.Writer, f Format) error {
 // at hand.
 func BenchmarkExport(b *testing.B) {
 	for _, f := range Formats {
+		if f == SVG || f == PNG {
+			continue // Graphviz's layout, timed whole by hyperfine (README, Performance)
+		}
 		b.Run(string(f), func(b *testing.B) {
 			for _, n := range benchSizes {
 				b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {

@@ -26,10 +26,12 @@ const (
 	Mermaid  Format = "mermaid"
 	Argdown  Format = "argdown"
 	AIF      Format = "aif"
+	SVG      Format = "svg"
+	PNG      Format = "png"
 )
 
 // Formats lists every format.
-var Formats = []Format{Markdown, JSON, YAML, DOT, Mermaid, Argdown, AIF}
+var Formats = []Format{Markdown, JSON, YAML, DOT, Mermaid, Argdown, AIF, SVG, PNG}
 
 // ParseFormat returns the format named s, or an error listing the valid names.
 func ParseFormat(s string) (Format, error) {
@@ -60,6 +62,10 @@ func (f Format) Extension() string {
 		return ".argdown"
 	case AIF:
 		return ".aif.json"
+	case SVG:
+		return ".svg"
+	case PNG:
+		return ".png"
 	default:
 		return ".json"
 	}
