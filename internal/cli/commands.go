@@ -22,6 +22,7 @@ func commands(app *App) []*cobra.Command {
 		{"weigh", newCompareCmd(app)},
 		{"weigh", newSensitivityCmd(app)},
 		{"output", newExportCmd(app)},
+		{"output", newImportCmd(app)},
 		{"output", newValidateCmd(app)},
 		{"output", newSchemaCmd(app)},
 		{"", newManCmd(app)},

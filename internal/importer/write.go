@@ -1,0 +1,102 @@
+package importer
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/argmap/argmap/internal/argument"
+	"github.com/argmap/argmap/internal/corpus"
+	"github.com/argmap/argmap/internal/export"
+)
+
+// CorpusFile is the name of the one file an import writes.
+const CorpusFile = "debate.yaml"
+
+// ErrNotEmpty is returned by Write when the target folder holds something and force is off.
+var ErrNotEmpty = errors.New("folder is not empty")
+
+// Write writes the debate as a corpus into dir, whole or not at all: the file goes into a new
+// folder beside dir, is loaded back through the corpus loader (so what is written is what
+// argmap validate accepts), and only then does the folder take dir's place. A dir that holds
+// anything is refused unless force is set, and then replaced. It returns the loader's warnings.
+func Write(dir string, d *argument.Debate, force bool) ([]corpus.Problem, error) {
+	entries, err := os.ReadDir(dir)
+	exists := err == nil
+	switch {
+	case err != nil && !errors.Is(err, fs.ErrNotExist):
+		return nil, fmt.Errorf("cannot read the output folder %s: %w", dir, err)
+	case exists && len(entries) > 0 && !force:
+		return nil, fmt.Errorf("%s: %w: choose an empty or new folder, or add --force to replace what it holds", dir, ErrNotEmpty)
+	}
+	parent := filepath.Dir(filepath.Clean(dir))
+	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".import-*")
+	if err != nil {
+		return nil, fmt.Errorf("cannot make a folder beside %s: %w", dir, err)
+	}
+	done := false
+	defer func() {
+		if !done {
+			os.RemoveAll(tmp)
+		}
+	}()
+	if err := writeFile(filepath.Join(tmp, CorpusFile), d); err != nil {
+		return nil, err
+	}
+	_, problems, err := corpus.LoadNamed(os.DirFS(tmp), ".", dir)
+	if err != nil {
+		// The reader made a debate the format refuses: a bug in the reader, which the problems
+		// place in the file it would have written.
+		for _, p := range problems {
+			if p.Severity == corpus.Error {
+				return nil, fmt.Errorf("the imported debate does not load as a corpus (%s): please report this with the input file", p)
+			}
+		}
+		return nil, fmt.Errorf("the imported debate does not load as a corpus: %w", err)
+	}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return nil, err
+	}
+	if exists {
+		// A folder cannot be renamed over one that is not empty: move the old one aside first,
+		// and back if the new one cannot take its place.
+		old := tmp + ".old"
+		if err := os.Rename(dir, old); err != nil {
+			return nil, fmt.Errorf("cannot replace %s: %w", dir, err)
+		}
+		if err := os.Rename(tmp, dir); err != nil {
+			os.Rename(old, dir)
+			return nil, fmt.Errorf("cannot replace %s: %w", dir, err)
+		}
+		done = true
+		os.RemoveAll(old)
+		return problems, nil
+	}
+	if err := os.Rename(tmp, dir); err != nil {
+		return nil, fmt.Errorf("cannot write %s: %w", dir, err)
+	}
+	done = true
+	return problems, nil
+}
+
+func writeFile(name string, d *argument.Debate) error {
+	f, err := os.Create(name)
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriterSize(f, 1<<16)
+	err = export.NewYAMLEncoder(w).Encode(argument.NewGraph(d))
+	if err == nil {
+		err = w.Flush()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("cannot write %s: %w", name, err)
+	}
+	return nil
+}
