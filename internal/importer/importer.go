@@ -422,3 +422,12 @@ func slicesContains(list []string, s string) bool {
 
 // MaxArguments is the most arguments an import makes: a corpus's limit.
 const MaxArguments = corpus.MaxArguments
+
+// Take claims id as it is, reporting false when it is already taken.
+func (b *Builder) Take(id string) bool {
+	if b.used[id] {
+		return false
+	}
+	b.used[id] = true
+	return true
+}
