@@ -157,14 +157,20 @@ func NewBuilder(opts Options, format, title string) *Builder {
 // SetThesis makes the thesis of claim text, with an id from its title (or fallback).
 func (b *Builder) SetThesis(text, fallback string) {
 	b.Debate.Thesis.Claim = ClaimText(text)
+	if b.Debate.Thesis.Claim == "" {
+		b.Debate.Thesis.Claim = fallback
+	}
 	b.Debate.Thesis.ID = b.ID(Title(text), fallback)
 }
 
-// Add appends an argument made of text (its title the first words, its claim the text or its
-// opening, its reasoning the whole when the claim is cut) with the given side and provenance
-// note, and returns it.
-func (b *Builder) Add(text string, side argument.Side, fallback, note string) *argument.Argument {
-	title := Title(text)
+// Add appends an argument made of text (its claim the text or its opening, its reasoning the
+// whole when the claim is cut) with the given side and provenance note, and returns it. Its
+// title and id are made of title, or of the text's first words when title is empty.
+func (b *Builder) Add(title, text string, side argument.Side, fallback, note string) *argument.Argument {
+	if title == "" {
+		title = text
+	}
+	title = Title(title)
 	if title == "" {
 		title = fallback
 	}

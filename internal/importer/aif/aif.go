@@ -223,7 +223,7 @@ func Read(data []byte, opts importer.Options) (*argument.Debate, importer.Summar
 			continue
 		}
 		n := doc.Nodes[c]
-		a := b.Add(n.Text, argument.Pro, "node-"+string(n.ID), fmt.Sprintf("imported from AIF node %s of %s", n.ID, opts.File))
+		a := b.Add("", n.Text, argument.Pro, "node-"+string(n.ID), fmt.Sprintf("imported from AIF node %s of %s", n.ID, opts.File))
 		ids[c] = a.ID
 		args[c] = a
 	}

@@ -285,11 +285,11 @@ func Read(data []byte, opts importer.Options) (*argument.Debate, importer.Summar
 			note += fmt.Sprintf(" (line %d of the .argdown file)", n.line)
 		}
 		body := text(n.el, "")
-		a := b.Add(body, side, n.key.title, note)
-		if body == "" {
-			a.Claim = n.key.title
+		title := n.key.title
+		if strings.HasPrefix(title, "Untitled ") {
+			title = "" // Argdown's name for a statement its author left untitled: the text says more
 		}
-		a.Title = importer.Title(n.key.title)
+		a := b.Add(title, body, side, n.key.title, note)
 		if given[i] != "" {
 			a.ID = given[i]
 		}

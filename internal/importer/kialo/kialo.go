@@ -172,8 +172,8 @@ func Read(data []byte, opts importer.Options) (*argument.Debate, importer.Summar
 	}
 
 	b := importer.NewBuilder(opts, "kialo", title)
-	if title == "" {
-		b.Debate.Question = importer.OneLine(plain(text(claims[0].text)))
+	if q := importer.OneLine(plain(text(claims[0].text))); title == "" && q != "" {
+		b.Debate.Question = q
 	}
 	for _, s := range sources {
 		src := argument.Source{ID: "kialo-source-" + s.n, Title: importer.Title(s.url), URL: s.url}
@@ -238,13 +238,7 @@ func Read(data []byte, opts importer.Options) (*argument.Debate, importer.Summar
 			side[k] = side[k].Opposite()
 		}
 		note := fmt.Sprintf("imported from Kialo claim %s (%s line %d)", c.path, opts.File, c.line)
-		a := b.Add(plain(raw), side[k], "claim-"+kebabPath(c.path), note)
-		if utf8.RuneCountInString(raw) <= importer.MaxClaimLength {
-			a.Title = importer.Title(titleText(raw))
-			if a.Title == "" {
-				a.Title = "Claim " + c.path
-			}
-		}
+		a := b.Add(titleText(raw), plain(raw), side[k], "Claim "+c.path, note)
 		for _, m := range markerRE.FindAllStringSubmatch(raw, -1) {
 			if ex, ok := excerpts[m[1]]; ok && !hasQuote(a, "kialo-source-"+m[1]) {
 				a.Quotes = append(a.Quotes, argument.Passage{Source: "kialo-source-" + m[1], Text: ex})
