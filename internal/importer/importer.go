@@ -149,7 +149,9 @@ func NewBuilder(opts Options, format, title string) *Builder {
 			Publication: "imported from " + format + " by argmap import",
 		}},
 	}
+	// The debate's id is of another kind than the arguments': it may equal the thesis's.
 	b.Debate.ID = b.rawID(title, "debate")
+	delete(b.used, b.Debate.ID)
 	b.Debate.Thesis.Base = argument.DefaultBase
 	return b
 }

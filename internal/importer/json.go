@@ -27,13 +27,13 @@ func DecodeJSON(file string, data []byte, v any, what string) error {
 	var typ *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &syntax):
-		return at(int(syntax.Offset), "not JSON (%s): the file should be %s; check --from", syntax.Error(), what)
+		return at(int(syntax.Offset)-1, "not JSON (%s): the file should be %s; check --from", syntax.Error(), what)
 	case errors.As(err, &typ):
 		field := typ.Field
 		if field == "" {
 			field = "the document"
 		}
-		return at(int(typ.Offset), "%s is a JSON %s where %s has %s: check the file is %s", field, typ.Value, what, jsonType(typ.Type.Kind().String()), what)
+		return at(int(typ.Offset)-1, "%s is a JSON %s where %s has %s: check the file is %s", field, typ.Value, what, jsonType(typ.Type.Kind().String()), what)
 	case errors.Is(err, io.EOF):
 		return at(0, "the file is empty: it should be %s", what)
 	case errors.Is(err, io.ErrUnexpectedEOF):
