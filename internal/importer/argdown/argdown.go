@@ -122,10 +122,6 @@ func Read(data []byte, opts importer.Options) (*argument.Debate, importer.Summar
 		}
 	}
 
-	type rel struct {
-		from, to int
-		t        argument.RelationType
-	}
 	var raw []rel
 	undercuts, symmetric, unknown := 0, 0, 0
 	for k, r := range doc.Relations {
@@ -140,15 +136,15 @@ func Read(data []byte, opts importer.Options) (*argument.Debate, importer.Summar
 		}
 		switch r.Type {
 		case "support", "entails":
-			raw = append(raw, rel{from, to, argument.Support})
+			raw = append(raw, rel{from, to, argument.Support, false})
 		case "attack":
-			raw = append(raw, rel{from, to, argument.Attack})
+			raw = append(raw, rel{from, to, argument.Attack, false})
 		case "undercut":
 			undercuts++
-			raw = append(raw, rel{from, to, argument.Attack})
+			raw = append(raw, rel{from, to, argument.Attack, false})
 		case "contrary", "contradictory":
 			symmetric++
-			raw = append(raw, rel{from, to, argument.Attack}, rel{to, from, argument.Attack})
+			raw = append(raw, rel{from, to, argument.Attack, true}, rel{to, from, argument.Attack, true})
 		default:
 			unknown++
 		}
@@ -180,8 +176,12 @@ func Read(data []byte, opts importer.Options) (*argument.Debate, importer.Summar
 			why = "the one central statement"
 			starts, ends := map[int]bool{}, map[int]bool{}
 			for _, r := range raw {
-				starts[r.from] = true
-				ends[r.to] = true
+				// A statement at odds with another is no reason for or against it: only
+				// one-way relations say where the map leads.
+				if !r.mutual {
+					starts[r.from] = true
+					ends[r.to] = true
+				}
 			}
 			for i, n := range nodes {
 				if n.key.argument || starts[i] || len(premiseOf[n.key.title]) > 0 {
@@ -194,7 +194,7 @@ func Read(data []byte, opts importer.Options) (*argument.Debate, importer.Summar
 		}
 		switch len(candidates) {
 		case 0:
-			return fail("/relations", "no statement is the end of the map's relations, so none stands out as the thesis: pick it with --thesis TITLE")
+			return fail("", "no statement is where the map's relations end without going on, so none stands out as the thesis: pick it with --thesis TITLE, such as %s", mostReached(nodes, raw))
 		case 1:
 			thesis = candidates[0]
 			sum.Thesis = nodes[thesis].key.String() + ", " + why
@@ -223,7 +223,7 @@ func Read(data []byte, opts importer.Options) (*argument.Debate, importer.Summar
 		}
 		for _, f := range froms {
 			for _, t := range tos {
-				rels = append(rels, rel{f, t, r.t})
+				rels = append(rels, rel{f, t, r.t, r.mutual})
 			}
 		}
 	}
@@ -236,7 +236,7 @@ func Read(data []byte, opts importer.Options) (*argument.Debate, importer.Summar
 	for title, args := range conclusionOf {
 		if c, ok := index[key{false, title}]; ok && used[c] {
 			for _, a := range args {
-				rels = append(rels, rel{a, c, argument.Support})
+				rels = append(rels, rel{a, c, argument.Support, false})
 			}
 		}
 	}
@@ -328,6 +328,36 @@ func Read(data []byte, opts importer.Options) (*argument.Debate, importer.Summar
 	sum.Drop(fromThesis, "relations from the thesis (the thesis supports and attacks nothing)")
 	sum.Drop(repeats, "repeated relations")
 	return d, sum, nil
+}
+
+// rel is a relation between two nodes, by index.
+type rel struct {
+	from, to int
+	t        argument.RelationType
+	mutual   bool // one of a contrary or contradictory pair
+}
+
+// mostReached names the statements the most relations end at, for a thesis to pick from.
+func mostReached(nodes []node, raw []rel) string {
+	count := map[int]int{}
+	for _, r := range raw {
+		if !nodes[r.to].key.argument {
+			count[r.to]++
+		}
+	}
+	var top []int
+	for i := range count {
+		top = append(top, i)
+	}
+	slices.SortFunc(top, func(a, b int) int { return cmp.Or(cmp.Compare(count[b], count[a]), cmp.Compare(a, b)) })
+	var names []string
+	for _, i := range top[:min(len(top), 5)] {
+		names = append(names, strconv.Quote(importer.Title(nodes[i].key.title)))
+	}
+	if len(names) == 0 {
+		return strconv.Quote(firstTitle(nodes))
+	}
+	return strings.Join(names, ", ")
 }
 
 func boolCmp(a, b bool) int {

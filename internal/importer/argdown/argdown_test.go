@@ -1,0 +1,156 @@
+package argdown
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/argmap/argmap/arguments"
+	"github.com/argmap/argmap/internal/argument"
+	"github.com/argmap/argmap/internal/corpus"
+	"github.com/argmap/argmap/internal/importer"
+	"github.com/argmap/argmap/internal/importer/importtest"
+)
+
+// The JSON files in testdata were made by the Argdown CLI of .ci/tools (@argdown/cli 1.7.5)
+// from the .argdown files beside them, so that these tests need no Node:
+//
+//	argmap export --format argdown -o testdata/builtin.argdown
+//	argmap --corpus internal/export/testdata/corpus/basic export --format argdown -o testdata/basic.argdown
+//	argmap --corpus internal/export/testdata/corpus/hostile export --format argdown -o testdata/hostile.argdown
+//	.ci/tools/node_modules/.bin/argdown json testdata/NAME.argdown testdata
+//
+// small.argdown is written by hand. .ci/tools/check-exports.sh makes the same round trips with
+// the CLI itself, and imports every Argdown file of ../shared/external/argdown.
+
+func loadCorpus(t *testing.T, name string) *argument.Graph {
+	t.Helper()
+	if name == "builtin" {
+		g, _, err := corpus.LoadGraph(arguments.FS, ".", "builtin")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return g
+	}
+	dir := filepath.Join("..", "..", "export", "testdata", "corpus", name)
+	g, _, err := corpus.LoadGraph(os.DirFS(dir), ".", dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
+
+// TestRoundTrip imports what Argdown made of each corpus's Argdown export: the same ids,
+// sides and relations.
+func TestRoundTrip(t *testing.T) {
+	for _, name := range []string{"builtin", "basic", "hostile"} {
+		t.Run(name, func(t *testing.T) {
+			data, err := os.ReadFile(filepath.Join("testdata", name+".json"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			d, _, err := Read(data, importer.Options{File: name + ".json", Strength: 0.5})
+			if err != nil {
+				t.Fatalf("Read: %v", err)
+			}
+			back := importtest.WriteAndScore(t, d)
+			want := loadCorpus(t, name)
+			if diff := importtest.Diff(importtest.Shape(back, importtest.ByID), importtest.Shape(want, importtest.ByID)); len(diff) > 0 {
+				t.Errorf("the round trip changed the graph:\n%s", strings.Join(diff, "\n"))
+			}
+			if back.Debate.Thesis.ID != want.Debate.Thesis.ID {
+				t.Errorf("thesis %s, want %s", back.Debate.Thesis.ID, want.Debate.Thesis.ID)
+			}
+		})
+	}
+}
+
+// TestSmall works testdata/small.argdown out by hand: an undercut attacks the argument, a
+// contradiction is two attacks (the thesis's own dropped), an argument whose conclusion is the
+// thesis supports it, and its premises fold into it.
+func TestSmall(t *testing.T) {
+	data, err := os.ReadFile("testdata/small.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, sum, err := Read(data, importer.Options{File: "small.json", Strength: 0.5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		"sunny":        "pro supports go",
+		"rain":         "con attacks sunny",
+		"old-forecast": "pro attacks rain",
+		"stay":         "con attacks go",
+		"walk":         "pro supports go",
+	}
+	if d.Thesis.ID != "go" || len(d.Arguments) != len(want) {
+		t.Fatalf("thesis %s, %d arguments", d.Thesis.ID, len(d.Arguments))
+	}
+	for _, a := range d.Arguments {
+		got := string(a.Side)
+		for _, s := range a.Supports {
+			got += " supports " + s
+		}
+		for _, s := range a.Attacks {
+			got += " attacks " + s
+		}
+		if got != want[a.ID] {
+			t.Errorf("%s: got %q, want %q", a.ID, got, want[a.ID])
+		}
+	}
+	if a := d.Argument("rain"); a == nil || len(a.Tags) != 1 || a.Tags[0] != "worry" || a.Claim != "It will rain later." {
+		t.Errorf("rain: %+v", a)
+	}
+	wantSum := "imported 5 arguments and 5 relations from argdown; thesis [Go], the one central statement; dropped 2 premises and conclusions folded into their arguments, 1 undercuts as such (each made an attack on the argument), 1 contrary and contradictory relations as such (each made two attacks), 1 relations from the thesis (the thesis supports and attacks nothing)"
+	if sum.String() != wantSum {
+		t.Errorf("summary\ngot  %s\nwant %s", sum, wantSum)
+	}
+}
+
+func TestErrors(t *testing.T) {
+	small, err := os.ReadFile("testdata/small.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ name, text, thesis, want string }{
+		{"an argdown file, not its json", "[Go]: We should go.\n", "", "x.json:1:2: not JSON (invalid character 'G' looking for beginning of value): the file should be Argdown JSON (argdown json FILE.argdown OUTDIR); check --from"},
+		{"aif", `{"nodes": [], "edges": []}`, "", `x.json: no "statements" or "arguments": this is not the JSON the Argdown CLI writes; make it with argdown json FILE.argdown OUTDIR, and check --from`},
+		{"dangling relation", `{"statements": {"A": {}}, "relations": [{"relationType": "support", "from": "B", "fromType": "equivalence-class", "to": "A", "toType": "equivalence-class"}]}`, "", `x.json: /relations/0: the relation names "B", which is neither a statement nor an argument of the document: make the JSON again with argdown json`},
+		{"no thesis", `{"statements": {"A": {}, "B": {}}}`, "", `x.json: no statement is where the map's relations end without going on, so none stands out as the thesis: pick it with --thesis TITLE, such as "A"`},
+		{"unknown thesis", string(small), "Nope", `x.json: --thesis "Nope" is the title of no statement or argument: give one such as "Go"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, _, err := Read([]byte(tt.text), importer.Options{File: "x.json", Thesis: tt.thesis})
+			var ie *importer.InputError
+			if !errors.As(err, &ie) {
+				t.Fatalf("got %v, want an InputError", err)
+			}
+			if err.Error() != tt.want {
+				t.Errorf("got  %s\nwant %s", err, tt.want)
+			}
+		})
+	}
+}
+
+func FuzzRead(f *testing.F) {
+	for _, name := range []string{"small", "basic"} {
+		data, err := os.ReadFile(filepath.Join("testdata", name+".json"))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		d, _, err := Read(data, importer.Options{File: "fuzz.json", Strength: 0.5})
+		if err != nil {
+			return
+		}
+		if _, err := importer.Write(filepath.Join(t.TempDir(), "out"), d, false); err != nil {
+			t.Fatalf("accepted input does not write as a corpus: %v\n%q", err, data)
+		}
+	})
+}
