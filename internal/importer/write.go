@@ -33,6 +33,9 @@ func Write(dir string, d *argument.Debate, force bool) ([]corpus.Problem, error)
 		return nil, fmt.Errorf("%s: %w: choose an empty or new folder, or add --force to replace what it holds", dir, ErrNotEmpty)
 	}
 	parent := filepath.Dir(filepath.Clean(dir))
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, fmt.Errorf("cannot make the folder %s: %w", parent, err)
+	}
 	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".import-*")
 	if err != nil {
 		return nil, fmt.Errorf("cannot make a folder beside %s: %w", dir, err)
