@@ -45,7 +45,7 @@ var (
 	discussionRE = regexp.MustCompile(`^-> See discussion #[0-9]+`)
 	sourceRE     = regexp.MustCompile(`^\[([0-9]+)\] +(\S.*)$`)
 	markerRE     = regexp.MustCompile(`\[([0-9]+)\]`)
-	mdLinkRE     = regexp.MustCompile(`\[([^\]\n]*)\]\(([^)\s]*)\)`)
+	mdLinkRE     = regexp.MustCompile(`\[([^\[\]\n]*)\]\(([^)\s]*)\)`)
 )
 
 // line is one line of the file and whether it ended in CRLF.

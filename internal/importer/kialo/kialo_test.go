@@ -143,6 +143,11 @@ func TestTraps(t *testing.T) {
 				t.Errorf("got claim %q title %q", a.Claim, a.Title)
 			}
 		}},
+		{"a bracket before a link", "Discussion Title: T\n\n1. Root\n1.1. Pro: x[1] and [a link](https://e.org)\n", func(t *testing.T, d *argument.Debate) {
+			if a := d.Arguments[0]; a.Claim != "x[1] and a link (https://e.org)" {
+				t.Errorf("got claim %q", a.Claim)
+			}
+		}},
 		{"depth over 30", deep, func(t *testing.T, d *argument.Debate) {
 			if len(d.Arguments) != 40 || d.Arguments[39].Side != argument.Pro {
 				t.Errorf("got %d arguments, the last %s", len(d.Arguments), d.Arguments[len(d.Arguments)-1].Side)
