@@ -119,7 +119,7 @@ func runImport(opts *importOptions) error {
 	if err != nil {
 		return err
 	}
-	problems, err := importer.Write(opts.output, d, opts.force)
+	problems, err := writeCorpus(opts.output, d, opts.force)
 	if err != nil {
 		return err
 	}

@@ -12,7 +12,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/argmap/argmap/internal/argument"
-	"github.com/argmap/argmap/internal/corpus"
 )
 
 // Options are what a source format cannot say and the user may.
@@ -36,9 +35,19 @@ const DefaultCategory = "general"
 // DefaultStrength is the base strength of every imported argument unless --strength says.
 const DefaultStrength = 0.5
 
-// MaxInputSize bounds the source file: the same as one corpus file, since the corpus made from
-// it is about as large.
-const MaxInputSize = corpus.MaxFileSize
+// The corpus format's limits that an import keeps to, the same as corpus's (a test holds them
+// together; importers sit beside corpus and do not import it).
+const (
+	// MaxInputSize bounds the source file: the same as one corpus file, since the corpus made
+	// from it is about as large.
+	MaxInputSize = 16 << 20
+	// MaxArguments is the most arguments an import makes: a corpus's limit.
+	MaxArguments   = 1_000_000
+	maxIDLength    = 64
+	maxTitleLength = 80
+	// Version is the corpus format version an import writes.
+	Version = 1
+)
 
 // MaxClaimLength is the most characters kept as an argument's claim; a longer text keeps its
 // opening as the claim and goes whole into reasoning.
@@ -139,7 +148,7 @@ func NewBuilder(opts Options, format, title string) *Builder {
 	}
 	b := &Builder{Opts: opts, used: map[string]bool{}}
 	b.Debate = &argument.Debate{
-		Version:    corpus.Version,
+		Version:    Version,
 		Title:      Title(title),
 		Question:   title,
 		Categories: []string{opts.Category},
@@ -217,11 +226,11 @@ func (b *Builder) rawID(s, fallback string) string {
 	if prefix != "" {
 		base = prefix + "-" + base
 	}
-	base = cutID(base, corpus.MaxIDLength)
+	base = cutID(base, maxIDLength)
 	id := base
 	for k := 2; b.used[id]; k++ {
 		suffix := "-" + strconv.Itoa(k)
-		id = cutID(base, corpus.MaxIDLength-len(suffix)) + suffix
+		id = cutID(base, maxIDLength-len(suffix)) + suffix
 	}
 	b.used[id] = true
 	return id
@@ -300,10 +309,10 @@ func Title(text string) string {
 		text = text[:i]
 	}
 	t := OneLine(text)
-	if utf8.RuneCountInString(t) <= corpus.MaxTitleLength {
+	if utf8.RuneCountInString(t) <= maxTitleLength {
 		return t
 	}
-	return cutWords(t, corpus.MaxTitleLength-1) + "…"
+	return cutWords(t, maxTitleLength-1) + "…"
 }
 
 // ClaimText is the claim made of a text: the text trimmed, cut at a word to MaxClaimLength
@@ -427,9 +436,6 @@ func slicesContains(list []string, s string) bool {
 	}
 	return false
 }
-
-// MaxArguments is the most arguments an import makes: a corpus's limit.
-const MaxArguments = corpus.MaxArguments
 
 // Take claims id as it is, reporting false when it is already taken.
 func (b *Builder) Take(id string) bool {

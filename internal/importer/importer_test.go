@@ -1,14 +1,12 @@
 package importer
 
 import (
-	"errors"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/argmap/argmap/internal/argument"
+	"github.com/argmap/argmap/internal/corpus"
 )
 
 func TestKebab(t *testing.T) {
@@ -80,50 +78,6 @@ func TestSides(t *testing.T) {
 	}
 }
 
-func debate() *argument.Debate {
-	b := NewBuilder(Options{File: "in.txt", Strength: 0.5}, "test", "A debate")
-	b.SetThesis("The thesis.", "thesis")
-	a := b.Add("", "A reason.", argument.Pro, "reason", "line 3")
-	Relate(a, b.Debate.Thesis.ID, argument.Support)
-	return b.Debate
-}
-
-func TestWrite(t *testing.T) {
-	root := t.TempDir()
-	dir := filepath.Join(root, "out")
-	problems, err := Write(dir, debate(), false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(problems) != 1 || !strings.Contains(problems[0].Message, "has no quote") {
-		t.Errorf("problems %v, want the one no-quote warning", problems)
-	}
-	if _, err := os.Stat(filepath.Join(dir, CorpusFile)); err != nil {
-		t.Error(err)
-	}
-	// A folder that holds something is refused, and left as it was.
-	if _, err := Write(dir, debate(), false); !errors.Is(err, ErrNotEmpty) {
-		t.Errorf("second write: got %v, want ErrNotEmpty", err)
-	}
-	os.WriteFile(filepath.Join(dir, "old.yaml"), []byte("x"), 0o644)
-	if _, err := Write(dir, debate(), true); err != nil {
-		t.Fatalf("forced write: %v", err)
-	}
-	if _, err := os.Stat(filepath.Join(dir, "old.yaml")); !os.IsNotExist(err) {
-		t.Errorf("--force left old.yaml behind: %v", err)
-	}
-	// A debate the format refuses is never written, and leaves nothing beside the target.
-	bad := debate()
-	bad.Arguments[0].Category = "unknown"
-	if _, err := Write(filepath.Join(root, "bad"), bad, false); err == nil || !strings.Contains(err.Error(), "unknown category") {
-		t.Errorf("got %v, want the loader's error", err)
-	}
-	entries, _ := os.ReadDir(root)
-	if len(entries) != 1 {
-		t.Errorf("left behind: %v", entries)
-	}
-}
-
 func TestSummary(t *testing.T) {
 	s := Summary{Format: "kialo", Arguments: 1, Relations: 2}
 	if got := s.String(); got != "imported 1 argument and 2 relations from kialo; nothing dropped" {
@@ -135,5 +89,13 @@ func TestSummary(t *testing.T) {
 	s.Drop(1, "others")
 	if got := s.String(); got != "imported 1 argument and 2 relations from kialo; thesis 1.2.; dropped 3 links, 1 others" {
 		t.Errorf("got %q", got)
+	}
+}
+
+// TestLimits holds the limits an import keeps to together with the corpus format's.
+func TestLimits(t *testing.T) {
+	if MaxInputSize != corpus.MaxFileSize || MaxArguments != corpus.MaxArguments || maxIDLength != corpus.MaxIDLength ||
+		maxTitleLength != corpus.MaxTitleLength || Version != corpus.Version {
+		t.Errorf("the import limits differ from corpus's: update importer.go")
 	}
 }

@@ -1,39 +1,13 @@
-// Package importtest holds what the readers' tests share: writing an imported debate as a
-// corpus, loading it back and scoring it, and comparing two graphs' shapes.
+// Package importtest holds what the readers' tests share: a graph's shape, for round trips to
+// compare.
 package importtest
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"slices"
-	"testing"
 
 	"github.com/argmap/argmap/internal/argument"
-	"github.com/argmap/argmap/internal/corpus"
-	"github.com/argmap/argmap/internal/importer"
-	"github.com/argmap/argmap/internal/score"
 )
-
-// WriteAndScore writes d as a corpus (which loads it back through the corpus loader), and
-// scores the loaded graph under every semantics.
-func WriteAndScore(t testing.TB, d *argument.Debate) *argument.Graph {
-	t.Helper()
-	dir := filepath.Join(t.TempDir(), "corpus")
-	if _, err := importer.Write(dir, d, false); err != nil {
-		t.Fatalf("write: %v", err)
-	}
-	g, _, err := corpus.LoadGraph(os.DirFS(dir), ".", dir)
-	if err != nil {
-		t.Fatalf("load back: %v", err)
-	}
-	for _, sem := range score.AllSemantics {
-		if _, err := score.Evaluate(g, score.Weights{}, sem); err != nil {
-			t.Fatalf("score under %s: %v", sem, err)
-		}
-	}
-	return g
-}
 
 // Shape is a graph's ids, sides and relations, each relation "FROM supports|attacks TO",
 // sorted: what a round trip must keep. key maps each node to the name compared (its id, or

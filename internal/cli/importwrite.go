@@ -1,4 +1,4 @@
-package importer
+package cli
 
 import (
 	"bufio"
@@ -13,24 +13,32 @@ import (
 	"github.com/argmap/argmap/internal/export"
 )
 
-// CorpusFile is the name of the one file an import writes.
-const CorpusFile = "debate.yaml"
+// importFile is the name of the one file an import writes.
+const importFile = "debate.yaml"
 
-// ErrNotEmpty is returned by Write when the target folder holds something and force is off.
-var ErrNotEmpty = errors.New("folder is not empty")
+// errNotEmpty is returned by writeCorpus when the target folder holds something and force is
+// off.
+var errNotEmpty = errors.New("folder is not empty")
 
-// Write writes the debate as a corpus into dir, whole or not at all: the file goes into a new
-// folder beside dir, is loaded back through the corpus loader (so what is written is what
-// argmap validate accepts), and only then does the folder take dir's place. A dir that holds
-// anything is refused unless force is set, and then replaced. It returns the loader's warnings.
-func Write(dir string, d *argument.Debate, force bool) ([]corpus.Problem, error) {
+// writeCorpus writes an imported debate as a corpus into dir, whole or not at all. The debate
+// goes through the domain checks first; the file, written by the YAML exporter into a new
+// folder beside dir, is loaded back through the corpus loader (so what is kept is what argmap
+// validate accepts, and its warnings are placed in the file); only then does the folder take
+// dir's place. A dir that holds anything is refused unless force is set, and then replaced.
+func writeCorpus(dir string, d *argument.Debate, force bool) ([]corpus.Problem, error) {
+	for _, p := range argument.Check(d) {
+		if p.Severity == argument.Error {
+			// The reader made a debate the format refuses: a bug in the reader.
+			return nil, fmt.Errorf("the imported debate breaks a rule of the format (%s): please report this with the input file", p.Message)
+		}
+	}
 	entries, err := os.ReadDir(dir)
 	exists := err == nil
 	switch {
 	case err != nil && !errors.Is(err, fs.ErrNotExist):
 		return nil, fmt.Errorf("cannot read the output folder %s: %w", dir, err)
 	case exists && len(entries) > 0 && !force:
-		return nil, fmt.Errorf("%s: %w: choose an empty or new folder, or add --force to replace what it holds", dir, ErrNotEmpty)
+		return nil, fmt.Errorf("%s: %w: choose an empty or new folder, or add --force to replace what it holds", dir, errNotEmpty)
 	}
 	parent := filepath.Dir(filepath.Clean(dir))
 	if err := os.MkdirAll(parent, 0o755); err != nil {
@@ -46,7 +54,7 @@ func Write(dir string, d *argument.Debate, force bool) ([]corpus.Problem, error)
 			os.RemoveAll(tmp)
 		}
 	}()
-	if err := writeFile(filepath.Join(tmp, CorpusFile), d); err != nil {
+	if err := writeImportFile(filepath.Join(tmp, importFile), d); err != nil {
 		return nil, err
 	}
 	_, problems, err := corpus.LoadNamed(os.DirFS(tmp), ".", dir)
@@ -85,7 +93,7 @@ func Write(dir string, d *argument.Debate, force bool) ([]corpus.Problem, error)
 	return problems, nil
 }
 
-func writeFile(name string, d *argument.Debate) error {
+func writeImportFile(name string, d *argument.Debate) error {
 	f, err := os.Create(name)
 	if err != nil {
 		return err
