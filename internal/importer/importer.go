@@ -1,7 +1,8 @@
-// Package importer turns debates mapped in other tools into argument.Debate values and writes
-// them out as a corpus. Each format's reader lives in its own package (kialo, argdown, aif);
-// this package holds what they share: the options the source cannot supply, ids made from
-// titles, the summary line, the errors that point into the source, and the writer.
+// Package importer turns debates mapped in other tools into argument.Debate values. Each
+// format's reader lives in its own package (kialo, argdown, aif); this package holds what they
+// share: the options the source cannot supply, ids made from titles, sides worked out from the
+// relations, the summary line, and the errors that point into the source. Writing the debate
+// as a corpus is the command's job (internal/cli), which may reach the exporter and the loader.
 package importer
 
 import (
