@@ -16,6 +16,19 @@ import (
 // step that fails.
 func writeAndScore(t testing.TB, d *argument.Debate) *argument.Graph {
 	t.Helper()
+	g := loadBack(t, d)
+	for _, sem := range score.AllSemantics {
+		if _, err := score.Evaluate(g, score.Weights{}, sem); err != nil {
+			t.Fatalf("score under %s: %v", sem, err)
+		}
+	}
+	return g
+}
+
+// loadBack is what import does with a debate: check it, encode it as a corpus file and load
+// that back through the corpus loader.
+func loadBack(t testing.TB, d *argument.Debate) *argument.Graph {
+	t.Helper()
 	for _, p := range argument.Check(d) {
 		if p.Severity == argument.Error {
 			t.Fatalf("check: %s", p.Message)
@@ -28,11 +41,6 @@ func writeAndScore(t testing.TB, d *argument.Debate) *argument.Graph {
 	g, problems, err := corpus.LoadGraph(fstest.MapFS{"debate.yaml": {Data: buf.Bytes()}}, ".", "imported")
 	if err != nil {
 		t.Fatalf("load back: %v\n%v\n%s", err, problems, buf.Bytes())
-	}
-	for _, sem := range score.AllSemantics {
-		if _, err := score.Evaluate(g, score.Weights{}, sem); err != nil {
-			t.Fatalf("score under %s: %v", sem, err)
-		}
 	}
 	return g
 }

@@ -64,6 +64,6 @@ func BenchmarkRead(b *testing.B) {
 		if len(d.Arguments) != 10000 {
 			b.Fatalf("got %d arguments", len(d.Arguments))
 		}
-		writeAndScore(b, d)
+		loadBack(b, d)
 	}
 }
