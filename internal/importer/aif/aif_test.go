@@ -172,7 +172,7 @@ func TestErrors(t *testing.T) {
 }
 
 // FuzzRead feeds the reader any bytes: it never panics, and whatever it accepts writes as a
-// corpus that loads back.
+// corpus that loads back, and every export of it is inert.
 func FuzzRead(f *testing.F) {
 	f.Add([]byte(linked))
 	f.Add([]byte(`{"nodes": [{"nodeID": "1", "text": "\u001b[31m<b>x</b>", "type": "I"}], "edges": []}`))
@@ -181,6 +181,6 @@ func FuzzRead(f *testing.F) {
 		if err != nil {
 			return
 		}
-		writeAndScore(t, d)
+		exportsInert(t, writeAndScore(t, d))
 	})
 }

@@ -136,6 +136,8 @@ func TestErrors(t *testing.T) {
 	}
 }
 
+// FuzzRead feeds the reader any bytes: it never panics, and whatever it accepts writes as a
+// corpus that loads back, and every export of it is inert.
 func FuzzRead(f *testing.F) {
 	for _, name := range []string{"small", "basic"} {
 		data, err := os.ReadFile(filepath.Join("testdata", name+".json"))
@@ -144,11 +146,14 @@ func FuzzRead(f *testing.F) {
 		}
 		f.Add(data)
 	}
+	f.Add([]byte(`{"statements": {"\u001b[31mT": {"tags": ["thesis", "\u202eevil"], "members": [{"text": "<script>x</script> #thesis"}]}},
+ "arguments": {"A\u2028B": {"members": [{"text": "click n1 \"x\" %% ]]"}]}},
+ "relations": [{"relationType": "attack", "from": "A\u2028B", "fromType": "argument", "to": "\u001b[31mT", "toType": "equivalence-class"}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		d, _, err := Read(data, importer.Options{File: "fuzz.json", Strength: 0.5})
 		if err != nil {
 			return
 		}
-		writeAndScore(t, d)
+		exportsInert(t, writeAndScore(t, d))
 	})
 }
