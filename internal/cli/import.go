@@ -123,7 +123,7 @@ func runImport(opts *importOptions) error {
 	if err != nil {
 		return err
 	}
-	return writeImportSummary(opts.app.IO.Err, sum, problems)
+	return writeImportSummary(opts.app.IO.Err, sum, problems, d, opts.output)
 }
 
 func figureFloat(f float64) string { return strconv.FormatFloat(f, 'g', -1, 64) }
@@ -154,18 +154,50 @@ func readImportFile(name string) ([]byte, error) {
 	return data, nil
 }
 
-// writeImportSummary lists the written corpus's warnings, then the summary line.
-func writeImportSummary(w io.Writer, sum importer.Summary, problems []corpus.Problem) error {
+// writeImportSummary lists the written corpus's warnings, then the summary line. An imported
+// argument has a quote only where the source gave one, so the no-quote warnings (nearly all of
+// them, on most imports) are counted in the summary rather than listed; argmap validate lists
+// them.
+func writeImportSummary(w io.Writer, sum importer.Summary, problems []corpus.Problem, d *argument.Debate, dir string) error {
 	corpus.SortProblems(problems)
+	noQuote := 0
+	for _, a := range d.Arguments {
+		if len(a.Quotes) == 0 {
+			noQuote++
+		}
+	}
 	_, nwarn := corpus.Count(problems)
-	for _, p := range problems {
-		if _, err := fmt.Fprintln(w, safetext.Line(p.String())); err != nil {
+	var listed []string
+	var omitted *corpus.Problem
+	for i, p := range problems {
+		switch {
+		case p.Omitted > 0:
+			omitted = &problems[i]
+		case p.Rule == argument.RuleNoQuote:
+		default:
+			listed = append(listed, p.String())
+		}
+	}
+	// The problems past the loader's limit are listed by validate; say so only when some of
+	// them are more than missing quotes.
+	if omitted != nil && nwarn-noQuote-len(listed) > 0 {
+		listed = append(listed, omitted.String())
+	}
+	for _, l := range listed {
+		if _, err := fmt.Fprintln(w, safetext.Line(l)); err != nil {
 			return err
 		}
 	}
 	line := sum.String()
 	if nwarn > 0 {
-		line += "; " + plural(nwarn, "warning") + " (listed above)"
+		var parts []string
+		if noQuote > 0 {
+			parts = append(parts, fmt.Sprintf("%s without a quote", plural(noQuote, "argument")))
+		}
+		if others := nwarn - noQuote; others > 0 {
+			parts = append(parts, fmt.Sprintf("%d listed above", others))
+		}
+		line += fmt.Sprintf("; %s (%s): 'argmap --corpus %s validate' lists them", plural(nwarn, "warning"), strings.Join(parts, ", "), dir)
 	}
 	_, err := fmt.Fprintln(w, safetext.Line(line))
 	return err
