@@ -53,10 +53,11 @@ func newImportCmd(app *App) *cobra.Command {
   aif      AIF JSON as AIFdb and OVA write it
 
 The corpus goes into DIR as one file, debate.yaml, written whole or not at all, and loaded
-back before it is kept, so it passes argmap validate (its warnings are listed). DIR must be
-empty or new unless --force. What the source cannot say comes from the flags: one category
-for every argument, one base strength. Each argument's note says where in the source it came
-from. One line on standard error sums up what was imported and what was dropped, and why.
+back before it is kept, so it passes argmap validate (its warnings are listed, but for the
+missing quotes, which the summary counts). DIR must be empty or new unless --force. What the
+source cannot say comes from the flags: one category for every argument, one base strength.
+Each argument's note says where in the source it came from. One line on standard error sums
+up what was imported and what was dropped, and why.
 
 Kialo's pro and con are relative to the parent claim: the side of the thesis is worked out
 along the path. A discussion with several positions at its root needs --thesis PATH (such as
@@ -75,10 +76,10 @@ thesis; an Argdown map, --thesis TITLE when it has several central statements.`,
 	fl := cmd.Flags()
 	fl.StringVar(&opts.from, "from", "", "source `format`: kialo, argdown, aif (required)")
 	fl.StringVarP(&opts.output, "output", "o", "", "write the corpus into `DIR` (required)")
-	fl.StringVar(&opts.category, "category", importer.DefaultCategory, "the category of every argument, and the debate's only one")
-	fl.Float64Var(&opts.strength, "strength", importer.DefaultStrength, "the base strength of every argument, in [0,1]")
+	fl.StringVar(&opts.category, "category", importer.DefaultCategory, "the `category` of every argument, and the debate's only one")
+	fl.Float64Var(&opts.strength, "strength", importer.DefaultStrength, "the base strength `X` of every argument, in [0,1]")
 	fl.StringVar(&opts.prefix, "id-prefix", "", "put `PREFIX` and a hyphen before every id")
-	fl.StringVar(&opts.thesis, "thesis", "", "the claim to take as the thesis: a Kialo path, an AIF node id, an Argdown title")
+	fl.StringVar(&opts.thesis, "thesis", "", "the claim to take as the `thesis`: a Kialo path, an AIF node id, an Argdown title")
 	fl.BoolVar(&opts.force, "force", false, "replace what DIR holds")
 	return cmd
 }
