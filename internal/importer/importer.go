@@ -89,13 +89,17 @@ type Summary struct {
 // Dropped counts one kind of thing the source held that the corpus does not.
 type Dropped struct {
 	Count int
-	What  string // a plural noun phrase with the reason, e.g. "locutions (who said what)"
+	What  string // a noun phrase with the reason, e.g. "locutions (L nodes: who said what)"
 }
 
-// Drop adds n things of a kind to the summary; zero adds nothing.
-func (s *Summary) Drop(n int, what string) {
-	if n > 0 {
-		s.Dropped = append(s.Dropped, Dropped{n, what})
+// Drop adds n things of a kind to the summary, named by one (for one of them) or many; zero
+// adds nothing.
+func (s *Summary) Drop(n int, one, many string) {
+	switch {
+	case n == 1:
+		s.Dropped = append(s.Dropped, Dropped{n, one})
+	case n > 1:
+		s.Dropped = append(s.Dropped, Dropped{n, many})
 	}
 }
 

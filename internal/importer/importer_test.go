@@ -84,10 +84,10 @@ func TestSummary(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 	s.Thesis = "1.2."
-	s.Drop(0, "nothing")
-	s.Drop(3, "links")
-	s.Drop(1, "others")
-	if got := s.String(); got != "imported 1 argument and 2 relations from kialo; thesis 1.2.; dropped 3 links, 1 others" {
+	s.Drop(0, "nothing", "nothings")
+	s.Drop(3, "link", "links")
+	s.Drop(1, "other", "others")
+	if got := s.String(); got != "imported 1 argument and 2 relations from kialo; thesis 1.2.; dropped 3 links, 1 other" {
 		t.Errorf("got %q", got)
 	}
 }

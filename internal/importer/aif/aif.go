@@ -242,14 +242,14 @@ func Read(data []byte, opts importer.Options) (*argument.Debate, importer.Summar
 	d := b.Debate
 	sum.Arguments = len(d.Arguments)
 	sum.Relations = importer.CountRelations(d)
-	sum.Drop(dropped["L"], "locutions (L nodes: who said what)")
-	sum.Drop(dropped["YA"], "illocutions (YA nodes: how it was said)")
-	sum.Drop(dropped["TA"], "transitions (TA nodes: the order of the dialogue)")
-	sum.Drop(dropped["MA"], "rephrases (MA nodes)")
-	sum.Drop(len(doc.Locutions), "entries of the locutions list")
-	sum.Drop(undercuts, "undercuts as such (each made an attack on the premises of the inference it targets)")
-	sum.Drop(dropped["from-thesis"], "relations from the thesis (argmap's thesis supports and attacks nothing)")
-	sum.Drop(dropped["repeat"], "repeated relations")
+	sum.Drop(dropped["L"], "locution (an L node: who said what)", "locutions (L nodes: who said what)")
+	sum.Drop(dropped["YA"], "illocution (a YA node: how it was said)", "illocutions (YA nodes: how it was said)")
+	sum.Drop(dropped["TA"], "transition (a TA node: the order of the dialogue)", "transitions (TA nodes: the order of the dialogue)")
+	sum.Drop(dropped["MA"], "rephrase (an MA node)", "rephrases (MA nodes)")
+	sum.Drop(len(doc.Locutions), "entry of the locutions list", "entries of the locutions list")
+	sum.Drop(undercuts, "undercut as such (made an attack on the premises of the inference it targets)", "undercuts as such (each made an attack on the premises of the inference it targets)")
+	sum.Drop(dropped["from-thesis"], "relation from the thesis (argmap's thesis supports and attacks nothing)", "relations from the thesis (argmap's thesis supports and attacks nothing)")
+	sum.Drop(dropped["repeat"], "repeated relation", "repeated relations")
 	var other []string
 	for t, n := range dropped {
 		switch t {
@@ -260,7 +260,7 @@ func Read(data []byte, opts importer.Options) (*argument.Debate, importer.Summar
 	}
 	slices.Sort(other)
 	if len(other) > 0 {
-		sum.Drop(len(other), "kinds of node argmap does not know ("+strings.Join(other, ", ")+")")
+		sum.Drop(len(other), "kind of node argmap does not know ("+strings.Join(other, ", ")+")", "kinds of node argmap does not know ("+strings.Join(other, ", ")+")")
 	}
 	return d, sum, nil
 }

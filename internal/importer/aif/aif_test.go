@@ -135,7 +135,7 @@ func TestLinked(t *testing.T) {
 			t.Errorf("%s: got %q, want %q", a.ID, got, want[a.ID])
 		}
 	}
-	if got := sum.String(); got != "imported 4 arguments and 4 relations from aif; thesis node 1, which 4 of 4 other claims reach (pick another with --thesis ID); dropped 1 locutions (L nodes: who said what), 1 illocutions (YA nodes: how it was said)" {
+	if got := sum.String(); got != "imported 4 arguments and 4 relations from aif; thesis node 1, which 4 of 4 other claims reach (pick another with --thesis ID); dropped 1 locution (an L node: who said what), 1 illocution (a YA node: how it was said)" {
 		t.Errorf("summary %q", got)
 	}
 	d, sum, err = Read([]byte(linked), importer.Options{File: "l.json", Thesis: "5"})

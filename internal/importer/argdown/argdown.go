@@ -315,18 +315,18 @@ func Read(data []byte, opts importer.Options) (*argument.Debate, importer.Summar
 		}
 	}
 	if nodes[thesis].key.argument {
-		sum.Drop(1, "argument made the thesis (its own relations go)")
+		sum.Drop(1, "argument made the thesis (its own relations go)", "argument made the thesis (its own relations go)")
 	}
 	importer.Sides(b.Debate)
 	d := b.Debate
 	sum.Arguments = len(d.Arguments)
 	sum.Relations = importer.CountRelations(d)
-	sum.Drop(dropped, "premises and conclusions folded into their arguments")
-	sum.Drop(undercuts, "undercuts as such (each made an attack on the argument)")
-	sum.Drop(symmetric, "contrary and contradictory relations as such (each made two attacks)")
-	sum.Drop(unknown, "relations of a kind argmap does not know")
-	sum.Drop(fromThesis, "relations from the thesis (the thesis supports and attacks nothing)")
-	sum.Drop(repeats, "repeated relations")
+	sum.Drop(dropped, "premise or conclusion folded into its argument", "premises and conclusions folded into their arguments")
+	sum.Drop(undercuts, "undercut as such (made an attack on the argument)", "undercuts as such (each made an attack on the argument)")
+	sum.Drop(symmetric, "contrary or contradictory relation as such (made two attacks)", "contrary and contradictory relations as such (each made two attacks)")
+	sum.Drop(unknown, "relation of a kind argmap does not know", "relations of a kind argmap does not know")
+	sum.Drop(fromThesis, "relation from the thesis (the thesis supports and attacks nothing)", "relations from the thesis (the thesis supports and attacks nothing)")
+	sum.Drop(repeats, "repeated relation", "repeated relations")
 	return d, sum, nil
 }
 

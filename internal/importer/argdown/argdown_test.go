@@ -104,7 +104,7 @@ func TestSmall(t *testing.T) {
 	if a := d.Argument("rain"); a == nil || len(a.Tags) != 1 || a.Tags[0] != "worry" || a.Claim != "It will rain later." {
 		t.Errorf("rain: %+v", a)
 	}
-	wantSum := "imported 5 arguments and 5 relations from argdown; thesis [Go], the one central statement; dropped 2 premises and conclusions folded into their arguments, 1 undercuts as such (each made an attack on the argument), 1 contrary and contradictory relations as such (each made two attacks), 1 relations from the thesis (the thesis supports and attacks nothing)"
+	wantSum := "imported 5 arguments and 5 relations from argdown; thesis [Go], the one central statement; dropped 2 premises and conclusions folded into their arguments, 1 undercut as such (made an attack on the argument), 1 contrary or contradictory relation as such (made two attacks), 1 relation from the thesis (the thesis supports and attacks nothing)"
 	if sum.String() != wantSum {
 		t.Errorf("summary\ngot  %s\nwant %s", sum, wantSum)
 	}

@@ -269,13 +269,13 @@ func Read(data []byte, opts importer.Options) (*argument.Debate, importer.Summar
 	d := b.Debate
 	sum.Arguments = len(d.Arguments)
 	sum.Relations = importer.CountRelations(d)
-	sum.Drop(len(links), fmt.Sprintf("link claims (\"-> See PATH\"; %d made relations from their target)", links2))
-	sum.Drop(discussions, "links to other discussions (\"-> See discussion #N\")")
-	sum.Drop(missing, "links to claims not imported")
-	sum.Drop(thesisLinks, "links to the thesis (the thesis supports and attacks nothing)")
-	sum.Drop(selfLinks, "links that repeat a relation or join a claim to itself")
-	sum.Drop(linkKids, "claims under a link claim")
-	sum.Drop(outside, "claims outside the thesis's subtree")
+	sum.Drop(len(links), fmt.Sprintf("link claim (\"-> See PATH\"; %d made a relation from its target)", links2), fmt.Sprintf("link claims (\"-> See PATH\"; %d made relations from their targets)", links2))
+	sum.Drop(discussions, "link to another discussion (\"-> See discussion #N\")", "links to other discussions (\"-> See discussion #N\")")
+	sum.Drop(missing, "link to a claim not imported", "links to claims not imported")
+	sum.Drop(thesisLinks, "link to the thesis (the thesis supports and attacks nothing)", "links to the thesis (the thesis supports and attacks nothing)")
+	sum.Drop(selfLinks, "link that repeats a relation or joins a claim to itself", "links that repeat a relation or join a claim to itself")
+	sum.Drop(linkKids, "claim under a link claim", "claims under a link claim")
+	sum.Drop(outside, "claim outside the thesis's subtree", "claims outside the thesis's subtree")
 	return d, sum, nil
 }
 

@@ -70,7 +70,7 @@ func TestReadBothGrammars(t *testing.T) {
 					t.Errorf("%s: got side %s supports %v attacks %v, want %s %v %v", a.ID, a.Side, a.Supports, a.Attacks, w.side, sup, att)
 				}
 			}
-			if got := sum.String(); !strings.Contains(got, "1 links to other discussions") && file == "testdata/old.txt" {
+			if got := sum.String(); !strings.Contains(got, "1 link to another discussion") && file == "testdata/old.txt" {
 				t.Errorf("summary %q does not count the link to another discussion", got)
 			}
 		})
@@ -196,7 +196,7 @@ func TestThesisFlag(t *testing.T) {
 	if d.Thesis.Claim != "That way" || len(d.Arguments) != 1 || d.Arguments[0].Side != argument.Con {
 		t.Errorf("thesis %q, arguments %v", d.Thesis.Claim, ids(d))
 	}
-	if !strings.Contains(sum.String(), "claims outside the thesis's subtree") || !strings.Contains(sum.String(), "links to claims not imported") {
+	if !strings.Contains(sum.String(), "2 claims outside the thesis's subtree") || !strings.Contains(sum.String(), "1 link to a claim not imported") {
 		t.Errorf("summary %q", sum)
 	}
 }
