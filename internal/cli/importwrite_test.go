@@ -15,7 +15,7 @@ func debate() *argument.Debate {
 	b := importer.NewBuilder(importer.Options{File: "in.txt", Strength: 0.5}, "test", "A debate")
 	b.SetThesis("The thesis.", "thesis")
 	a := b.Add("", "A reason.", argument.Pro, "reason", "line 3")
-	importer.Relate(a, b.Debate.Thesis.ID, argument.Support)
+	b.Relate(a, b.Debate.Thesis.ID, argument.Support)
 	return b.Debate
 }
 

@@ -43,7 +43,11 @@ const (
 	// from it is about as large.
 	MaxInputSize = 16 << 20
 	// MaxArguments is the most arguments an import makes: a corpus's limit.
-	MaxArguments   = 1_000_000
+	MaxArguments = 1_000_000
+	// MaxRelations bounds the relations a reader makes where a format multiplies them (an AIF
+	// scheme node joins every premise to every conclusion): ten for each argument a corpus
+	// may hold.
+	MaxRelations   = 10 * MaxArguments
 	maxIDLength    = 64
 	maxTitleLength = 80
 	// Version is the corpus format version an import writes.
@@ -136,6 +140,8 @@ type Builder struct {
 	Opts   Options
 	Debate *argument.Debate
 	used   map[string]bool
+	// related holds every relation made through Relate, as {from, to}.
+	related map[[2]string]bool
 }
 
 // SourceID is the id of the debate.sources entry that records the imported file.
@@ -420,26 +426,26 @@ func CountRelations(d *argument.Debate) int {
 
 // Relate adds a relation from a to target unless it would name a itself or repeat a relation
 // a already has (either kind): the format forbids both, and a source that says a thing twice
-// means it once. It reports whether the relation was added.
-func Relate(a *argument.Argument, target string, t argument.RelationType) bool {
-	if target == a.ID || slicesContains(a.Supports, target) || slicesContains(a.Attacks, target) {
+// means it once. It reports whether the relation was added. The relations are remembered in
+// a set, so that an argument with many of them costs no scan of its lists for each.
+func (b *Builder) Relate(a *argument.Argument, target string, t argument.RelationType) bool {
+	if target == a.ID {
 		return false
 	}
+	if b.related == nil {
+		b.related = map[[2]string]bool{}
+	}
+	k := [2]string{a.ID, target}
+	if b.related[k] {
+		return false
+	}
+	b.related[k] = true
 	if t == argument.Attack {
 		a.Attacks = append(a.Attacks, target)
 	} else {
 		a.Supports = append(a.Supports, target)
 	}
 	return true
-}
-
-func slicesContains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // Take claims id as it is, reporting false when it is already taken.

@@ -70,6 +70,9 @@ func describe(b []byte) string {
 	return "that"
 }
 
+// maxWalk bounds the steps spent looking for the default thesis.
+const maxWalk = 50_000_000
+
 // Read reads an AIF document into a debate. The thesis is the I-node opts.Thesis names or, by
 // default, the one the most other I-nodes reach through supports and attacks.
 func Read(data []byte, opts importer.Options) (*argument.Debate, importer.Summary, error) {
@@ -171,6 +174,9 @@ func Read(data []byte, opts importer.Options) (*argument.Debate, importer.Summar
 						rels = append(rels, rel{p, c, t})
 					}
 				}
+				if len(rels) > importer.MaxRelations {
+					return fail(fmt.Sprintf("/nodes/%d", s), "the scheme nodes make more than %d relations between claims, the most argmap imports: split the map", importer.MaxRelations)
+				}
 			}
 		}
 	}
@@ -189,15 +195,36 @@ func Read(data []byte, opts importer.Options) (*argument.Debate, importer.Summar
 		for _, r := range rels {
 			into[r.to] = append(into[r.to], r.from)
 		}
-		best, bestN := claims[0], -1
+		// Everything that reaches a claim reaches what it supports or attacks too, so the
+		// claim the most reach is one that bears on nothing (or, in a map that is all cycles,
+		// any): only those are counted. A hostile map could still make that quadratic, so the
+		// walk has a budget.
+		starts := make(map[int]bool, len(rels))
+		for _, r := range rels {
+			starts[r.from] = true
+		}
+		candidates := make([]int, 0, len(claims))
+		for _, c := range claims {
+			if !starts[c] {
+				candidates = append(candidates, c)
+			}
+		}
+		if len(candidates) == 0 {
+			candidates = claims
+		}
+		best, bestN := candidates[0], -1
 		seen := make(map[int]int)
-		for mark, c := range claims {
+		budget := maxWalk
+		for mark, c := range candidates {
 			n := 0
 			stack := []int{c}
 			seen[c] = mark + 1
 			for len(stack) > 0 {
 				x := stack[len(stack)-1]
 				stack = stack[:len(stack)-1]
+				if budget -= len(into[x]) + 1; budget < 0 {
+					return fail("", "the map is too tangled to find the claim the most others reach: pick the thesis with --thesis NODEID")
+				}
 				for _, y := range into[x] {
 					if seen[y] != mark+1 {
 						seen[y] = mark + 1
@@ -233,7 +260,7 @@ func Read(data []byte, opts importer.Options) (*argument.Debate, importer.Summar
 			dropped["from-thesis"]++
 			continue
 		}
-		if !importer.Relate(a, ids[r.to], r.t) {
+		if !b.Relate(a, ids[r.to], r.t) {
 			dropped["repeat"]++
 		}
 	}

@@ -221,6 +221,9 @@ func Read(data []byte, opts importer.Options) (*argument.Debate, importer.Summar
 		if n := nodes[r.to]; !n.key.argument && r.to != thesis && len(premiseOf[n.key.title]) > 0 && len(conclusionOf[n.key.title]) == 0 {
 			tos = premiseOf[n.key.title]
 		}
+		if len(rels)+len(froms)*len(tos) > importer.MaxRelations {
+			return fail("/relations", "the relations, each carried over to the arguments that stand for its statements, come to more than %d, the most argmap imports: split the map", importer.MaxRelations)
+		}
 		for _, f := range froms {
 			for _, t := range tos {
 				rels = append(rels, rel{f, t, r.t, r.mutual})
@@ -310,7 +313,7 @@ func Read(data []byte, opts importer.Options) (*argument.Debate, importer.Summar
 		if _, ok := ids[r.to]; !ok {
 			continue
 		}
-		if !importer.Relate(a, ids[r.to], r.t) {
+		if !b.Relate(a, ids[r.to], r.t) {
 			repeats++
 		}
 	}

@@ -244,7 +244,7 @@ func Read(data []byte, opts importer.Options) (*argument.Debate, importer.Summar
 				a.Quotes = append(a.Quotes, argument.Passage{Source: "kialo-source-" + m[1], Text: ex})
 			}
 		}
-		relate(a, ids[c.parent], attack)
+		relate(b, a, ids[c.parent], attack)
 		ids[k] = a.ID
 		args[k] = a
 	}
@@ -259,7 +259,7 @@ func Read(data []byte, opts importer.Options) (*argument.Debate, importer.Summar
 		case t == l.parentArg:
 			selfLinks++
 		default:
-			if importer.Relate(args[t], ids[l.parentArg], relType(l.attack)) {
+			if b.Relate(args[t], ids[l.parentArg], relType(l.attack)) {
 				links2++
 			} else {
 				selfLinks++
@@ -292,8 +292,8 @@ func relType(attack bool) argument.RelationType {
 	return argument.Support
 }
 
-func relate(a *argument.Argument, target string, attack bool) {
-	importer.Relate(a, target, relType(attack))
+func relate(b *importer.Builder, a *argument.Argument, target string, attack bool) {
+	b.Relate(a, target, relType(attack))
 }
 
 func hasQuote(a *argument.Argument, src string) bool {
@@ -331,16 +331,13 @@ func record(l line, i int, lines []line, claims []claim, byPath map[string]int, 
 	}
 	parentPath := path[:strings.LastIndexByte(path[:len(path)-1], '.')+1]
 	// The parent must be the last claim or one of its ancestors: Kialo writes the tree depth
-	// first.
-	for k := len(claims) - 1; k >= 0; k = claims[k].parent {
-		if claims[k].path == parentPath {
-			c.parent = k
-			break
-		}
-	}
-	if c.parent < 0 {
+	// first. Paths name their ancestors, so that is a prefix (looked at as bytes, so that a
+	// deep hostile tree costs no walk up it for every line).
+	k, ok := byPath[parentPath]
+	if !ok || !strings.HasPrefix(claims[len(claims)-1].path, parentPath) {
 		return claim{}, false
 	}
+	c.parent = k
 	if label == "" && c.parent != 0 {
 		return claim{}, false // below the root every claim is Pro or Con
 	}
