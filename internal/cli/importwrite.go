@@ -32,11 +32,14 @@ func writeCorpus(dir string, d *argument.Debate, force bool) ([]corpus.Problem, 
 			return nil, fmt.Errorf("the imported debate breaks a rule of the format (%s): please report this with the input file", p.Message)
 		}
 	}
+	if info, err := os.Stat(dir); err == nil && !info.IsDir() {
+		return nil, fmt.Errorf("%s is a file, not a folder: name a new or empty folder for the corpus", dir)
+	}
 	entries, err := os.ReadDir(dir)
 	exists := err == nil
 	switch {
 	case err != nil && !errors.Is(err, fs.ErrNotExist):
-		return nil, fmt.Errorf("cannot read the output folder %s: %w", dir, err)
+		return nil, fmt.Errorf("cannot read the output folder %s: %w", dir, unwrapPath(err))
 	case exists && len(entries) > 0 && !force:
 		return nil, fmt.Errorf("%s: %w: choose an empty or new folder, or add --force to replace what it holds", dir, errNotEmpty)
 	}
