@@ -20,6 +20,9 @@ func FuzzRead(f *testing.F) {
 		f.Add(data)
 	}
 	f.Add([]byte(positions))
+	for _, tt := range readErrors {
+		f.Add([]byte(tt.text))
+	}
 	f.Add([]byte("Discussion Title: \x1b[31mred\n\n1. \u202eevil\n1.1. Pro: <script>alert(1)</script> `x` | y\n1.1.1. Con: -> See 1.1.\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		d, _, err := Read(data, importer.Options{File: "fuzz.txt", Strength: 0.5})

@@ -201,17 +201,19 @@ func TestThesisFlag(t *testing.T) {
 	}
 }
 
+// readErrors are inputs the reader refuses, with its message; they seed FuzzRead too.
+var readErrors = []struct{ name, text, opts, want string }{
+	{"not kialo", "{\"nodes\": []}\n", "", `x.txt:1: not a Kialo export: Kialo's "Export discussion" file begins with "Discussion Title:" or "Discussion Name:"; check --from`},
+	{"empty", "", "", `x.txt:1: the file is empty: it should be a Kialo export, beginning with "Discussion Title:" or "Discussion Name:"`},
+	{"no root", "Discussion Title: T\n\nsomething else\n", "", `x.txt:3: expected the discussion's root claim "1. TEXT" after the title, not "something else": check the file is a whole Kialo export`},
+	{"no claims", "Discussion Title: T\n\n", "", `x.txt:2: the export has a title but no claims: it should go on with "1. THESIS"`},
+	{"not utf-8", "Discussion Title: T\n\n1. R\xff\n", "", "x.txt:3:5: the text is not UTF-8: save the export as UTF-8 and import it again"},
+	{"several positions", positions, "", `x.txt:4: the discussion is a question with 2 positions: pick the thesis with --thesis PATH, one of 1.1. (This way), 1.2. (That way)`},
+	{"unknown thesis", positions, "1.9.", `x.txt: --thesis "1.9." is no claim of the discussion: give a path such as 1.1. (This way), 1.2. (That way)`},
+}
+
 func TestErrors(t *testing.T) {
-	tests := []struct{ name, text, opts, want string }{
-		{"not kialo", "{\"nodes\": []}\n", "", `x.txt:1: not a Kialo export: Kialo's "Export discussion" file begins with "Discussion Title:" or "Discussion Name:"; check --from`},
-		{"empty", "", "", `x.txt:1: the file is empty: it should be a Kialo export, beginning with "Discussion Title:" or "Discussion Name:"`},
-		{"no root", "Discussion Title: T\n\nsomething else\n", "", `x.txt:3: expected the discussion's root claim "1. TEXT" after the title, not "something else": check the file is a whole Kialo export`},
-		{"no claims", "Discussion Title: T\n\n", "", `x.txt:2: the export has a title but no claims: it should go on with "1. THESIS"`},
-		{"not utf-8", "Discussion Title: T\n\n1. R\xff\n", "", "x.txt:3:5: the text is not UTF-8: save the export as UTF-8 and import it again"},
-		{"several positions", positions, "", `x.txt:4: the discussion is a question with 2 positions: pick the thesis with --thesis PATH, one of 1.1. (This way), 1.2. (That way)`},
-		{"unknown thesis", positions, "1.9.", `x.txt: --thesis "1.9." is no claim of the discussion: give a path such as 1.1. (This way), 1.2. (That way)`},
-	}
-	for _, tt := range tests {
+	for _, tt := range readErrors {
 		t.Run(tt.name, func(t *testing.T) {
 			_, _, err := Read([]byte(tt.text), importer.Options{File: "x.txt", Thesis: tt.opts})
 			var ie *importer.InputError
