@@ -49,6 +49,8 @@ func newExportCmd(app *App) *cobra.Command {
   mermaid   a Mermaid flowchart
   argdown   an Argdown document
   aif       the Argument Interchange Format, as AIFdb and OVA read it
+  html      one self-contained page: the brief, the map (with Graphviz), every argument
+            with its answers, and live weights re-scored in the page; no network needed
   svg       the map laid out by Graphviz (apt-get install graphviz): thesis on top, pro
             green and rounded, con red with cut corners, supports solid, attacks dashed,
             each edge as wide as its argument's contribution; --group category clusters
@@ -123,15 +125,28 @@ func runExport(opts *exportOptions) error {
 
 	var brief *export.Brief
 	var mapOpts export.MapOptions
+	var mapSVG []byte
 	switch format {
 	case export.SVG, export.PNG:
 		if mapOpts.Result, err = score.Evaluate(g, w, sem); err != nil {
 			return err
 		}
 		mapOpts.GroupCategory = opts.group == "category"
-	case export.Markdown:
+	case export.Markdown, export.HTML:
 		if brief, err = exportBrief(opts, g, w, sem, score.SensitivityOptions{From: from, To: to}); err != nil {
 			return err
+		}
+	}
+	if format == export.HTML {
+		// The page is whole without the map: Graphviz missing only leaves it out.
+		if dot, err := export.FindDot(); err == nil {
+			r, err := score.Evaluate(g, w, sem)
+			if err != nil {
+				return err
+			}
+			if mapSVG, err = export.RenderMap(context.Background(), dot, g, export.MapOptions{Result: r, GroupCategory: opts.group == "category"}, "svg"); err != nil {
+				return fmt.Errorf("cannot export as html: %w", err)
+			}
 		}
 	}
 	// The document is streamed, not built whole (a brief of 100,000 arguments is 150 MB): each
@@ -156,6 +171,8 @@ func runExport(opts *exportOptions) error {
 			err = export.NewArgdownEncoder(ew).Encode(g)
 		case export.AIF:
 			err = export.NewAIFEncoder(ew).Encode(g)
+		case export.HTML:
+			err = export.NewHTMLEncoder(ew, mapSVG).Encode(brief)
 		case export.SVG, export.PNG:
 			err = export.NewPictureEncoder(ew, layout, string(format)).Encode(context.Background(), g, mapOpts)
 		}

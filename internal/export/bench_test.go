@@ -101,7 +101,7 @@ func (d *benchDebate) encodeTo(w io.Writer, f Format) error {
 // at hand.
 func BenchmarkExport(b *testing.B) {
 	for _, f := range Formats {
-		if f == SVG || f == PNG {
+		if f == SVG || f == PNG || f == HTML {
 			continue // Graphviz's layout, timed whole by hyperfine (README, Performance)
 		}
 		b.Run(string(f), func(b *testing.B) {

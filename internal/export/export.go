@@ -26,12 +26,13 @@ const (
 	Mermaid  Format = "mermaid"
 	Argdown  Format = "argdown"
 	AIF      Format = "aif"
+	HTML     Format = "html"
 	SVG      Format = "svg"
 	PNG      Format = "png"
 )
 
 // Formats lists every format.
-var Formats = []Format{Markdown, JSON, YAML, DOT, Mermaid, Argdown, AIF, SVG, PNG}
+var Formats = []Format{Markdown, JSON, YAML, DOT, Mermaid, Argdown, AIF, HTML, SVG, PNG}
 
 // ParseFormat returns the format named s, or an error listing the valid names.
 func ParseFormat(s string) (Format, error) {
@@ -62,6 +63,8 @@ func (f Format) Extension() string {
 		return ".argdown"
 	case AIF:
 		return ".aif.json"
+	case HTML:
+		return ".html"
 	case SVG:
 		return ".svg"
 	case PNG:

@@ -87,6 +87,8 @@ func encode(t testing.TB, f Format, g *argument.Graph) []byte {
 		err = NewArgdownEncoder(&buf).Encode(g)
 	case AIF:
 		err = NewAIFEncoder(&buf).Encode(g)
+	case HTML:
+		err = NewHTMLEncoder(&buf, nil).Encode(testBrief(t, g))
 	case SVG:
 		var r *score.Result
 		if r, err = score.Evaluate(g, score.Weights{}, score.DefaultSemantics); err == nil {
@@ -182,7 +184,7 @@ func TestParseFormat(t *testing.T) {
 		}
 	}
 	_, err := ParseFormat("pdf")
-	if err == nil || err.Error() != `unknown format "pdf": use one of markdown, json, yaml, dot, mermaid, argdown, aif, svg, png` {
+	if err == nil || err.Error() != `unknown format "pdf": use one of markdown, json, yaml, dot, mermaid, argdown, aif, html, svg, png` {
 		t.Errorf("ParseFormat(pdf) error = %v", err)
 	}
 }
