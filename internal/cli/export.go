@@ -27,6 +27,7 @@ type exportOptions struct {
 	output  string
 	span    string
 	group   string
+	images  bool
 }
 
 func newExportCmd(app *App) *cobra.Command {
@@ -76,6 +77,7 @@ file in the same folder, then renamed). A file inside the corpus folder is never
 	fl := cmd.Flags()
 	fl.StringVarP(&opts.output, "output", "o", "", "write to `file` instead of standard output")
 	fl.StringVar(&opts.span, "range", "0:10", "in the brief, scan each category weight over `FROM:TO` (0 ≤ FROM < TO)")
+	fl.BoolVar(&opts.images, "images", false, "with -o FILE.md, also write the map as FILE.map.svg beside the brief and link it (needs Graphviz)")
 	fl.StringVar(&opts.group, "group", "", "in svg and png, draw each `category` as a cluster")
 	return cmd
 }
@@ -95,8 +97,11 @@ func runExport(opts *exportOptions) error {
 	if opts.group != "" && opts.group != "category" {
 		return usageErrorf("unknown --group %q: use --group category", opts.group)
 	}
+	if opts.images && (format != export.Markdown || opts.output == "") {
+		return usageErrorf("--images needs --format markdown and -o FILE.md: the map is written beside the brief")
+	}
 	var layout export.Layout
-	if format == export.SVG || format == export.PNG {
+	if format == export.SVG || format == export.PNG || opts.images {
 		dot, err := export.FindDot()
 		if err != nil {
 			return fmt.Errorf("cannot export as %s: %w", format, err)
@@ -136,6 +141,25 @@ func runExport(opts *exportOptions) error {
 		if brief, err = exportBrief(opts, g, w, sem, score.SensitivityOptions{From: from, To: to}); err != nil {
 			return err
 		}
+	}
+	if opts.images {
+		r, err := score.Evaluate(g, w, sem)
+		if err != nil {
+			return err
+		}
+		svg, err := export.RenderMap(context.Background(), layout, g, export.MapOptions{Result: r, GroupCategory: opts.group == "category"}, "svg")
+		if err != nil {
+			return fmt.Errorf("cannot draw the map: %w", err)
+		}
+		name := strings.TrimSuffix(filepath.Base(target), filepath.Ext(target)) + ".map.svg"
+		shown := filepath.Join(filepath.Dir(opts.output), name)
+		if err := writeFileAtomic(filepath.Join(filepath.Dir(target), name), shown, func(out io.Writer) error {
+			_, err := out.Write(svg)
+			return err
+		}); err != nil {
+			return err
+		}
+		brief.MapImage = name
 	}
 	if format == export.HTML {
 		// The page is whole without the map: Graphviz missing only leaves it out.

@@ -274,7 +274,7 @@ func TestBrowserBuiltin(t *testing.T) {
 		if err := chromedp.Do(b.ctx, chromedp.EmulateViewport(width, 900)); err != nil {
 			t.Fatal(err)
 		}
-		png, err := chromedp.Run(b.ctx, chromedp.FullScreenshot(90))
+		png, err := chromedp.Run(b.ctx, chromedp.FullScreenshot(100))
 		if err != nil {
 			t.Fatal(err)
 		}

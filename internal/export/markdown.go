@@ -217,6 +217,9 @@ func (doc *briefDoc) write() {
 
 	doc.h(2, doc.mapH)
 	doc.add("Pro arguments are green and con arguments red; supports are solid arrows, attacks dashed; the thesis is on top.")
+	if b.MapImage != "" {
+		doc.add("![The map of the debate, laid out by Graphviz](" + (&url.URL{Path: b.MapImage}).EscapedPath() + ")")
+	}
 	doc.block()
 	doc.w.WriteString("```mermaid\n")
 	writeMermaid(doc.w, g)

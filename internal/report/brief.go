@@ -27,6 +27,10 @@ type Brief struct {
 	// section out.
 	Sensitivity *score.Sensitivity
 
+	// MapImage is the file name, beside the brief, of the map drawn as a picture, for the
+	// brief to link; "" when there is none.
+	MapImage string
+
 	// Sections are extra sections printed after the verdict (and after where it flips), in
 	// order.
 	Sections []Section
