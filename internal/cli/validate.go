@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -13,6 +12,7 @@ import (
 	"github.com/argmap/argmap/internal/argument"
 	"github.com/argmap/argmap/internal/corpus"
 	"github.com/argmap/argmap/internal/safetext"
+	"github.com/argmap/argmap/internal/wire"
 )
 
 // validateOptions are the flags of argmap validate.
@@ -219,10 +219,5 @@ func writeValidateJSON(w io.Writer, ok bool, narg int, problems []corpus.Problem
 			Severity: string(p.Severity), Message: safetext.Line(p.Message),
 		})
 	}
-	data, err := json.MarshalIndent(out, "", "  ")
-	if err != nil {
-		return err
-	}
-	_, err = w.Write(append(data, '\n'))
-	return err
+	return wire.Data.Write(w, out)
 }
