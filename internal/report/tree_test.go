@@ -173,3 +173,11 @@ func TestBuildTreeCapsDepth(t *testing.T) {
 		t.Errorf("last row %+v, AnyCapped %v: want a capped RowMore at depth %d", last, tree.AnyCapped, MaxDepth+1)
 	}
 }
+
+func TestGroups(t *testing.T) {
+	got := fmt.Sprint(Groups(argument.NewGraph(pier())))
+	// Node indices: jobs 1, tourism 2, cost 3, grants 4, deadline 5, birds 6.
+	if want := "[{pro strategic [1 2 4]} {con moral [3 5]} {con other [6]}]"; got != want {
+		t.Errorf("Groups = %s, want %s", got, want)
+	}
+}
