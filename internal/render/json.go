@@ -51,8 +51,8 @@ func NewArgumentJSON(a *argument.Argument) ArgumentJSON { return wire.NewListed(
 // it, which on 100,000 arguments cost seconds and a gigabyte.
 func ListJSON(w io.Writer, args []*argument.Argument) error {
 	for _, a := range args {
-		if err := wire.Finite(a.Strength, fmt.Sprintf("argument %q has strength", a.ID)); err != nil {
-			return err
+		if !wire.IsFinite(a.Strength) {
+			return wire.NotFinite(a.Strength, fmt.Sprintf("argument %q has strength", a.ID))
 		}
 	}
 	if len(args) == 0 {
@@ -96,8 +96,8 @@ func NodeJSON(w io.Writer, g *argument.Graph, i int) error {
 			SupportedBy: nonNil(sup), AttackedBy: nonNil(att), DefinedAt: position(t.Pos),
 		})
 	}
-	if err := wire.Finite(a.Strength, fmt.Sprintf("argument %q has strength", a.ID)); err != nil {
-		return err
+	if !wire.IsFinite(a.Strength) {
+		return wire.NotFinite(a.Strength, fmt.Sprintf("argument %q has strength", a.ID))
 	}
 	return wire.Prose.Write(w, DetailJSON{
 		ArgumentJSON: NewArgumentJSON(a),

@@ -151,8 +151,8 @@ func (rows argumentRows) MarshalJSON() ([]byte, error) {
 func (rows argumentRows) check() error {
 	for _, a := range rows {
 		for _, x := range [...]num{a.Weight, a.Base, a.Score, a.Contribution} {
-			if err := wire.Finite(float64(x), fmt.Sprintf("argument %q has a score of", a.ID)); err != nil {
-				return err
+			if !wire.IsFinite(float64(x)) {
+				return wire.NotFinite(float64(x), fmt.Sprintf("argument %q has a score of", a.ID))
 			}
 		}
 	}

@@ -52,13 +52,20 @@ var (
 var ErrNotFinite = errors.New("not a number JSON can hold")
 
 // Finite returns an error wrapping ErrNotFinite for NaN or an infinity; what says whose
-// number it is ("argument \"x\" has strength").
+// number it is ("argument \"x\" has strength"). Where what costs something to make, check
+// IsFinite first and call NotFinite.
 func Finite(x float64, what string) error {
-	if math.IsNaN(x) || math.IsInf(x, 0) {
-		return fmt.Errorf("%s %v, %w", what, x, ErrNotFinite)
+	if !IsFinite(x) {
+		return NotFinite(x, what)
 	}
 	return nil
 }
+
+// IsFinite says whether JSON can hold x.
+func IsFinite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
+
+// NotFinite is the error for x, which JSON cannot hold; what says whose number it is.
+func NotFinite(x float64, what string) error { return fmt.Errorf("%s %v, %w", what, x, ErrNotFinite) }
 
 // AppendString appends s as a JSON string under the policy.
 func (p Policy) AppendString(b []byte, s string) []byte {
