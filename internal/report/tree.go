@@ -57,6 +57,9 @@ type Row struct {
 	Score    float64 // when Scored
 	Scored   bool
 	Children []*Row
+	// Full is, for a RowRef, RowRefBelow or RowCycle, the row where the node is in full (in
+	// this tree or an unconnected one), for a view that links or jumps to it; nil otherwise.
+	Full *Row
 }
 
 // IsThesis says whether the row is the thesis.
@@ -187,7 +190,26 @@ func BuildTree(g *argument.Graph, opts TreeOptions) (*Tree, error) {
 		}
 	}
 	b.count()
+	b.link()
 	return b.t, nil
+}
+
+// link points each reference at the row of its node in full.
+func (b *treeBuilder) link() {
+	full := map[int]*Row{}
+	b.t.Walk(func(r *Row) bool {
+		if r.Kind == RowFull {
+			full[r.Node] = r
+		}
+		return true
+	})
+	b.t.Walk(func(r *Row) bool {
+		switch r.Kind {
+		case RowRef, RowRefBelow, RowCycle:
+			r.Full = full[r.Node]
+		}
+		return true
+	})
 }
 
 // selectNodes works out which nodes are in scope, which match the filter and which stay visible.

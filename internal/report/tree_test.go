@@ -181,3 +181,38 @@ func TestGroups(t *testing.T) {
 		t.Errorf("Groups = %s, want %s", got, want)
 	}
 }
+
+// Every reference points at its node's row in full, which comes before it for a RowRef and a
+// RowCycle and after it for a RowRefBelow.
+func TestBuildTreeLinksReferences(t *testing.T) {
+	tree, err := BuildTree(argument.NewGraph(pier()), TreeOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := tree.Rows()
+	pos := map[*Row]int{}
+	for i, r := range rows {
+		pos[r] = i
+	}
+	refs := 0
+	for i, r := range rows {
+		switch r.Kind {
+		case RowRef, RowRefBelow, RowCycle:
+			refs++
+			if r.Full == nil || r.Full.Node != r.Node || r.Full.Kind != RowFull {
+				t.Errorf("row %d (%s, kind %d): Full = %+v, want the row of %s in full", i, r.ID, r.Kind, r.Full, r.ID)
+				continue
+			}
+			if below := pos[r.Full] > i; below != (r.Kind == RowRefBelow) {
+				t.Errorf("row %d (%s, kind %d): its full row is at %d", i, r.ID, r.Kind, pos[r.Full])
+			}
+		default:
+			if r.Full != nil {
+				t.Errorf("row %d (%s, kind %d) has Full set", i, r.ID, r.Kind)
+			}
+		}
+	}
+	if refs == 0 {
+		t.Fatal("the fixture has no reference: the test checks nothing")
+	}
+}
