@@ -216,3 +216,21 @@ func TestBuildTreeLinksReferences(t *testing.T) {
 		t.Fatal("the fixture has no reference: the test checks nothing")
 	}
 }
+
+// Each row carries its relation to its parent as the graph holds it.
+func TestBuildTreeEdges(t *testing.T) {
+	tree, err := BuildTree(argument.NewGraph(pier()), TreeOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range tree.Rows() {
+		switch {
+		case r.Depth == 0 || r.Kind == RowMore:
+			if r.Edge != (argument.Edge{}) || r.Rel != "" && r.Depth == 0 {
+				t.Errorf("%s at depth %d: edge %+v, want none", r.ID, r.Depth, r.Edge)
+			}
+		case r.Edge.Node != r.Node || r.Edge.Type != r.Rel:
+			t.Errorf("%s: edge %+v, rel %s: want this node and its relation", r.ID, r.Edge, r.Rel)
+		}
+	}
+}
