@@ -3,7 +3,6 @@ package report
 import (
 	"fmt"
 	"math"
-	"strings"
 
 	"github.com/argmap/argmap/internal/score"
 )
@@ -65,13 +64,4 @@ func (f CriticalFlip) ChangeProse() string {
 		return fmt.Sprintf("%s its weight from %s to %s", verb, FlipFigure(f.Weight), FlipFigure(f.At))
 	}
 	return fmt.Sprintf("%s its weight by %s (from %s to %s)", verb, Percent(math.Abs(f.At-f.Weight)/f.Weight), FlipFigure(f.Weight), FlipFigure(f.At))
-}
-
-// Percent writes a ratio as a percentage: whole from 100%, one decimal below (89.9%, 12%).
-func Percent(r float64) string {
-	p := 100 * r
-	if p >= 100 {
-		return fmt.Sprintf("%.0f%%", p)
-	}
-	return strings.TrimSuffix(fmt.Sprintf("%.1f", p), ".0") + "%"
 }
