@@ -24,6 +24,8 @@ type exportOptions struct {
 	format  string
 	output  string
 	span    string
+	// atlasSVG writes the brief's atlas as an SVG beside it (-o FILE.md → FILE.atlas.svg).
+	atlasSVG bool
 }
 
 func newExportCmd(app *App) *cobra.Command {
@@ -66,6 +68,7 @@ file in the same folder, then renamed). A file inside the corpus folder is never
 	fl.StringVar(&opts.format, "format", string(export.Markdown), "output `format`: "+strings.Join(names, ", "))
 	fl.StringVarP(&opts.output, "output", "o", "", "write to `file` instead of standard output")
 	fl.StringVar(&opts.span, "range", "0:10", "in the brief, scan each category weight over `FROM:TO` (0 ≤ FROM < TO)")
+	fl.BoolVar(&opts.atlasSVG, "atlas-svg", false, "with --format markdown and -o FILE.md, also write the atlas as FILE.atlas.svg beside it and link it")
 	return cmd
 }
 
@@ -79,10 +82,18 @@ func runExport(opts *exportOptions) error {
 		return err
 	}
 	app := opts.app
-	var target string
+	if opts.atlasSVG && (format != export.Markdown || opts.output == "") {
+		return usageErrorf("--atlas-svg needs --format markdown and -o FILE: the SVG is written beside the brief")
+	}
+	var target, svgTarget string
 	if opts.output != "" {
 		if target, err = exportTarget(app, opts.output); err != nil {
 			return err
+		}
+		if opts.atlasSVG {
+			if svgTarget, err = exportTarget(app, atlasSVGPath(opts.output)); err != nil {
+				return err
+			}
 		}
 	}
 	d, err := app.Load()
@@ -102,6 +113,22 @@ func runExport(opts *exportOptions) error {
 	if format == export.Markdown {
 		if brief, err = exportBrief(opts, g, w, sem, score.SensitivityOptions{From: from, To: to}); err != nil {
 			return err
+		}
+		atlas, err := briefAtlas(opts, g, w, sem, svgTarget != "")
+		if err != nil {
+			return err
+		}
+		if atlas != nil {
+			brief.Sections = append(brief.Sections, atlas.section)
+			if svgTarget != "" {
+				// The picture first: a brief is never left linking to a file not written.
+				err := writeFileAtomic(svgTarget, atlasSVGPath(opts.output), func(out io.Writer) error {
+					return export.NewAtlasSVGEncoder(out).Encode(atlas.doc)
+				})
+				if err != nil {
+					return err
+				}
+			}
 		}
 	}
 	// The document is streamed, not built whole (a brief of 100,000 arguments is 150 MB): each

@@ -52,6 +52,15 @@ type Section struct {
 	Heading    string
 	Paragraphs []string
 	Table      *Table
+	// Code is preformatted text (a text picture), written as it is in a fenced block.
+	Code string
+	// Image, when set, is a picture beside the brief, linked after the rest.
+	Image *Image
+}
+
+// Image is a picture a section links to: Src a path relative to the brief.
+type Image struct {
+	Alt, Src string
 }
 
 // Table is a simple table; Right marks the columns aligned right (numbers).

@@ -212,6 +212,7 @@ func (doc *briefDoc) write() {
 		if s.Table != nil {
 			doc.table(*s.Table)
 		}
+		doc.sectionExtras(s)
 	}
 
 	doc.h(2, doc.mapH)

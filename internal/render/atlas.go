@@ -71,9 +71,9 @@ func Atlas(w io.Writer, atlases []*score.Atlas, opts AtlasOptions) error {
 	dot := v.glyph("·", "-")
 	if len(atlases) == 1 {
 		o.line(v.st.Muted.Render(fmt.Sprintf("semantics %s %s %s weightings (resolution %d)",
-			first.Semantics, dot, count(len(first.Cells)), first.Resolution)))
+			first.Semantics, dot, Count(len(first.Cells)), first.Resolution)))
 	} else {
-		o.line(v.st.Muted.Render(fmt.Sprintf("%s weightings each (resolution %d)", count(len(first.Cells)), first.Resolution)))
+		o.line(v.st.Muted.Render(fmt.Sprintf("%s weightings each (resolution %d)", Count(len(first.Cells)), first.Resolution)))
 	}
 	if len(first.Held) > 0 {
 		o.line(v.st.Muted.Render(v.heldLine(first)))
@@ -466,8 +466,8 @@ func sideBySide(panels [][]string, w, gap int) []string {
 	return out
 }
 
-// count writes a whole number with thousands separators: 5,151.
-func count(n int) string {
+// Count writes a whole number with thousands separators: 5,151.
+func Count(n int) string {
 	s := strconv.Itoa(n)
 	for i := len(s) - 3; i > 0; i -= 3 {
 		s = s[:i] + "," + s[i:]
