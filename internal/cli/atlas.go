@@ -106,6 +106,9 @@ func runAtlas(opts *atlasOptions) error {
 	}
 	axes := cleanList(opts.axes)
 	if _, err := score.ResolveAxes(d.Categories, axes); err != nil {
+		if len(axes) == 0 {
+			return &UsageError{Err: err}
+		}
 		return &UsageError{Err: fmt.Errorf("invalid --axes: %w", err)}
 	}
 	g, err := scoreGraph(app, &opts.filters)

@@ -44,6 +44,9 @@ func TestPercent(t *testing.T) {
 	if got, want := Shares(0.63, 0.37, 0), "PRO under 63% of all weightings, CON under 37%"; got != want {
 		t.Errorf("Shares = %q, want %q", got, want)
 	}
+	if got, want := Shares(0.99996, 0, 0.00004), "PRO under more than 99.9% of all weightings, CON under 0%, tie under less than 0.1%"; got != want {
+		t.Errorf("Shares = %q, want %q", got, want)
+	}
 	if got, want := Shares(0.5, 0.25, 0.25), "PRO under 50% of all weightings, CON under 25%, tie under 25%"; got != want {
 		t.Errorf("Shares = %q, want %q", got, want)
 	}

@@ -10,7 +10,7 @@ import (
 // one would say 0% or 100% of a share that is neither: 0.4%, 99.6%, and past that <0.1% and
 // >99.9%.
 func Percent(x float64) string {
-	v := x * 100
+	v := math.Round(x*1e8) / 1e6 // a percentage, free of the binary fraction: 69/120 is 57.5
 	switch {
 	case math.IsNaN(v):
 		return "?"
@@ -31,9 +31,21 @@ func Percent(x float64) string {
 // Shares is the headline of an atlas: "PRO under 63% of all weightings, CON under 37%", with the
 // ties when there are any.
 func Shares(pro, con, tie float64) string {
-	parts := []string{"PRO under " + Percent(pro) + " of all weightings", "CON under " + Percent(con)}
+	parts := []string{"PRO under " + share(pro) + " of all weightings", "CON under " + share(con)}
 	if tie > 0 {
-		parts = append(parts, "tie under "+Percent(tie))
+		parts = append(parts, "tie under "+share(tie))
 	}
 	return strings.Join(parts, ", ")
+}
+
+// share is Percent in words where it is a bound: "less than 0.1%".
+func share(x float64) string {
+	p := Percent(x)
+	if rest, ok := strings.CutPrefix(p, "<"); ok {
+		return "less than " + rest
+	}
+	if rest, ok := strings.CutPrefix(p, ">"); ok {
+		return "more than " + rest
+	}
+	return p
 }

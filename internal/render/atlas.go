@@ -36,8 +36,7 @@ func Atlas(w io.Writer, atlases []*score.Atlas, opts AtlasOptions) error {
 	if len(atlases) == 0 {
 		return nil
 	}
-	v := &atlasView{opts: opts, st: opts.Styles, letters: !opts.Color || opts.ASCII}
-	v.scale(atlases)
+	v := &atlasView{opts: opts, st: opts.Styles, letters: !opts.Color || opts.ASCII, many: len(atlases) > 1}
 	var o output
 	first := atlases[0]
 	gap := 3
@@ -47,6 +46,7 @@ func Atlas(w io.Writer, atlases []*score.Atlas, opts AtlasOptions) error {
 		row := atlases[start:min(start+perRow, len(atlases))]
 		var panels [][]string
 		for _, a := range row {
+			v.scale(a)
 			p := v.panel(a, panelW)
 			if len(atlases) > 1 {
 				p = append([]string{v.st.Heading.Render(string(a.Semantics))}, p...)
@@ -92,7 +92,8 @@ type atlasView struct {
 	opts    AtlasOptions
 	st      Styles
 	letters bool
-	top     float64 // the largest |margin| of all the atlases, which sets the shades
+	many    bool    // small multiples
+	top     float64 // the largest |margin| of the atlas being drawn, which sets its shades
 }
 
 func (v *atlasView) glyph(unicode, ascii string) string {
@@ -102,11 +103,12 @@ func (v *atlasView) glyph(unicode, ascii string) string {
 	return unicode
 }
 
-func (v *atlasView) scale(atlases []*score.Atlas) {
-	for _, a := range atlases {
-		for _, c := range a.Cells {
-			v.top = math.Max(v.top, math.Abs(c.Margin))
-		}
+// scale sets the shades for an atlas: each map is shaded against its own largest margin, as
+// the semantics' margins are on scales of their own (sum's is a tally, not a score).
+func (v *atlasView) scale(a *score.Atlas) {
+	v.top = 0
+	for _, c := range a.Cells {
+		v.top = math.Max(v.top, math.Abs(c.Margin))
 	}
 }
 
@@ -405,13 +407,17 @@ func (v *atlasView) verdictWord(vd score.Verdict) string {
 }
 
 func (v *atlasView) legend(o *output) {
-	half := scoreFixed(v.top / 2)
+	half := scoreFixed(v.top/2) + ", half the largest"
+	dark := scoreFixed(v.top * 0.75)
+	if v.many {
+		half, dark = "half the largest on its map", "three quarters of the largest on its map"
+	}
 	if v.letters {
-		o.line(v.st.Muted.Render(fmt.Sprintf("P pro, C con (lower case: margin under %s, half the largest), = tie; %s the verdict flips",
+		o.line(v.st.Muted.Render(fmt.Sprintf("P pro, C con (lower case: margin under %s), = tie; %s the verdict flips",
 			half, v.glyph("─ ╱ │ ╲", `- / | \`))))
 	} else {
 		o.line(v.st.Pro.UnsetBold().Render("░▒▓█") + v.st.Muted.Render(" pro  ") +
-			v.st.Con.UnsetBold().Render("░▒▓█") + v.st.Muted.Render(fmt.Sprintf(" con (darker: larger margin, █ from %s)  · tie  ", scoreFixed(v.top*0.75))) +
+			v.st.Con.UnsetBold().Render("░▒▓█") + v.st.Muted.Render(fmt.Sprintf(" con (darker: larger margin, █ from %s)  · tie  ", dark)) +
 			v.st.Thesis.Render("╱") + v.st.Muted.Render(" the verdict flips"))
 	}
 	o.line(v.st.Muted.Render("A corner gives its category all the weight, the side facing it none; weights are relative."))

@@ -124,7 +124,7 @@ func (a *Atlas) Weights(at Coord) Weights {
 func ResolveAxes(categories, axes []string) ([]string, error) {
 	switch {
 	case len(categories) < 2:
-		return nil, fmt.Errorf("the debate has %d category: an atlas needs two or more to weigh against each other", len(categories))
+		return nil, fmt.Errorf("the debate has %d category: an atlas needs two or more to weigh against each other; argmap score gives its verdict", len(categories))
 	case len(axes) == 0 && len(categories) == 2:
 		return slices.Clone(categories), nil
 	case len(axes) == 0:
