@@ -11,8 +11,8 @@ import (
 
 	"github.com/argmap/argmap/internal/argument"
 	"github.com/argmap/argmap/internal/export"
-	"github.com/argmap/argmap/internal/figure"
 	"github.com/argmap/argmap/internal/render"
+	"github.com/argmap/argmap/internal/report"
 	"github.com/argmap/argmap/internal/score"
 )
 
@@ -116,7 +116,7 @@ func runAtlas(opts *atlasOptions) error {
 		return err
 	}
 	own := label != "default"
-	atlases, err := atlasesOf(g, w, sems, opts.resolution, axes, markWeights(d, w, label, own))
+	atlases, err := atlasesOf(g, w, sems, opts.resolution, axes, report.AtlasMarks(d, w, label, own))
 	if err != nil {
 		return err
 	}
@@ -157,19 +157,6 @@ func runAtlas(opts *atlasOptions) error {
 	return err
 }
 
-// markWeights lists the marks of an atlas: every profile of the corpus, in corpus order, then
-// the user's own weighting when one was given.
-func markWeights(d *argument.Debate, w score.Weights, label string, own bool) []score.AtlasMark {
-	var marks []score.AtlasMark
-	for _, p := range d.Profiles {
-		marks = append(marks, score.AtlasMark{Name: p.Name, Weights: score.Weights(p.Weights)})
-	}
-	if own {
-		marks = append(marks, score.AtlasMark{Name: label, Weights: w})
-	}
-	return marks
-}
-
 // atlasesOf scores one atlas per semantics.
 func atlasesOf(g *argument.Graph, w score.Weights, sems []score.Semantics, resolution int, axes []string, marks []score.AtlasMark) ([]*score.Atlas, error) {
 	var atlases []*score.Atlas
@@ -183,61 +170,7 @@ func atlasesOf(g *argument.Graph, w score.Weights, sems []score.Semantics, resol
 	return atlases, nil
 }
 
-// briefAtlasResolution is the brief's lattice: at least 60 steps an edge, as the terminal's, and
-// coarser than atlas's default because a brief of a big debate already scores it many times.
-const briefAtlasResolution = 60
-
-// briefAtlasWidth is the width of the brief's text picture, which a Markdown viewer shows in a
-// fixed-width block.
-const briefAtlasWidth = 72
-
 // atlasSVGPath is where --atlas-svg writes: beside the brief, its extension replaced.
 func atlasSVGPath(brief string) string {
 	return strings.TrimSuffix(brief, filepath.Ext(brief)) + ".atlas.svg"
-}
-
-// briefAtlasPart is the brief's atlas section and the document its SVG is drawn from.
-type briefAtlasPart struct {
-	section export.Section
-	doc     *export.AtlasDoc
-}
-
-// briefAtlas scores the atlas for the brief under its weights and semantics, and words its
-// section: the headline shares and the picture in letters. Nil for a debate with fewer than
-// two categories, which has no atlas.
-func briefAtlas(opts *exportOptions, g *argument.Graph, w score.Weights, sem score.Semantics, svg bool) (*briefAtlasPart, error) {
-	d := g.Debate
-	if len(d.Categories) < 2 {
-		return nil, nil
-	}
-	label := strings.TrimSpace(opts.weights.profile)
-	own := label != ""
-	a, err := score.NewAtlas(g, w, sem, score.AtlasOptions{Resolution: briefAtlasResolution, Marks: markWeights(d, w, label, own)})
-	if err != nil {
-		return nil, err
-	}
-	var pic strings.Builder
-	err = render.Atlas(&pic, []*score.Atlas{a}, render.AtlasOptions{
-		Options: render.Options{Width: briefAtlasWidth, ASCII: true},
-		Styles:  render.NewStyles(false, d.Categories), Own: own, Label: label,
-	})
-	if err != nil {
-		return nil, err
-	}
-	s := export.Section{
-		Heading: "Across every weighting",
-		Paragraphs: []string{
-			figure.Shares(a.Shares.Pro, a.Shares.Con, a.Shares.Tie) + " (" + string(sem) + ").",
-			fmt.Sprintf("Weights are relative, so every weighting of the categories is a point of the triangle below: each corner gives its category all the weight, the side facing it none. The debate is scored at %s of them (argmap atlas draws this in colour; argmap atlas --format svg as a picture).", render.Count(len(a.Cells))),
-		},
-		Code: pic.String(),
-	}
-	if len(a.Axes) == 2 {
-		s.Paragraphs[1] = fmt.Sprintf("Weights are relative, so every weighting of the two categories is a point of the strip below, from all the weight on one to all on the other. The debate is scored at %s of them.", render.Count(len(a.Cells)))
-	}
-	doc := &export.AtlasDoc{Title: d.Title, Atlases: []*score.Atlas{a}, Own: own}
-	if svg {
-		s.Image = &export.Image{Alt: "The verdict over every weighting", Src: filepath.Base(atlasSVGPath(opts.output))}
-	}
-	return &briefAtlasPart{section: s, doc: doc}, nil
 }

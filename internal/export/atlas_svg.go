@@ -7,7 +7,7 @@ import (
 	"math"
 	"strings"
 
-	"github.com/argmap/argmap/internal/figure"
+	"github.com/argmap/argmap/internal/report"
 	"github.com/argmap/argmap/internal/safetext"
 	"github.com/argmap/argmap/internal/score"
 )
@@ -84,7 +84,7 @@ func (e *AtlasSVGEncoder) Encode(d *AtlasDoc) error {
 		var hs []string
 		for _, c := range first.Categories {
 			if x, ok := first.Held[c]; ok {
-				hs = append(hs, c+" "+figure.Flip(x, 1e-9))
+				hs = append(hs, c+" "+report.Figure(x, 1e-9))
 			}
 		}
 		held = "; the other categories held: " + strings.Join(hs, ", ")
@@ -160,7 +160,7 @@ func svgTriangle(w *bufio.Writer, a *score.Atlas, p svgPanel, top float64, own b
 	mg := func(i, j int) float64 { return a.Cells[a.Index(i, j)].Margin }
 
 	fmt.Fprintf(w, "<g>\n<text x=\"%s\" y=\"%s\" font-weight=\"bold\">%s</text>\n", f2(p.x+20), f2(p.y+18), safetext.XML(string(a.Semantics)))
-	fmt.Fprintf(w, "<text x=\"%s\" y=\"%s\">%s</text>\n", f2(p.x+20), f2(p.y+36), safetext.XML(figure.Shares(a.Shares.Pro, a.Shares.Con, a.Shares.Tie)))
+	fmt.Fprintf(w, "<text x=\"%s\" y=\"%s\">%s</text>\n", f2(p.x+20), f2(p.y+36), safetext.XML(report.Shares(a.Shares.Pro, a.Shares.Con, a.Shares.Tie)))
 
 	// The cells: each strip between two rows of the lattice is a run of small triangles, up
 	// and down in turn; each triangle takes the shade of its corners' mean margin, and a run of
@@ -264,7 +264,7 @@ func svgStrip(w *bufio.Writer, a *score.Atlas, p svgPanel, top float64, own bool
 	ox, oy := p.x+svgPad, p.y+svgHeadline+svgPad-20
 	xAt := func(c score.Coord) float64 { return ox + (1-c[0])*L }
 	fmt.Fprintf(w, "<g>\n<text x=\"%s\" y=\"%s\" font-weight=\"bold\">%s</text>\n", f2(p.x+20), f2(p.y+18), safetext.XML(string(a.Semantics)))
-	fmt.Fprintf(w, "<text x=\"%s\" y=\"%s\">%s</text>\n", f2(p.x+20), f2(p.y+36), safetext.XML(figure.Shares(a.Shares.Pro, a.Shares.Con, a.Shares.Tie)))
+	fmt.Fprintf(w, "<text x=\"%s\" y=\"%s\">%s</text>\n", f2(p.x+20), f2(p.y+36), safetext.XML(report.Shares(a.Shares.Pro, a.Shares.Con, a.Shares.Tie)))
 	w.WriteString("<g shape-rendering=\"crispEdges\">\n")
 	n := a.Resolution
 	for i := range n {
@@ -378,7 +378,7 @@ func svgLegend(w *bufio.Writer, d *AtlasDoc, y, top float64) {
 	x += 22
 	text("the verdict flips")
 	fmt.Fprintf(w, "<text x=\"20\" y=\"%s\" fill=\"#555555\">%s</text>\n", f2(y+34), safetext.XML(fmt.Sprintf(
-		"Darker: a larger margin (the darkest from %s). A corner gives its category all the weight,", figure.Flip(top*0.75, 1e-9))))
+		"Darker: a larger margin (the darkest from %s). A corner gives its category all the weight,", report.Figure(top*0.75, 1e-9))))
 	fmt.Fprintf(w, "<text x=\"20\" y=\"%s\" fill=\"#555555\">the side facing it none: weights are relative.</text>\n", f2(y+50))
 	first := d.Atlases[0]
 	for i, m := range first.Points {
@@ -388,7 +388,7 @@ func svgLegend(w *bufio.Writer, d *AtlasDoc, y, top float64) {
 		}
 		var ws []string
 		for _, c := range first.Categories {
-			ws = append(ws, c+" "+figure.Flip(m.Weights.Get(c), 1e-9))
+			ws = append(ws, c+" "+report.Figure(m.Weights.Get(c), 1e-9))
 		}
 		line := fmt.Sprintf("%s %s: %s", kind, m.Name, strings.Join(ws, ", "))
 		if len(d.Atlases) == 1 {

@@ -3,13 +3,12 @@ package render
 import (
 	"fmt"
 	"io"
-	"math"
 	"strconv"
 	"strings"
 
 	"charm.land/lipgloss/v2"
 
-	"github.com/argmap/argmap/internal/figure"
+	"github.com/argmap/argmap/internal/report"
 	"github.com/argmap/argmap/internal/score"
 )
 
@@ -46,7 +45,6 @@ func Atlas(w io.Writer, atlases []*score.Atlas, opts AtlasOptions) error {
 		row := atlases[start:min(start+perRow, len(atlases))]
 		var panels [][]string
 		for _, a := range row {
-			v.scale(a)
 			p := v.panel(a, panelW)
 			if len(atlases) > 1 {
 				p = append([]string{v.st.Heading.Render(string(a.Semantics))}, p...)
@@ -103,15 +101,6 @@ func (v *atlasView) glyph(unicode, ascii string) string {
 	return unicode
 }
 
-// scale sets the shades for an atlas: each map is shaded against its own largest margin, as
-// the semantics' margins are on scales of their own (sum's is a tally, not a score).
-func (v *atlasView) scale(a *score.Atlas) {
-	v.top = 0
-	for _, c := range a.Cells {
-		v.top = math.Max(v.top, math.Abs(c.Margin))
-	}
-}
-
 // maxPanel is the widest a triangle is drawn: 31 rows, taller than that scrolls.
 const maxPanel = 64
 
@@ -127,206 +116,106 @@ func (v *atlasView) panelWidth(n, gap int) int {
 	return min(avail, maxPanel)
 }
 
-// pixel is one character cell of a picture, in one of the picture's inks.
-type pixel struct {
-	s   string
-	ink ink
-}
-
-// ink is a pixel's style, by name, so that runs of one style are found without rendering.
-type ink uint8
-
-const (
-	inkNone ink = iota
-	inkPro
-	inkCon
-	inkTie
-	inkLine
-	inkMark
-)
-
-func (v *atlasView) style(k ink) lipgloss.Style {
-	switch k {
-	case inkPro:
-		return v.shade(v.st.Pro)
-	case inkCon:
-		return v.shade(v.st.Con)
-	case inkTie:
-		return v.st.Muted
-	case inkLine:
-		return v.st.Thesis
-	case inkMark:
-		return v.st.Heading.Reverse(v.opts.Color)
-	}
-	return lipgloss.NewStyle()
-}
-
-// shade is a side's style for cells: letters bold as the side's word is, shade blocks not (bold
-// brightens some terminals' blocks and flattens the shades).
-func (v *atlasView) shade(st lipgloss.Style) lipgloss.Style {
-	if v.letters {
-		return st
-	}
-	return st.UnsetBold()
-}
-
-// cellPixel is how a cell of the atlas is drawn.
-func (v *atlasView) cellPixel(c *score.Cell) pixel {
-	q := 0.0
-	if v.top > 0 {
-		q = math.Abs(c.Margin) / v.top
-	}
-	switch c.Verdict {
-	case score.VerdictPro, score.VerdictCon:
-		k, letter := inkPro, "P"
-		if c.Verdict == score.VerdictCon {
-			k, letter = inkCon, "C"
+// spell is how a pixel of a picture is drawn, and in which style.
+func (v *atlasView) spell(p report.Pixel, marks int) (string, lipgloss.Style) {
+	switch p.Ink {
+	case report.InkPro, report.InkCon:
+		st, letter := v.st.Pro, "P"
+		if p.Ink == report.InkCon {
+			st, letter = v.st.Con, "C"
 		}
 		if v.letters {
-			if q < 0.5 {
+			if !p.Strong() {
 				letter = strings.ToLower(letter)
 			}
-			return pixel{s: letter, ink: k}
+			return letter, st
 		}
-		shades := []string{"░", "▒", "▓", "█"}
-		return pixel{s: shades[min(3, int(q*4))], ink: k}
+		// Shade blocks are not bold: bold brightens some terminals' blocks and flattens
+		// the shades.
+		return []string{"░", "▒", "▓", "█"}[p.Shade], st.UnsetBold()
+	case report.InkTie:
+		if v.letters {
+			return "=", v.st.Muted
+		}
+		return "·", v.st.Muted
+	case report.InkLine:
+		return v.slopeGlyph(p.Slope), v.st.Thesis
+	case report.InkMark:
+		return v.marker(p.Mark, marks), v.st.Heading.Reverse(v.opts.Color)
 	}
-	if v.letters {
-		return pixel{s: "=", ink: inkTie}
-	}
-	return pixel{s: "·", ink: inkTie}
+	return " ", lipgloss.NewStyle()
 }
 
-// panel draws one atlas: the picture, the axis labels, as lines of width w.
+// key is a pixel's style identity, so that runs of one style are found without rendering.
+func key(p report.Pixel) int {
+	if p.Ink == report.InkPro || p.Ink == report.InkCon {
+		return int(p.Ink)*8 + p.Shade/2 // letters: capitals bold alike; blocks: one style a side
+	}
+	return int(p.Ink) * 8
+}
+
+// panel draws one atlas: the axis labels around the picture, as lines of width w.
 func (v *atlasView) panel(a *score.Atlas, w int) []string {
-	if len(a.Axes) == 2 {
-		return v.strip(a, w)
-	}
-	h := float64(w) * math.Sqrt(3) / 2 // the triangle's height in half-rows: a row is two columns tall
-	rows := int(math.Ceil(h / 2))
-	grid := make([][]pixel, rows)
-	for r := range grid {
-		grid[r] = make([]pixel, w)
-		for c := range grid[r] {
-			grid[r][c] = pixel{s: " "}
+	pic := report.DrawAtlas(a, w)
+	v.top = pic.Top
+	var lines []string
+	if pic.Strip {
+		for _, row := range pic.Rows {
+			lines = append(lines, v.join(row, len(a.Points)))
 		}
+		left, right := v.axis(a, 0), v.axis(a, 1)
+		return append(lines, left+strings.Repeat(" ", max(1, w-width(left)-width(right)))+right)
 	}
-	// The corners: axis 0 on top, 1 bottom left, 2 bottom right.
-	toCoord := func(x, y float64) (score.Coord, bool) {
-		up := h - y
-		s0 := up / h
-		s2 := x/float64(w) - s0/2
-		s1 := 1 - s0 - s2
-		eps := 0.5 / float64(w)
-		in := s0 >= -eps && s1 >= -eps && s2 >= -eps
-		at := score.Coord{max(s0, 0), max(s1, 0), max(s2, 0)}
-		sum := at[0] + at[1] + at[2]
-		for k := range at {
-			at[k] /= sum
-		}
-		return at, in
-	}
-	toXY := func(at score.Coord) (col, row float64) {
-		return (at[0]/2 + at[2]) * float64(w), (h - at[0]*h) / 2
-	}
-	for r := range rows {
-		for c := range w {
-			at, in := toCoord(float64(c)+0.5, 2*float64(r)+1)
-			if in {
-				grid[r][c] = v.cellPixel(a.Nearest(at))
-			}
-		}
-	}
-	put := func(col, row float64, p pixel) {
-		c, r := int(math.Floor(col)), int(math.Floor(row))
-		c, r = min(max(c, 0), w-1), min(max(r, 0), rows-1)
-		grid[r][c] = p
-	}
-	// The boundary, each segment drawn with the glyph nearest its slope as it looks (a row
-	// is two columns tall).
-	for _, line := range a.Boundary {
-		for k := 1; k < len(line); k++ {
-			x0, y0 := toXY(line[k-1])
-			x1, y1 := toXY(line[k])
-			g := v.slope(x1-x0, 2*(y1-y0))
-			steps := int(math.Ceil(math.Max(math.Abs(x1-x0), math.Abs(y1-y0))*4)) + 1
-			for s := 0; s <= steps; s++ {
-				t := float64(s) / float64(steps)
-				put(x0+t*(x1-x0), y0+t*(y1-y0), pixel{s: g, ink: inkLine})
-			}
-		}
-	}
-	for i, m := range a.Points {
-		if m.Placed {
-			x, y := toXY(m.At)
-			put(x, y, pixel{s: v.marker(i, len(a.Points)), ink: inkMark})
-		}
-	}
-	lines := []string{center(v.axis(a, 0), w)}
-	for _, row := range grid {
-		lines = append(lines, v.join(row))
+	lines = append(lines, center(v.axis(a, 0), w))
+	for _, row := range pic.Rows {
+		lines = append(lines, v.join(row, len(a.Points)))
 	}
 	left, right := v.axis(a, 1), v.axis(a, 2)
-	lines = append(lines, left+strings.Repeat(" ", max(1, w-width(left)-width(right)))+right)
-	return lines
+	return append(lines, left+strings.Repeat(" ", max(1, w-width(left)-width(right)))+right)
 }
 
-// strip draws a two-category atlas: axis 0 all the weight at the left end, axis 1 at the right.
-func (v *atlasView) strip(a *score.Atlas, w int) []string {
-	marks, bar := make([]pixel, w), make([]pixel, w)
-	toCol := func(at score.Coord) int { return min(max(int((1-at[0])*float64(w)), 0), w-1) }
-	for c := range w {
-		marks[c] = pixel{s: " "}
-		at := score.Coord{1 - (float64(c)+0.5)/float64(w)}
-		at[1] = 1 - at[0]
-		bar[c] = v.cellPixel(a.Nearest(at))
-	}
-	for _, line := range a.Boundary {
-		bar[toCol(line[0])] = pixel{s: v.glyph("│", "|"), ink: inkLine}
-	}
-	for i, m := range a.Points {
-		if m.Placed {
-			marks[toCol(m.At)] = pixel{s: v.marker(i, len(a.Points)), ink: inkMark}
+// join writes a row of pixels, one style escape per run of one style.
+func (v *atlasView) join(row []report.Pixel, marks int) string {
+	var b strings.Builder
+	for i := 0; i < len(row); {
+		j := i
+		var run strings.Builder
+		var st lipgloss.Style
+		for j < len(row) && key(row[j]) == key(row[i]) {
+			var s string
+			s, st = v.spell(row[j], marks)
+			run.WriteString(s)
+			j++
 		}
+		if row[i].Ink == report.InkNone {
+			b.WriteString(run.String())
+		} else {
+			b.WriteString(styled(st, run.String()))
+		}
+		i = j
 	}
-	left, right := v.axis(a, 0), v.axis(a, 1)
-	return []string{
-		v.join(marks), v.join(bar), v.join(bar),
-		left + strings.Repeat(" ", max(1, w-width(left)-width(right))) + right,
-	}
+	return b.String()
 }
 
-// slope picks a line glyph for a segment dx columns across and dy columns down.
-func (v *atlasView) slope(dx, dy float64) string {
-	ang := math.Atan2(-dy, dx) * 180 / math.Pi // up is positive
-	if ang < 0 {
-		ang += 180
-	}
-	switch {
-	case ang < 22.5 || ang >= 157.5:
-		return v.glyph("─", "-")
-	case ang < 67.5:
+// slopeGlyph is the line glyph of a slope.
+func (v *atlasView) slopeGlyph(s report.Slope) string {
+	switch s {
+	case report.Rising:
 		return v.glyph("╱", "/")
-	case ang < 112.5:
+	case report.Upright:
 		return v.glyph("│", "|")
+	case report.Falling:
+		return v.glyph("╲", `\`)
 	}
-	return v.glyph("╲", `\`)
+	return v.glyph("─", "-")
 }
 
-// marker is the mark of point i of n: 1 to 9 then letters for profiles (A, B, …, skipping the
-// letters the cells use), a diamond for the user's own.
+// marker is the mark of point i of n: report's, with a diamond for the user's own.
 func (v *atlasView) marker(i, n int) string {
 	if v.opts.Own && i == n-1 {
 		return v.glyph("◆", "*")
 	}
-	if i < 9 {
-		return strconv.Itoa(i + 1)
-	}
-	letters := "ABDEFGHIJKLMNOQRSTUVWXYZ"
-	if k := i - 9; k < len(letters) {
-		return letters[k : k+1]
-	}
-	return "#"
+	return report.Marker(i, n, false)
 }
 
 // axis is the label of corner k: the category name, made safe, cut to fit.
@@ -336,7 +225,7 @@ func (v *atlasView) axis(a *score.Atlas, k int) string {
 
 func (v *atlasView) headline(a *score.Atlas) string {
 	s := a.Shares
-	head := figure.Shares(s.Pro, s.Con, s.Tie)
+	head := report.Shares(s.Pro, s.Con, s.Tie)
 	// Colour the two verdict words as show does.
 	head = strings.Replace(head, "PRO", v.st.Pro.Render("PRO"), 1)
 	head = strings.Replace(head, "CON", v.st.Con.Render("CON"), 1)
@@ -421,26 +310,6 @@ func (v *atlasView) legend(o *output) {
 			v.st.Thesis.Render("╱") + v.st.Muted.Render(" the verdict flips"))
 	}
 	o.line(v.st.Muted.Render("A corner gives its category all the weight, the side facing it none; weights are relative."))
-}
-
-// join writes a row of pixels, one style escape per run of one ink.
-func (v *atlasView) join(row []pixel) string {
-	var b strings.Builder
-	for i := 0; i < len(row); {
-		j := i
-		var run strings.Builder
-		for j < len(row) && row[j].ink == row[i].ink {
-			run.WriteString(row[j].s)
-			j++
-		}
-		if row[i].ink == inkNone {
-			b.WriteString(run.String())
-		} else {
-			b.WriteString(styled(v.style(row[i].ink), run.String()))
-		}
-		i = j
-	}
-	return b.String()
 }
 
 // center pads s on the left to sit in the middle of w columns.
