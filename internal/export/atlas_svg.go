@@ -391,6 +391,9 @@ func svgLegend(w *bufio.Writer, d *AtlasDoc, y, top float64) {
 			ws = append(ws, c+" "+report.Figure(m.Weights.Get(c), 1e-9))
 		}
 		line := fmt.Sprintf("%s %s: %s", kind, m.Name, strings.Join(ws, ", "))
+		if kind != "profile" {
+			line = fmt.Sprintf("%s (%s): %s", kind, m.Name, strings.Join(ws, ", "))
+		}
 		if len(d.Atlases) == 1 {
 			line += fmt.Sprintf(" (%s, margin %+.3f)", strings.ToUpper(string(m.Verdict)), m.Margin)
 		}
