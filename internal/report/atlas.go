@@ -71,7 +71,9 @@ func DrawAtlas(a *score.Atlas, width int) *Picture {
 	}
 	w := float64(width)
 	h := w * math.Sqrt(3) / 2 // the triangle's height in columns
-	rows := int(math.Ceil(h / 2))
+	// Whole rows whose middles lie inside the triangle: the last one's middle is at most half
+	// a row above the base.
+	rows := max(1, int(math.Round(h/2)))
 	p.Rows = make([][]Pixel, rows)
 	for r := range p.Rows {
 		p.Rows[r] = make([]Pixel, width)
@@ -100,15 +102,32 @@ func DrawAtlas(a *score.Atlas, width int) *Picture {
 		c, r := int(math.Floor(col)), int(math.Floor(row))
 		p.Rows[min(max(r, 0), rows-1)][min(max(c, 0), width-1)] = px
 	}
+	// The boundary, one cell thick: a steep segment marks the cell where it crosses each row's
+	// middle, a flat one where it crosses each column's, each cell with the glyph of its slope.
 	for _, line := range a.Boundary {
 		for k := 1; k < len(line); k++ {
 			x0, y0 := toXY(line[k-1])
 			x1, y1 := toXY(line[k])
 			px := Pixel{Ink: InkLine, Slope: slope(x1-x0, 2*(y1-y0))}
-			steps := int(math.Ceil(math.Max(math.Abs(x1-x0), math.Abs(y1-y0))*4)) + 1
-			for s := 0; s <= steps; s++ {
-				t := float64(s) / float64(steps)
-				put(x0+t*(x1-x0), y0+t*(y1-y0), px)
+			if 2*math.Abs(y1-y0) >= math.Abs(x1-x0) {
+				lo, hi := math.Min(y0, y1), math.Max(y0, y1)
+				for yc := math.Floor(lo-0.5) + 0.5; yc <= hi; yc++ {
+					if yc >= lo && (yc < hi || k == len(line)-1) && hi > lo {
+						put(x0+(yc-y0)/(y1-y0)*(x1-x0), yc, px)
+					}
+				}
+			} else {
+				lo, hi := math.Min(x0, x1), math.Max(x0, x1)
+				for xc := math.Floor(lo-0.5) + 0.5; xc <= hi; xc++ {
+					if xc >= lo && (xc < hi || k == len(line)-1) && hi > lo {
+						put(xc, y0+(xc-x0)/(x1-x0)*(y1-y0), px)
+					}
+				}
+			}
+			if k == 1 || k == len(line)-1 {
+				// The ends, where the line meets the edge of the triangle.
+				put(x0, y0, px)
+				put(x1, y1, px)
 			}
 		}
 	}
