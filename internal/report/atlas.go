@@ -98,9 +98,14 @@ func DrawAtlas(a *score.Atlas, width int) *Picture {
 	toXY := func(at score.Coord) (col, row float64) {
 		return (at[0]/2 + at[2]) * w, (h - at[0]*h) / 2
 	}
+	// put draws px at a point; the boundary only inside the triangle (it ends on the edge, whose
+	// cells can lie outside), a mark wherever it falls.
 	put := func(col, row float64, px Pixel) {
-		c, r := int(math.Floor(col)), int(math.Floor(row))
-		p.Rows[min(max(r, 0), rows-1)][min(max(c, 0), width-1)] = px
+		c, r := min(max(int(math.Floor(col)), 0), width-1), min(max(int(math.Floor(row)), 0), rows-1)
+		if px.Ink == InkLine && p.Rows[r][c].Ink == InkNone {
+			return
+		}
+		p.Rows[r][c] = px
 	}
 	// The boundary, one cell thick: a steep segment marks the cell where it crosses each row's
 	// middle, a flat one where it crosses each column's, each cell with the glyph of its slope.
