@@ -66,12 +66,6 @@ func (e *AtlasSVGEncoder) Encode(d *AtlasDoc) error {
 	legendY := top + panelH*float64(rows)
 	keyLines := len(first.Points)
 	height := legendY + 86 + 18*float64(keyLines)
-	top_ := 0.0
-	for _, a := range d.Atlases {
-		for _, c := range a.Cells {
-			top_ = math.Max(top_, math.Abs(c.Margin))
-		}
-	}
 
 	fmt.Fprintf(w, `<?xml version="1.0" encoding="UTF-8"?>
 <svg xmlns="http://www.w3.org/2000/svg" width="%s" height="%s" viewBox="0 0 %s %s" font-family="Helvetica, Arial, sans-serif" font-size="13">
@@ -94,14 +88,24 @@ func (e *AtlasSVGEncoder) Encode(d *AtlasDoc) error {
 	for i, a := range d.Atlases {
 		p := svgPanel{x: panelW * float64(i%perRow), y: top + panelH*float64(i/perRow), side: side}
 		if len(a.Axes) == 2 {
-			svgStrip(w, a, p, top_, d.Own)
+			svgStrip(w, a, p, largest(a), d.Own)
 		} else {
-			svgTriangle(w, a, p, top_, d.Own)
+			svgTriangle(w, a, p, largest(a), d.Own)
 		}
 	}
-	svgLegend(w, d, legendY, top_)
+	svgLegend(w, d, legendY)
 	w.WriteString("</svg>\n")
 	return w.Flush()
+}
+
+// largest is the largest |margin| of an atlas: each map is shaded against its own, as the
+// semantics' margins are on scales of their own (sum's is a tally, not a score).
+func largest(a *score.Atlas) float64 {
+	top := 0.0
+	for _, c := range a.Cells {
+		top = math.Max(top, math.Abs(c.Margin))
+	}
+	return top
 }
 
 // shadeOf is the fill of a margin: the side's colour blended with white by the margin's share
@@ -220,6 +224,7 @@ func svgTriangle(w *bufio.Writer, a *score.Atlas, p svgPanel, top float64, own b
 		}
 	}
 	w.WriteString("</g>\n<g font-size=\"11\" fill=\"#444444\">\n")
+	var ticks []box // where the tick labels are, for the marks' labels to keep off
 	for t := 1; t < 5; t++ {
 		s := float64(t) / 5
 		label := fmt.Sprintf("%d%%", t*20)
@@ -228,12 +233,15 @@ func svgTriangle(w *bufio.Writer, a *score.Atlas, p svgPanel, top float64, own b
 		x, y := xy(score.Coord{s, 1 - s, 0})
 		fmt.Fprintf(w, "<line x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\" stroke=\"#444444\"/>\n", f2(x), f2(y), f2(x-6), f2(y))
 		fmt.Fprintf(w, "<text x=\"%s\" y=\"%s\" text-anchor=\"end\">%s</text>\n", f2(x-8), f2(y+4), label)
+		ticks = append(ticks, box{x - 34, y - 8, x - 6, y + 6})
 		x, y = xy(score.Coord{0, s, 1 - s})
 		fmt.Fprintf(w, "<line x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\" stroke=\"#444444\"/>\n", f2(x), f2(y), f2(x-3), f2(y+5))
 		fmt.Fprintf(w, "<text x=\"%s\" y=\"%s\" text-anchor=\"middle\">%s</text>\n", f2(x-4), f2(y+17), label)
+		ticks = append(ticks, box{x - 18, y + 6, x + 10, y + 20})
 		x, y = xy(score.Coord{1 - s, 0, s})
 		fmt.Fprintf(w, "<line x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\" stroke=\"#444444\"/>\n", f2(x), f2(y), f2(x+3), f2(y-5))
 		fmt.Fprintf(w, "<text x=\"%s\" y=\"%s\">%s</text>\n", f2(x+6), f2(y-4), label)
+		ticks = append(ticks, box{x + 4, y - 14, x + 32, y})
 	}
 	w.WriteString("</g>\n")
 	fmt.Fprintf(w, "<polygon points=\"%s %s %s\" fill=\"none\" stroke=\"#222222\" stroke-width=\"1.2\"/>\n",
@@ -253,7 +261,7 @@ func svgTriangle(w *bufio.Writer, a *score.Atlas, p svgPanel, top float64, own b
 		}
 		fmt.Fprintf(w, "<polyline points=\"%s\" fill=\"none\" stroke=\"#111111\" stroke-width=\"2\" stroke-linejoin=\"round\"/>\n", strings.Join(pts, " "))
 	}
-	svgMarks(w, a, own, func(c score.Coord) (float64, float64) { return xy(c) })
+	svgMarks(w, a, own, ticks, func(c score.Coord) (float64, float64) { return xy(c) })
 	w.WriteString("</g>\n")
 }
 
@@ -286,14 +294,13 @@ func svgStrip(w *bufio.Writer, a *score.Atlas, p svgPanel, top float64, own bool
 		x := xAt(line[0])
 		fmt.Fprintf(w, "<line x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\" stroke=\"#111111\" stroke-width=\"2\"/>\n", f2(x), f2(oy-4), f2(x), f2(oy+44))
 	}
-	svgMarks(w, a, own, func(c score.Coord) (float64, float64) { return xAt(c), oy + 20 })
+	svgMarks(w, a, own, nil, func(c score.Coord) (float64, float64) { return xAt(c), oy + 20 })
 	w.WriteString("</g>\n")
 }
 
 // svgMarks draws each placed mark with its label: profiles as circles (dashed when they hold
 // the other categories otherwise than the map), the user's own as a diamond.
-func svgMarks(w *bufio.Writer, a *score.Atlas, own bool, xy func(score.Coord) (float64, float64)) {
-	var taken []box
+func svgMarks(w *bufio.Writer, a *score.Atlas, own bool, taken []box, xy func(score.Coord) (float64, float64)) {
 	for _, m := range a.Points {
 		if m.Placed {
 			x, y := xy(m.At)
@@ -353,7 +360,11 @@ func svgMarks(w *bufio.Writer, a *score.Atlas, own bool, xy func(score.Coord) (f
 	}
 }
 
-func svgLegend(w *bufio.Writer, d *AtlasDoc, y, top float64) {
+func svgLegend(w *bufio.Writer, d *AtlasDoc, y float64) {
+	darkest := "the darkest from " + report.Figure(largest(d.Atlases[0])*0.75, 1e-9)
+	if len(d.Atlases) > 1 {
+		darkest = "against the largest on each map"
+	}
 	w.WriteString("<g font-size=\"12\">\n")
 	x := 20.0
 	sw := func(fill string) {
@@ -378,7 +389,7 @@ func svgLegend(w *bufio.Writer, d *AtlasDoc, y, top float64) {
 	x += 22
 	text("the verdict flips")
 	fmt.Fprintf(w, "<text x=\"20\" y=\"%s\" fill=\"#555555\">%s</text>\n", f2(y+34), safetext.XML(fmt.Sprintf(
-		"Darker: a larger margin (the darkest from %s). A corner gives its category all the weight,", report.Figure(top*0.75, 1e-9))))
+		"Darker: a larger margin (%s). A corner gives its category all the weight,", darkest)))
 	fmt.Fprintf(w, "<text x=\"20\" y=\"%s\" fill=\"#555555\">the side facing it none: weights are relative.</text>\n", f2(y+50))
 	first := d.Atlases[0]
 	for i, m := range first.Points {
