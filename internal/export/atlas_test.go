@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/argmap/argmap/internal/argument"
 	"github.com/argmap/argmap/internal/score"
 )
 
@@ -167,4 +168,50 @@ func TestAtlasJSON(t *testing.T) {
 			}
 		}
 	}
+}
+
+// FuzzAtlasSVG gives the SVG hostile category, profile and debate names: it must always parse,
+// with every name as text.
+func FuzzAtlasSVG(f *testing.F) {
+	for _, s := range []string{"moral", "<script>x</script>", "a & b", "\x1b[31m\x00\xff", "]]>", "\uFFFE", `"'`} {
+		f.Add(s, s+"2")
+	}
+	f.Fuzz(func(t *testing.T, cat, profile string) {
+		if cat == "" || cat == "strategic" || cat == "political" {
+			return
+		}
+		cats := []string{cat, "strategic", "political"}
+		d := &argument.Debate{
+			Title:      profile,
+			Thesis:     argument.Thesis{ID: "t", Base: 0.5},
+			Categories: cats,
+			Arguments: []*argument.Argument{
+				{ID: "a", Side: argument.Pro, Category: cat, Strength: 0.8, Supports: []string{"t"}},
+				{ID: "b", Side: argument.Con, Category: "political", Strength: 0.6, Attacks: []string{"t"}},
+			},
+		}
+		a, err := score.NewAtlas(argument.NewGraph(d), score.Weights{}, score.DFQuAD, score.AtlasOptions{
+			Resolution: 6, Marks: []score.AtlasMark{{Name: profile, Weights: score.Weights{}}},
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := NewAtlasSVGEncoder(&buf).Encode(&AtlasDoc{Title: profile, Atlases: []*score.Atlas{a}}); err != nil {
+			t.Fatal(err)
+		}
+		dec := xml.NewDecoder(&buf)
+		for {
+			tok, err := dec.Token()
+			if err == io.EOF {
+				return
+			}
+			if err != nil {
+				t.Fatalf("names %q, %q: the SVG does not parse: %v", cat, profile, err)
+			}
+			if el, ok := tok.(xml.StartElement); ok && (el.Name.Local == "script" || el.Name.Local == "foreignObject") {
+				t.Fatalf("names %q, %q: a <%s> element", cat, profile, el.Name.Local)
+			}
+		}
+	})
 }
