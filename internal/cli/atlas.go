@@ -22,7 +22,7 @@ type atlasOptions struct {
 	weights    weightFlags
 	filters    filterFlags
 	view       viewFlags
-	format     string
+	format     formatFlag
 	output     string
 	resolution int
 	axes       []string
@@ -62,7 +62,7 @@ at all.`,
 	opts.view.add(cmd)
 	fl := cmd.Flags()
 	fl.Lookup("semantics").Usage += ", or all (comma-separated: one map each)"
-	fl.StringVar(&opts.format, "format", "text", "output `format`: text, json or svg")
+	opts.format.add(cmd, "text", "json", "svg")
 	fl.StringVarP(&opts.output, "output", "o", "", "write to `file` instead of standard output")
 	fl.IntVar(&opts.resolution, "resolution", score.DefaultAtlasResolution, "score `N` steps along each edge of the simplex")
 	fl.StringSliceVar(&opts.axes, "axes", nil, "the three `categories` on the corners, with four or more (default: the first three)")
@@ -70,10 +70,8 @@ at all.`,
 }
 
 func runAtlas(opts *atlasOptions) error {
-	switch opts.format {
-	case "text", "json", "svg":
-	default:
-		return usageErrorf("invalid --format %q: use text, json or svg", opts.format)
+	if err := opts.format.check(); err != nil {
+		return err
 	}
 	if opts.resolution < 1 || opts.resolution > score.MaxAtlasResolution {
 		return usageErrorf("invalid --resolution %d: give 1 to %d steps an edge", opts.resolution, score.MaxAtlasResolution)
@@ -129,7 +127,7 @@ func runAtlas(opts *atlasOptions) error {
 	write := func(out io.Writer) error {
 		ew := &errWriter{w: out}
 		var err error
-		switch opts.format {
+		switch opts.format.value {
 		case "json":
 			err = export.NewAtlasJSONEncoder(ew).Encode(doc)
 		case "svg":
