@@ -28,7 +28,7 @@ func TestFigure(t *testing.T) {
 	}
 }
 
-func TestPercent(t *testing.T) {
+func TestSharePercent(t *testing.T) {
 	tests := []struct {
 		x    float64
 		want string
@@ -37,8 +37,8 @@ func TestPercent(t *testing.T) {
 		{0.0004, "<0.1%"}, {0.996, "99.6%"}, {0.99996, ">99.9%"}, {0.005, "1%"}, {0.994, "99%"},
 	}
 	for _, tt := range tests {
-		if got := Percent(tt.x); got != tt.want {
-			t.Errorf("Percent(%v) = %q, want %q", tt.x, got, tt.want)
+		if got := SharePercent(tt.x); got != tt.want {
+			t.Errorf("SharePercent(%v) = %q, want %q", tt.x, got, tt.want)
 		}
 	}
 	if got, want := Shares(0.63, 0.37, 0), "PRO under 63% of all weightings, CON under 37%"; got != want {

@@ -6,10 +6,10 @@ import (
 	"strings"
 )
 
-// Percent writes a share from 0 to 1 as a whole percentage, or with one decimal where a whole
+// SharePercent writes a share from 0 to 1 as a whole percentage, or with one decimal where a whole
 // one would say 0% or 100% of a share that is neither: 0.4%, 99.6%, and past that <0.1% and
 // >99.9%.
-func Percent(x float64) string {
+func SharePercent(x float64) string {
 	v := math.Round(x*1e8) / 1e6 // a percentage, free of the binary fraction: 69/120 is 57.5
 	switch {
 	case math.IsNaN(v):
@@ -38,9 +38,9 @@ func Shares(pro, con, tie float64) string {
 	return strings.Join(parts, ", ")
 }
 
-// share is Percent in words where it is a bound: "less than 0.1%".
+// share is SharePercent in words where it is a bound: "less than 0.1%".
 func share(x float64) string {
-	p := Percent(x)
+	p := SharePercent(x)
 	if rest, ok := strings.CutPrefix(p, "<"); ok {
 		return "less than " + rest
 	}
