@@ -238,13 +238,15 @@ func (a *Atlas) score(g *argument.Graph, m *Model) {
 	}
 	chunk := (len(a.Cells) + workers - 1) / workers
 	conv := make([]bool, workers)
+	// Every clone is made before any worker starts: the first scores with m itself, whose
+	// scratch it writes, and Clone reads m.
+	models := []*Model{m}
+	for range workers - 1 {
+		models = append(models, m.Clone())
+	}
 	var wg sync.WaitGroup
-	for k := range workers {
-		lo, hi := k*chunk, min((k+1)*chunk, len(a.Cells))
-		mk := m
-		if k > 0 {
-			mk = m.Clone()
-		}
+	for k, mk := range models {
+		lo, hi := min(k*chunk, len(a.Cells)), min((k+1)*chunk, len(a.Cells))
 		wg.Go(func() { conv[k] = a.scoreRange(g, mk, a.Cells[lo:hi]) })
 	}
 	wg.Wait()

@@ -50,6 +50,33 @@ func TestAtlasAgreesWithEvaluate(t *testing.T) {
 	}
 }
 
+// TestAtlasParallel checks the lattice split across cores (a graph big enough to pass
+// parallelWork) against Evaluate, cell by sampled cell.
+func TestAtlasParallel(t *testing.T) {
+	for _, opts := range []synth.Options{{Arguments: 2000, Seed: 5}, {Arguments: 2000, Seed: 6, Cycles: 3}} {
+		g := argument.NewGraph(synth.Generate(opts))
+		for _, sem := range []Semantics{DFQuAD, MLP, Sum} {
+			a, err := NewAtlas(g, Weights{}, sem, AtlasOptions{Resolution: 50})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if g.Len()*len(a.Cells) <= parallelWork {
+				t.Fatalf("%d nodes × %d cells is not past parallelWork", g.Len(), len(a.Cells))
+			}
+			for k := 0; k < len(a.Cells); k += 97 {
+				c := a.Cells[k]
+				r, err := EvaluateWith(g, a.Weights(c.At), sem, Options{NoContributions: true})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if c.Margin != r.Margin {
+					t.Errorf("cycles %d %s at %v: atlas margin %v, score %v", opts.Cycles, sem, c.At, c.Margin, r.Margin)
+				}
+			}
+		}
+	}
+}
+
 // TestAtlasSumBoundary checks every cell under sum against the closed form: the margin's sign is
 // the sign of Σ w_k·d_k, d_k being category k's pro strengths minus its con strengths, so the
 // boundary is the straight line Σ w_k·d_k = 0.
