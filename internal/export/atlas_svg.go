@@ -84,7 +84,7 @@ func (e *AtlasSVGEncoder) Encode(d *AtlasDoc) error {
 		held = "; the other categories held: " + strings.Join(hs, ", ")
 	}
 	fmt.Fprintf(w, "<text x=\"20\" y=\"50\" fill=\"#555555\">%s</text>\n",
-		safetext.XML(fmt.Sprintf("%s weightings (resolution %d) across the simplex of relative weights%s", thousands(len(first.Cells)), first.Resolution, held)))
+		safetext.XML(fmt.Sprintf("%s weightings (resolution %d) across the simplex of relative weights%s", report.Thousands(len(first.Cells)), first.Resolution, held)))
 	for i, a := range d.Atlases {
 		p := svgPanel{x: panelW * float64(i%perRow), y: top + panelH*float64(i/perRow), side: side}
 		if len(a.Axes) == 2 {
@@ -448,12 +448,3 @@ func minInt(xs []int) int {
 type box struct{ x0, y0, x1, y1 float64 }
 
 func (b box) overlaps(o box) bool { return b.x0 < o.x1 && o.x0 < b.x1 && b.y0 < o.y1 && o.y0 < b.y1 }
-
-// thousands writes a whole number with thousands separators: 5,151.
-func thousands(n int) string {
-	s := fmt.Sprint(n)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
-}

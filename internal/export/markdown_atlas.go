@@ -35,8 +35,8 @@ func (doc *briefDoc) atlasSection() {
 		held = fmt.Sprintf(" The map shows %s, %s and %s; the other categories keep their weights (%s).",
 			a.Axes[0], a.Axes[1], a.Axes[2], strings.Join(hs, ", "))
 	}
-	doc.add(safetext.MarkdownLine(fmt.Sprintf("Weights are relative, so every weighting of the categories is %s. The debate is scored at %d of them (resolution %d).%s",
-		shape, len(a.Cells), a.Resolution, held)) + " `argmap atlas` draws it in colour, `argmap atlas --format svg` as a picture.")
+	doc.add(safetext.MarkdownLine(fmt.Sprintf("Weights are relative, so every weighting of the categories is %s. The debate is scored at %s of them (resolution %d).%s",
+		shape, report.Thousands(len(a.Cells)), a.Resolution, held)) + " `argmap atlas` draws it in colour, `argmap atlas --format svg` as a picture.")
 
 	var lines []string
 	pic := report.DrawAtlas(a, briefAtlasWidth)

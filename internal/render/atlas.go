@@ -3,7 +3,6 @@ package render
 import (
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 
 	"charm.land/lipgloss/v2"
@@ -69,9 +68,9 @@ func Atlas(w io.Writer, atlases []*score.Atlas, opts AtlasOptions) error {
 	dot := v.glyph("·", "-")
 	if len(atlases) == 1 {
 		o.line(v.st.Muted.Render(fmt.Sprintf("semantics %s %s %s weightings (resolution %d)",
-			first.Semantics, dot, Count(len(first.Cells)), first.Resolution)))
+			first.Semantics, dot, report.Thousands(len(first.Cells)), first.Resolution)))
 	} else {
-		o.line(v.st.Muted.Render(fmt.Sprintf("%s weightings each (resolution %d)", Count(len(first.Cells)), first.Resolution)))
+		o.line(v.st.Muted.Render(fmt.Sprintf("%s weightings each (resolution %d)", report.Thousands(len(first.Cells)), first.Resolution)))
 	}
 	if len(first.Held) > 0 {
 		o.line(v.st.Muted.Render(v.heldLine(first)))
@@ -339,13 +338,4 @@ func sideBySide(panels [][]string, w, gap int) []string {
 		out[r] = b.String()
 	}
 	return out
-}
-
-// Count writes a whole number with thousands separators: 5,151.
-func Count(n int) string {
-	s := strconv.Itoa(n)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
 }

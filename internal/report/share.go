@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 )
 
@@ -48,4 +49,13 @@ func share(x float64) string {
 		return "more than " + rest
 	}
 	return p
+}
+
+// Thousands writes a whole number with thousands separators: 5,151.
+func Thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
