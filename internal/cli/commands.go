@@ -24,6 +24,7 @@ func commands(app *App) []*cobra.Command {
 		{"weigh", newSensitivityCmd(app)},
 		{"weigh", newAtlasCmd(app)},
 		{"output", newExportCmd(app)},
+		{"output", newImportCmd(app)},
 		{"output", newValidateCmd(app)},
 		{"output", newDiffCmd(app)},
 		{"output", newSchemaCmd(app)},
