@@ -26,7 +26,10 @@ import (
 	"math"
 	"math/bits"
 	"math/rand/v2"
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/argmap/argmap/internal/argument"
 )
@@ -172,7 +175,7 @@ func (r *Result) contributions(m *Model, connected []bool, funcs []ContributionF
 				players = append(players, m.pos[i])
 			}
 		}
-		phi, se, method, okS := shapley(m.Clone(), m, players, samples)
+		phi, se, method, okS := shapley(m, players, samples)
 		ok = ok && okS
 		r.Shapley = &method
 		for k, p := range players {
@@ -218,32 +221,103 @@ type coalition struct {
 	lam  []float64 // by position: λ in the full graph
 	olds []float64 // a cycle's outputs before it is solved again
 	ok   bool
+
+	// Sampling: the full graph's state, and a walk's order and credits.
+	snap   coalitionState
+	order  []int
+	credit []float64
 }
 
-// shapley computes the Shapley values of the players (positions) on c, a clone of full that
-// holds no solution yet; full holds the full solution. se is nil when exact.
-func shapley(c, full *Model, players []int32, samples int) (phi, se []float64, method ShapleyMethod, ok bool) {
+// shapleyChunks is how many pieces the work is cut into. It is fixed, not the number of
+// processors, so that every piece starts from the same state on every machine and the values
+// come out the same to the last bit.
+const shapleyChunks = 8
+
+// shapley computes the Shapley values of the players (positions); full holds the full solution.
+// The work is shared among up to GOMAXPROCS goroutines, each with its own Clone of full. se is
+// nil when exact.
+func shapley(full *Model, players []int32, samples int) (phi, se []float64, method ShapleyMethod, ok bool) {
 	n := len(players)
 	method = ShapleyMethod{Players: n}
 	if n == 0 {
 		method.Exact = true
 		return nil, nil, method, true
 	}
-	copy(c.w, full.w)
-	copy(c.taus, full.taus)
-	co := &coalition{m: c, lam: append([]float64(nil), full.w...), olds: make([]float64, max(c.maxBlock, 1)), ok: true}
+	lam := append([]float64(nil), full.w...)
+	workers := min(runtime.GOMAXPROCS(0), shapleyChunks)
+	cos := make([]*coalition, workers)
+	for k := range cos {
+		c := full.Clone()
+		copy(c.w, full.w)
+		copy(c.taus, full.taus)
+		cos[k] = &coalition{m: c, lam: lam, olds: make([]float64, max(c.maxBlock, 1)), ok: true}
+	}
 	if n <= exactShapleyLimit {
 		method.Exact = true
-		phi = co.exact(players)
-		return phi, nil, method, co.ok
+		v := make([]float64, 1<<n)
+		chunk := max(1, (1<<n)/shapleyChunks)
+		parallel(cos, (1<<n+chunk-1)/chunk, func(co *coalition, c int) {
+			co.values(players, v, c*chunk, min((c+1)*chunk, 1<<n))
+		})
+		phi = shapleyFromValues(v, n)
+	} else {
+		if samples <= 0 {
+			samples = DefaultShapleySamples
+		}
+		pairs := max(1, samples/2)
+		method.Samples, method.Seed = 2*pairs, ShapleySeed
+		sums := make([][2][]float64, shapleyChunks) // per chunk: Σ and Σ² of the pairs' credits
+		for c := range sums {
+			sums[c] = [2][]float64{make([]float64, n), make([]float64, n)}
+		}
+		for _, co := range cos {
+			co.resync()
+			co.snap = co.snapshot()
+		}
+		parallel(cos, shapleyChunks, func(co *coalition, c int) {
+			for p := c; p < pairs; p += shapleyChunks {
+				co.pair(players, p, full.margin(), sums[c][0], sums[c][1])
+			}
+		})
+		phi, se = make([]float64, n), make([]float64, n)
+		for j := range n {
+			sum, sumSq := 0.0, 0.0
+			for c := range sums { // in chunk order, whichever goroutine did them
+				sum += sums[c][0][j]
+				sumSq += sums[c][1][j]
+			}
+			mean := sum / float64(pairs)
+			phi[j] = mean
+			if pairs > 1 {
+				v := (sumSq - float64(pairs)*mean*mean) / float64(pairs-1)
+				se[j] = math.Sqrt(max(v, 0) / float64(pairs))
+			}
+		}
 	}
-	if samples <= 0 {
-		samples = DefaultShapleySamples
+	ok = true
+	for _, co := range cos {
+		ok = ok && co.ok
 	}
-	pairs := max(1, samples/2)
-	method.Samples, method.Seed = 2*pairs, ShapleySeed
-	phi, se = co.sampled(players, pairs, full.margin())
-	return phi, se, method, co.ok
+	return phi, se, method, ok
+}
+
+// parallel runs do on the chunks 0 to chunks-1, each coalition (one per goroutine) taking the
+// next chunk left.
+func parallel(cos []*coalition, chunks int, do func(co *coalition, c int)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for _, co := range cos {
+		wg.Go(func() {
+			for {
+				c := int(next.Add(1) - 1)
+				if c >= chunks {
+					return
+				}
+				do(co, c)
+			}
+		})
+	}
+	wg.Wait()
 }
 
 // resync solves the current coalition from scratch and records its aggregates afresh, so that
@@ -256,45 +330,78 @@ func (co *coalition) resync() {
 	m.prepareRemovals()
 }
 
-// exact scores every coalition, visiting them in Gray-code order so that each differs from the
-// one before by one player, then sums each player's weighted marginal contributions.
-func (co *coalition) exact(players []int32) []float64 {
+// gray is the k-th coalition in Gray-code order: each differs from the one before by one player.
+func gray(k int) int { return k ^ k>>1 }
+
+// values scores the coalitions gray(k) for k from lo to hi-1 into v (indexed by coalition), from
+// a fresh solve of the first, each next one changed by its one player.
+func (co *coalition) values(players []int32, v []float64, lo, hi int) {
 	m := co.m
-	n := len(players)
-	for _, p := range players {
-		m.w[p] = 0
+	start := gray(lo)
+	for j, p := range players {
+		if start&(1<<j) != 0 {
+			m.w[p] = co.lam[p]
+		} else {
+			m.w[p] = 0
+		}
 	}
 	co.resync()
-	v := make([]float64, 1<<n)
-	v[0] = m.margin()
-	mask := 0
-	for k := 1; k < 1<<n; k++ {
+	v[start] = m.margin()
+	for k := lo + 1; k < hi; k++ {
 		bit := bits.TrailingZeros(uint(k))
-		mask ^= 1 << bit
+		mask := gray(k)
 		co.set(players[bit], mask&(1<<bit) != 0)
-		if k%256 == 0 {
+		if (k-lo)%256 == 0 {
 			co.resync()
 		}
 		v[mask] = m.margin()
 	}
+}
+
+// shapleyFromValues turns the values of every coalition of n players into Shapley values.
+func shapleyFromValues(v []float64, n int) []float64 {
 	// weight[s] = s!(n−s−1)!/n!, the chance that a random order puts exactly the s players of
-	// one coalition before a given player.
-	weight := make([]float64, n)
+	// one coalition before a given player; 0 past n−1, where no player is left to add.
+	weight := make([]float64, n+2)
 	for s := range n {
-		weight[s] = math.Exp(lgamma(s+1) + lgamma(n-s) - lgamma(n+1))
+		weight[s+1] = math.Exp(lgamma(s+1) + lgamma(n-s) - lgamma(n+1))
+	}
+	// φ_i = Σ_{T∋i} v(T)·weight(|T|−1) − Σ_{T∌i} v(T)·weight(|T|)
+	//     = Σ_{T∋i} c(T) − B, with c(T) = v(T)·(weight(|T|−1) + weight(|T|)) and B = Σ_T v(T)·weight(|T|).
+	// The sums over the coalitions holding i are taken through the low and the high half of
+	// the bits apart, which costs 2ⁿ rather than n·2ⁿ⁻¹.
+	lo := n / 2
+	sumLo, sumHi := make([]float64, 1<<lo), make([]float64, 1<<(n-lo))
+	total := 0.0
+	for h := range 1 << (n - lo) {
+		acc := 0.0
+		for l := range 1 << lo {
+			t := h<<lo | l
+			size := bits.OnesCount(uint(t))
+			c := v[t] * (weight[size] + weight[size+1])
+			sumLo[l] += c
+			acc += c
+			total += v[t] * weight[size+1]
+		}
+		sumHi[h] = acc
 	}
 	phi := make([]float64, n)
-	for s := range 1 << n {
-		size := bits.OnesCount(uint(s))
-		if size == n {
-			continue // no player left out of it
-		}
-		ws := weight[size]
-		for i := range n {
-			if s&(1<<i) == 0 {
-				phi[i] += ws * (v[s|1<<i] - v[s])
+	for l, c := range sumLo {
+		for i := range lo {
+			if l&(1<<i) != 0 {
+				phi[i] += c
 			}
 		}
+	}
+	for h, c := range sumHi {
+		for i := lo; i < n; i++ {
+			if h&(1<<(i-lo)) != 0 {
+				phi[i] += c
+			}
+		}
+	}
+	for i := range phi {
+		phi[i] -= total
 	}
 	return phi
 }
@@ -304,25 +411,27 @@ func lgamma(x int) float64 {
 	return l
 }
 
-// sampled estimates the Shapley values from pairs of permutations: each is walked from the full
-// graph down to the empty one, removing one player at a time, and a player is credited with the
-// drop in the margin its removal causes (the reverse of adding it to the players after it). A
-// permutation's credits add up to the margin exactly, so the estimates do too. The standard
-// error is over the pairs' means.
-func (co *coalition) sampled(players []int32, pairs int, margin float64) (phi, se []float64) {
+// pair walks permutation number p of the sample and its reverse, each from the full graph down
+// to the empty one, removing one player at a time; a player is credited with the drop in the
+// margin its removal causes (the reverse of adding it to the players after it). A walk's
+// credits add up to the margin exactly, so the estimates do too. The pair's mean credits, and
+// their squares for the standard error, are added to sum and sumSq. Permutation p comes from a
+// generator seeded by ShapleySeed and p alone, so it does not depend on who walks it.
+func (co *coalition) pair(players []int32, p int, margin float64, sum, sumSq []float64) {
 	m := co.m
 	n := len(players)
-	co.resync()
-	snap := co.snapshot()
-	rng := rand.New(rand.NewPCG(ShapleySeed, uint64(n)))
-	order := make([]int, n)
+	if cap(co.order) < n {
+		co.order, co.credit = make([]int, n), make([]float64, n)
+	}
+	order, credit := co.order[:n], co.credit[:n]
 	for k := range order {
 		order[k] = k
 	}
-	credit := make([]float64, n)
-	sum, sumSq := make([]float64, n), make([]float64, n)
-	walk := func(reverse bool) {
-		co.restoreSnapshot(snap)
+	rng := rand.New(rand.NewPCG(ShapleySeed, uint64(p)))
+	rng.Shuffle(n, func(a, b int) { order[a], order[b] = order[b], order[a] })
+	clear(credit)
+	for _, reverse := range [2]bool{false, true} {
+		co.restoreSnapshot(co.snap)
 		prev := margin
 		for k := range n {
 			j := order[k]
@@ -335,27 +444,11 @@ func (co *coalition) sampled(players []int32, pairs int, margin float64) (phi, s
 			prev = now
 		}
 	}
-	for range pairs {
-		rng.Shuffle(n, func(a, b int) { order[a], order[b] = order[b], order[a] })
-		clear(credit)
-		walk(false)
-		walk(true)
-		for j, c := range credit {
-			y := c / 2
-			sum[j] += y
-			sumSq[j] += y * y
-		}
+	for j, c := range credit {
+		y := c / 2
+		sum[j] += y
+		sumSq[j] += y * y
 	}
-	phi, se = make([]float64, n), make([]float64, n)
-	for j := range n {
-		mean := sum[j] / float64(pairs)
-		phi[j] = mean
-		if pairs > 1 {
-			v := (sumSq[j] - float64(pairs)*mean*mean) / float64(pairs-1)
-			se[j] = math.Sqrt(max(v, 0) / float64(pairs))
-		}
-	}
-	return phi, se
 }
 
 // coalitionState is what a walk changes: restoring it starts the next walk from the full graph.
