@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/argmap/argmap/internal/argument"
+	"github.com/argmap/argmap/internal/figure"
 	"github.com/argmap/argmap/internal/render"
 	"github.com/argmap/argmap/internal/score"
 )
@@ -154,11 +155,11 @@ func parseExpect(s string) (score.Verdict, error) {
 // checkGates applies --expect and --min-margin to a result.
 func checkGates(r *score.Result, expect score.Verdict, hasMin bool, minMargin float64) error {
 	if expect != "" && r.Verdict != expect {
-		return &CheckError{Msg: fmt.Sprintf("verdict is %s (margin %+.3f), expected %s", r.Verdict, r.Margin, expect)}
+		return &CheckError{Msg: fmt.Sprintf("verdict is %s (margin %s), expected %s", r.Verdict, figure.Margin(r.Margin, score.Tolerance), expect)}
 	}
 	// Within the tie tolerance a margin counts as reached: −0.1 computed as −0.0999…98 meets 0.1.
 	if hasMin && math.Abs(r.Margin) < minMargin-score.Tolerance {
-		return &CheckError{Msg: fmt.Sprintf("margin %+.3f is smaller than --min-margin %g", r.Margin, minMargin)}
+		return &CheckError{Msg: fmt.Sprintf("margin %s is smaller than --min-margin %g", figure.Margin(r.Margin, score.Tolerance), minMargin)}
 	}
 	return nil
 }

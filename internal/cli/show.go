@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/argmap/argmap/internal/argument"
+	"github.com/argmap/argmap/internal/figure"
 	"github.com/argmap/argmap/internal/render"
 	"github.com/argmap/argmap/internal/score"
 )
@@ -140,8 +141,8 @@ func weightsPhrase(r *score.Result, label string) string {
 func verdictSentence(r *score.Result) string {
 	word := strings.ToUpper(string(r.Verdict))
 	if r.Thesis.HasScore {
-		return fmt.Sprintf("Verdict: %s. %s scores %.3f against its base %.3f (margin %+.3f).",
-			word, r.Thesis.ID, r.Thesis.Score, r.Thesis.Base, r.Margin)
+		return fmt.Sprintf("Verdict: %s. %s scores %.3f against its base %.3f (margin %s).",
+			word, r.Thesis.ID, r.Thesis.Score, r.Thesis.Base, figure.Margin(r.Margin, score.Tolerance))
 	}
-	return fmt.Sprintf("Verdict: %s. Weighted sum %+.3f (pro %.3f, con %.3f).", word, r.Margin, r.Totals.Pro, r.Totals.Con)
+	return fmt.Sprintf("Verdict: %s. Weighted sum %s (pro %.3f, con %.3f).", word, figure.Margin(r.Margin, score.Tolerance), r.Totals.Pro, r.Totals.Con)
 }

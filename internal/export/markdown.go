@@ -11,7 +11,9 @@ import (
 	"unicode/utf8"
 
 	"github.com/argmap/argmap/internal/argument"
+	"github.com/argmap/argmap/internal/figure"
 	"github.com/argmap/argmap/internal/safetext"
+	"github.com/argmap/argmap/internal/score"
 )
 
 // MarkdownEncoder writes a debate brief in GitHub-flavoured Markdown: the title, question and
@@ -731,14 +733,10 @@ func num3(f float64) string {
 // marginText writes a margin with its sign and three decimals; a margin that would round to
 // zero when the verdict is not a tie gets the digits that show which way it leans.
 func marginText(m float64, outcome string) string {
-	if math.Abs(m) >= 0.0005 {
-		return fmt.Sprintf("%+.3f", m)
-	}
-	if outcome == "tie" || m == 0 {
+	if outcome == "tie" {
 		return "0.000"
 	}
-	digits := int(math.Ceil(-math.Log10(math.Abs(m)))) + 1
-	return fmt.Sprintf("%+.*f", digits, m)
+	return figure.Margin(m, score.Tolerance)
 }
 
 // sentence ends s with a full stop unless it already ends a sentence, looking through a closing

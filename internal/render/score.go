@@ -12,6 +12,7 @@ import (
 	"charm.land/lipgloss/v2/table"
 
 	"github.com/argmap/argmap/internal/argument"
+	"github.com/argmap/argmap/internal/figure"
 	"github.com/argmap/argmap/internal/safetext"
 	"github.com/argmap/argmap/internal/score"
 )
@@ -65,10 +66,10 @@ func (v *scoreView) verdict(b *strings.Builder) {
 	thesis := v.st.Thesis.Render(safetext.Line(r.Thesis.ID))
 	if r.Thesis.HasScore {
 		fmt.Fprintf(b, "%s  %s scores %s against its base %s (margin %s)\n",
-			vs.Render(word), thesis, scoreFixed(r.Thesis.Score), scoreFixed(r.Thesis.Base), scoreSigned(r.Margin))
+			vs.Render(word), thesis, scoreFixed(r.Thesis.Score), scoreFixed(r.Thesis.Base), figure.Margin(r.Margin, score.Tolerance))
 	} else {
 		fmt.Fprintf(b, "%s  %s: weighted sum %s (pro %s, con %s)\n",
-			vs.Render(word), thesis, scoreSigned(r.Margin), scoreFixed(r.Totals.Pro), scoreFixed(r.Totals.Con))
+			vs.Render(word), thesis, figure.Margin(r.Margin, score.Tolerance), scoreFixed(r.Totals.Pro), scoreFixed(r.Totals.Con))
 	}
 	var ws []string
 	for _, c := range r.Categories {
@@ -223,7 +224,7 @@ func Compare(w io.Writer, rows []CompareRow, opts CompareOptions) error {
 		if !r.Converged {
 			verdict += " (not converged)"
 		}
-		cells[i] = []string{safetext.Line(row.Label), string(r.Semantics), thesis, scoreSigned(r.Margin), verdict}
+		cells[i] = []string{safetext.Line(row.Label), string(r.Semantics), thesis, figure.Margin(r.Margin, score.Tolerance), verdict}
 	}
 	if !opts.Table {
 		var b strings.Builder

@@ -53,8 +53,9 @@ type Result struct {
 
 	Arguments []ArgumentScore // every argument of the graph, in corpus order
 
-	// ContributionFuncs lists the contribution functions computed, the one that explains the
-	// verdict first; nil when none were. Shapley says how its values were found, when they were.
+	// ContributionFuncs lists the contribution functions asked for by name (Options.Contributions),
+	// the one that explains the verdict first; nil when none were (removal alone is then
+	// computed, into Contribution). Shapley says how its values were found, when they were.
 	ContributionFuncs []ContributionFunc
 	Shapley           *ShapleyMethod
 
@@ -191,8 +192,9 @@ func evaluate(g *argument.Graph, w Weights, m *Model, opts Options) *Result {
 		funcs := opts.Contributions
 		if len(funcs) == 0 {
 			funcs = []ContributionFunc{Removal}
+		} else {
+			r.ContributionFuncs = funcs // asked for by name: the JSON says which
 		}
-		r.ContributionFuncs = funcs
 		if !r.contributions(m, connected, funcs, opts.ShapleySamples) {
 			r.Warnings = append(r.Warnings, "some contributions come from cycles that did not converge once an argument was removed")
 		}
