@@ -222,6 +222,11 @@ type coalition struct {
 	olds []float64 // a cycle's outputs before it is solved again
 	ok   bool
 
+	// A graph of at most 64 blocks queues them in a bit set rather than the model's heap: the
+	// exact values of a small debate take a million changes, and this is most of their cost.
+	small bool
+	dirty uint64
+
 	// Sampling: the full graph's state, and a walk's order and credits.
 	snap   coalitionState
 	order  []int
@@ -250,7 +255,7 @@ func shapley(full *Model, players []int32, samples int) (phi, se []float64, meth
 		c := full.Clone()
 		copy(c.w, full.w)
 		copy(c.taus, full.taus)
-		cos[k] = &coalition{m: c, lam: lam, olds: make([]float64, max(c.maxBlock, 1)), ok: true}
+		cos[k] = &coalition{m: c, lam: lam, olds: make([]float64, max(c.maxBlock, 1)), ok: true, small: len(c.blockCyc) <= 64}
 	}
 	if n <= exactShapleyLimit {
 		method.Exact = true
@@ -480,14 +485,16 @@ func (co *coalition) restoreSnapshot(s coalitionState) {
 // changes.
 func (co *coalition) set(p int32, in bool) {
 	m := co.m
-	m.begin()
+	if !co.small {
+		m.begin()
+	}
 	if in {
 		m.w[p] = co.lam[p]
 	} else {
 		m.w[p] = 0
 	}
 	if b := m.blockOf[p]; m.blockCyc[b] {
-		m.enqueue(b)
+		co.enqueue(b)
 	} else {
 		old := m.ov[p]
 		m.ov[p] = m.w[p] * m.sigma[p]
@@ -524,16 +531,43 @@ func (co *coalition) pass(q int32, old, now float64) {
 				r.sProd[d], r.sZero[d] = swapFactor(r.sProd[d], r.sZero[d], 1-old, 1-now)
 			}
 		}
-		m.enqueue(bd)
+		co.enqueue(bd)
 	}
+}
+
+func (co *coalition) enqueue(b int32) {
+	if co.small {
+		co.dirty |= 1 << b
+		return
+	}
+	co.m.enqueue(b)
+}
+
+// next takes the earliest queued block, or reports that none is left.
+func (co *coalition) next() (int32, bool) {
+	if co.small {
+		if co.dirty == 0 {
+			return 0, false
+		}
+		b := int32(bits.TrailingZeros64(co.dirty))
+		co.dirty &^= 1 << b
+		return b, true
+	}
+	if len(co.m.rm.heap) == 0 {
+		return 0, false
+	}
+	return co.m.pop(), true
 }
 
 // run solves the queued blocks in evaluation order, passing each change on.
 func (co *coalition) run() {
 	m := co.m
 	r := m.rm
-	for len(r.heap) > 0 {
-		b := m.pop()
+	for {
+		b, ok := co.next()
+		if !ok {
+			return
+		}
 		lo, hi := m.blockStart[b], m.blockStart[b+1]
 		if !m.blockCyc[b] {
 			var x float64
