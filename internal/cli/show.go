@@ -23,10 +23,10 @@ type showOptions struct {
 	scored bool
 	// contributions says --contributions was given: each argument also shows its share.
 	contributions bool
-	root   string
-	depth  int
-	wide   bool
-	quotes bool
+	root          string
+	depth         int
+	wide          bool
+	quotes        bool
 }
 
 func newShowCmd(app *App) *cobra.Command {
