@@ -10,8 +10,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/argmap/argmap/internal/argument"
-	"github.com/argmap/argmap/internal/figure"
 	"github.com/argmap/argmap/internal/render"
+	"github.com/argmap/argmap/internal/report"
 	"github.com/argmap/argmap/internal/score"
 )
 
@@ -22,7 +22,7 @@ type scoreOptions struct {
 	filters filterFlags
 	view    viewFlags
 	contrib contributionFlag
-	format  string
+	format  formatFlag
 	top     int
 	expect  string
 	// minMargin is the --min-margin value; hasMinMargin says it was given.
@@ -70,7 +70,7 @@ With --expect or --min-margin, score is a check for CI: it still prints the resu
 	opts.view.add(cmd)
 	opts.contrib.add(cmd)
 	fl := cmd.Flags()
-	fl.StringVar(&opts.format, "format", "text", "output `format`: text or json")
+	opts.format.add(cmd, textOrJSON...)
 	fl.IntVar(&opts.top, "top", 5, "list the `N` arguments that push the verdict most each way, pro and con (text only)")
 	fl.StringVar(&opts.expect, "expect", "", "exit 1 unless the verdict is this `verdict`: pro, con or tie")
 	fl.Float64Var(&opts.minMargin, "min-margin", 0, "exit 1 unless the absolute margin is at least `X`")
@@ -78,7 +78,7 @@ With --expect or --min-margin, score is a check for CI: it still prints the resu
 }
 
 func runScore(opts *scoreOptions) error {
-	if err := checkScoreFormat(opts.format); err != nil {
+	if err := opts.format.check(); err != nil {
 		return err
 	}
 	if opts.top < 0 {
@@ -115,7 +115,7 @@ func runScore(opts *scoreOptions) error {
 	for _, warning := range r.Warnings {
 		fmt.Fprintf(app.IO.Err, "argmap: warning: %s\n", warning)
 	}
-	if opts.format == "json" {
+	if opts.format.is("json") {
 		err = r.WriteJSON(app.IO.Out) // streams: a hundred thousand rows need not sit in memory
 	} else {
 		view, verr := opts.view.options(app)
@@ -153,13 +153,6 @@ func scoreGraph(app *App, f *filterFlags) (*argument.Graph, error) {
 	return g.Subgraph(flt.Match), nil
 }
 
-func checkScoreFormat(format string) error {
-	if format != "text" && format != "json" {
-		return usageErrorf("invalid --format %q: use text or json", format)
-	}
-	return nil
-}
-
 func parseExpect(s string) (score.Verdict, error) {
 	switch v := score.Verdict(strings.ToLower(strings.TrimSpace(s))); v {
 	case "", score.VerdictPro, score.VerdictCon, score.VerdictTie:
@@ -171,11 +164,11 @@ func parseExpect(s string) (score.Verdict, error) {
 // checkGates applies --expect and --min-margin to a result.
 func checkGates(r *score.Result, expect score.Verdict, hasMin bool, minMargin float64) error {
 	if expect != "" && r.Verdict != expect {
-		return &CheckError{Msg: fmt.Sprintf("verdict is %s (margin %s), expected %s", r.Verdict, figure.Margin(r.Margin, score.Tolerance), expect)}
+		return &CheckError{Msg: fmt.Sprintf("verdict is %s (margin %s), expected %s", r.Verdict, report.Margin(r.Margin), expect)}
 	}
 	// Within the tie tolerance a margin counts as reached: −0.1 computed as −0.0999…98 meets 0.1.
 	if hasMin && math.Abs(r.Margin) < minMargin-score.Tolerance {
-		return &CheckError{Msg: fmt.Sprintf("margin %s is smaller than --min-margin %g", figure.Margin(r.Margin, score.Tolerance), minMargin)}
+		return &CheckError{Msg: fmt.Sprintf("margin %s is smaller than --min-margin %g", report.Margin(r.Margin), minMargin)}
 	}
 	return nil
 }

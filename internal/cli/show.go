@@ -7,8 +7,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/argmap/argmap/internal/argument"
-	"github.com/argmap/argmap/internal/figure"
 	"github.com/argmap/argmap/internal/render"
+	"github.com/argmap/argmap/internal/report"
 	"github.com/argmap/argmap/internal/score"
 )
 
@@ -159,20 +159,13 @@ func weightsPhrase(r *score.Result, label string) string {
 }
 
 // verdictSentence says the verdict in one line, as argmap score's first line does.
-func verdictSentence(r *score.Result) string {
-	word := strings.ToUpper(string(r.Verdict))
-	if r.Thesis.HasScore {
-		return fmt.Sprintf("Verdict: %s. %s scores %.3f against its base %.3f (margin %s).",
-			word, r.Thesis.ID, r.Thesis.Score, r.Thesis.Base, figure.Margin(r.Margin, score.Tolerance))
-	}
-	return fmt.Sprintf("Verdict: %s. Weighted sum %s (pro %.3f, con %.3f).", word, figure.Margin(r.Margin, score.Tolerance), r.Totals.Pro, r.Totals.Con)
-}
+func verdictSentence(r *score.Result) string { return report.NewVerdict("", "", r).Line() }
 
 // contributionLabel names the contribution function in show's legend.
 func contributionLabel(f score.ContributionFunc, r *score.Result) string {
 	switch f {
 	case score.Shapley:
-		return "Shapley value: share of the margin " + figure.Margin(r.Margin, score.Tolerance) + ", the shares adding up to it"
+		return "Shapley value: share of the margin " + report.Margin(r.Margin) + ", the shares adding up to it"
 	case score.Restricted:
 		return "restricted removal: the margin it adds at its own strength, its answers cut off"
 	case score.Gradient:

@@ -19,7 +19,7 @@ import (
 type validateOptions struct {
 	app     *App
 	strict  bool
-	format  string
+	format  formatFlag
 	sources []string // ID=PATH
 	allow   []string // rule ids whose warnings are dropped
 	deny    []string // rule ids whose warnings count as errors
@@ -59,7 +59,7 @@ the corpus folder cannot be read or the flags are wrong.`,
 		RunE: func(cmd *cobra.Command, args []string) error { return runValidate(opts) },
 	}
 	cmd.Flags().BoolVar(&opts.strict, "strict", false, "count warnings as errors")
-	cmd.Flags().StringVar(&opts.format, "format", "text", "output `format`: text or json")
+	opts.format.add(cmd, textOrJSON...)
 	cmd.Flags().StringArrayVar(&opts.sources, "source", nil, "check the quotes of source ID against the text file at PATH (`ID=PATH`; repeatable)")
 	cmd.Flags().StringSliceVar(&opts.allow, "allow", nil, "drop the warnings of `RULE`, so --strict does not count them (repeatable or comma-separated)")
 	cmd.Flags().StringSliceVar(&opts.deny, "deny", nil, "count the warnings of `RULE` as errors, even without --strict (repeatable or comma-separated)")
@@ -82,8 +82,8 @@ func parseSources(flags []string) ([]sourceText, error) {
 }
 
 func runValidate(opts *validateOptions) error {
-	if opts.format != "text" && opts.format != "json" {
-		return usageErrorf("--format must be text or json, not %s", safetext.Line(opts.format))
+	if err := opts.format.check(); err != nil {
+		return err
 	}
 	sources, err := parseSources(opts.sources)
 	if err != nil {
@@ -119,7 +119,7 @@ func runValidate(opts *validateOptions) error {
 	if d != nil {
 		narg = len(d.Arguments)
 	}
-	if opts.format == "json" {
+	if opts.format.is("json") {
 		err = writeValidateJSON(opts.app.IO.Out, !failed, narg, problems)
 	} else {
 		err = writeValidateText(opts.app.IO.Out, !failed, opts.strict, narg, problems)

@@ -3,7 +3,7 @@ package render
 import (
 	"cmp"
 	"fmt"
-	"github.com/argmap/argmap/internal/figure"
+	"github.com/argmap/argmap/internal/report"
 	"io"
 	"math"
 	"slices"
@@ -84,7 +84,7 @@ func (v *sensView) verdictStyle(vd score.Verdict) lipgloss.Style {
 
 func (v *sensView) header(b *strings.Builder) {
 	s := v.s
-	fmt.Fprintf(b, "%s  margin %s\n", v.verdictStyle(s.Verdict).Render(strings.ToUpper(string(s.Verdict))), figure.Margin(s.Margin, score.Tolerance))
+	fmt.Fprintf(b, "%s  margin %s\n", v.verdictStyle(s.Verdict).Render(strings.ToUpper(string(s.Verdict))), report.Margin(s.Margin))
 	var ws []string
 	for _, c := range s.Categories {
 		ws = append(ws, v.st.CategoryStyle(c).Render(safetext.Line(c))+" "+scoreNumber(s.Weights.Get(c)))
@@ -432,7 +432,7 @@ func (v *sensView) sideStyle(s argument.Side) lipgloss.Style {
 }
 
 // sensNum writes a weight or flip point as every view and export does.
-func sensNum(x float64) string { return figure.Flip(x, score.FlipTolerance) }
+func sensNum(x float64) string { return report.FlipFigure(x) }
 
 // sensFixed writes a strength to two places.
 func sensFixed(x float64) string { return strconv.FormatFloat(x, 'f', 2, 64) }

@@ -1,18 +1,21 @@
-// Package figure writes argmap's numbers for people, the same way in every terminal view and
-// every export, so that a flip point reads alike in `argmap sensitivity` and in the brief.
-package figure
+package report
+
+// How argmap writes its numbers for people, the same way in every terminal view and every
+// export, so that a flip point reads alike in `argmap sensitivity` and in the brief.
 
 import (
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/argmap/argmap/internal/score"
 )
 
-// Flip writes a weight or a flip point with three decimals, trailing zeros dropped (4.345, 0.1,
+// Figure writes a weight or a flip point with three decimals, trailing zeros dropped (4.345, 0.1,
 // 10), or with up to six when three would round a fraction to a whole number it is not: a flip
 // at 0.99987 reads 0.9999, not 1. tolerance is how closely the point is known; a value within
 // it of a whole number is written whole.
-func Flip(x, tolerance float64) string {
+func Figure(x, tolerance float64) string {
 	if math.IsNaN(x) || math.IsInf(x, 0) {
 		return "?"
 	}
@@ -30,12 +33,15 @@ func Flip(x, tolerance float64) string {
 	return s
 }
 
+// FlipFigure writes a weight or flip point as sensitivity knows it, to score.FlipTolerance.
+func FlipFigure(x float64) string { return Figure(x, score.FlipTolerance) }
+
 // Margin writes a margin with its sign to three decimals, or to two significant digits when three
 // would round it to zero, so that it carries its sign: a con verdict by 0.0002 reads −0.00020,
-// never +0.000. A margin within tolerance of 0 is a tie and reads 0.000.
-func Margin(m, tolerance float64) string {
+// never +0.000. A margin within score.Tolerance of 0 is a tie and reads 0.000.
+func Margin(m float64) string {
 	switch {
-	case math.IsNaN(m) || math.IsInf(m, 0) || math.Abs(m) <= tolerance:
+	case math.IsNaN(m) || math.IsInf(m, 0) || math.Abs(m) <= score.Tolerance:
 		return "0.000"
 	case math.Abs(m) >= 0.0005:
 		return signed(m, 3)
