@@ -69,12 +69,26 @@ func ParseContributionFunc(s string) (ContributionFunc, error) {
 // Shapley values are exact (every coalition of the players) up to ExactShapleyPlayers players,
 // and estimated by permutation sampling beyond: DefaultShapleySamples permutations, in
 // antithetic pairs (a permutation and its reverse), from a fixed seed, so that the output is
-// the same on every run.
+// the same on every run. Past ShapleyBudget / DefaultShapleySamples players (10,000) the
+// default count shrinks so that the walks remove at most ShapleyBudget players in all (26
+// permutations at 100,000), never below MinShapleySamples: a debate of 100,000 arguments is
+// still scored in seconds, with wider standard errors.
 const (
 	ExactShapleyPlayers   = 20
 	DefaultShapleySamples = 256
+	ShapleyBudget         = 2_560_000
+	MinShapleySamples     = 16
 	ShapleySeed           = 14
 )
+
+// DefaultSamples is the permutation count used for n players when none is asked for.
+func DefaultSamples(n int) int {
+	s := DefaultShapleySamples
+	if n > 0 && n*s > ShapleyBudget {
+		s = max(MinShapleySamples, ShapleyBudget/n)
+	}
+	return s + s%2 // walked in pairs
+}
 
 // exactShapleyLimit is ExactShapleyPlayers; tests lower it to compare sampling with the exact
 // values.
@@ -267,7 +281,7 @@ func shapley(full *Model, players []int32, samples int) (phi, se []float64, meth
 		phi = shapleyFromValues(v, n)
 	} else {
 		if samples <= 0 {
-			samples = DefaultShapleySamples
+			samples = DefaultSamples(n)
 		}
 		pairs := max(1, samples/2)
 		method.Samples, method.Seed = 2*pairs, ShapleySeed

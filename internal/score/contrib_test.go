@@ -307,3 +307,11 @@ func TestPaperExamples(t *testing.T) {
 			r.Margin, a.Contribution, a.Restricted, a.Gradient)
 	}
 }
+
+func TestDefaultSamples(t *testing.T) {
+	for _, tt := range []struct{ n, want int }{{21, 256}, {10_000, 256}, {20_000, 128}, {100_000, 26}, {1_000_000, 16}} {
+		if got := DefaultSamples(tt.n); got != tt.want {
+			t.Errorf("DefaultSamples(%d) = %d, want %d", tt.n, got, tt.want)
+		}
+	}
+}
