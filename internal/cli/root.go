@@ -101,17 +101,47 @@ Exit codes: 0 ok; 1 a check did not hold; 2 bad usage or a corpus that cannot be
 	pf.BoolVar(&app.NoColor, "no-color", false, "never use colour (also NO_COLOR, CLICOLOR=0, TERM=dumb)")
 	root.AddGroup(commandGroups...)
 	root.AddCommand(commands(app)...)
+	registerCompletions(root, app)
 	return root
 }
 
+// versionString is the module version (or the one set at link time), "dev" for a build from
+// a work tree, and the VCS revision the binary was built from when the build recorded it:
+// "v1.2.0", or "dev (3f2a9c1e0b7d, modified, 2026-12-02T05:40:00Z)".
 func versionString() string {
-	if Version != "" {
-		return Version
+	v := Version
+	bi, ok := debug.ReadBuildInfo()
+	if v == "" && ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		v = bi.Main.Version
 	}
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		return bi.Main.Version
+	if v == "" {
+		v = "dev"
 	}
-	return "dev"
+	if !ok {
+		return v
+	}
+	var rev, modified, at string
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			modified = s.Value
+		case "vcs.time":
+			at = s.Value
+		}
+	}
+	if rev == "" {
+		return v
+	}
+	parts := []string{rev[:min(len(rev), 12)]}
+	if modified == "true" {
+		parts = append(parts, "modified")
+	}
+	if at != "" {
+		parts = append(parts, at)
+	}
+	return v + " (" + strings.Join(parts, ", ") + ")"
 }
 
 // corpusSource returns the file system and folder to load, and a name for messages.
