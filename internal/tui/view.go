@@ -146,7 +146,7 @@ func (m *Model) barLines(w int) []string {
 	} else {
 		parts = append(parts, st.Muted.Render("pro ")+fixed3(r.Totals.Pro)+st.Muted.Render(" con ")+fixed3(r.Totals.Con))
 	}
-	parts = append(parts, st.Muted.Render("margin ")+st.Heading.Render(signed(r.Margin)), st.Muted.Render("semantics ")+string(r.Semantics))
+	parts = append(parts, st.Muted.Render("margin ")+st.Heading.Render(report.Margin(r.Margin)), st.Muted.Render("semantics ")+string(r.Semantics))
 	for _, c := range m.cats {
 		parts = append(parts, st.CategoryStyle(c).Render(clean(c))+" "+formatWeight(m.weights[c]))
 	}
@@ -436,7 +436,7 @@ func (m *Model) detailLines(w, h int) []string {
 		if m.res.Thesis.HasScore {
 			line += st.Muted.Render("  score ") + st.Heading.Render(fixed3(m.res.Thesis.Score))
 		}
-		out = append(out, line+st.Muted.Render("  margin ")+st.Heading.Render(signed(m.res.Margin)))
+		out = append(out, line+st.Muted.Render("  margin ")+st.Heading.Render(report.Margin(m.res.Margin)))
 		para("Claim", d.Thesis.Claim)
 		para("Question", d.Question)
 	} else {
