@@ -302,7 +302,7 @@ func (m *Model) rowLine(r row, selected bool, w int) string {
 	as := m.res.Arguments[r.Node-1]
 	tail := st.Heading.Render(fixed2(as.Score))
 	if room := w - used - 18; room >= 10 {
-		tail += " " + m.contribBar(as.Contribution) + " " + m.contribText(as.Contribution)
+		tail += " " + m.contribBar(m.contribution(as)) + " " + m.contribText(m.contribution(as))
 	}
 	titleText := clean(a.Title)
 	if r.Context {
@@ -450,7 +450,7 @@ func (m *Model) detailLines(w, h int) []string {
 		out = append(out, side.Render(strings.ToUpper(clean(string(a.Side))))+"  "+st.CategoryStyle(a.Category).Render(clean(a.Category))+"  "+
 			styled(st.Bar, filled)+styled(st.Track, empty)+" "+st.Muted.Render("base ")+fixed2(a.Strength))
 		out = append(out, flow([]string{st.Muted.Render("score ") + st.Heading.Render(fixed3(as.Score)),
-			st.Muted.Render("contribution to the margin ") + m.contribText(as.Contribution) + " " + m.contribBar(as.Contribution)}, "  ", w)...)
+			st.Muted.Render("contribution to the margin ") + m.contribText(m.contribution(as)) + " " + m.contribBar(m.contribution(as))}, "  ", w)...)
 		if !as.Connected {
 			out = append(out, st.Warn.Render("no path of supports or attacks to the thesis"))
 		}
