@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -27,7 +26,7 @@ func registerCompletions(root *cobra.Command, app *App) {
 	fixed["semantics"] = sems
 	fromCorpus := map[string]func(*argument.Debate) []string{
 		"category": func(d *argument.Debate) []string { return d.Categories },
-		"tag":      corpusTags,
+		"tag":      func(d *argument.Debate) []string { return d.Tags() },
 		"profile":  func(d *argument.Debate) []string { return d.ProfileNames() },
 		"axes":     func(d *argument.Debate) []string { return d.Categories },
 	}
@@ -97,18 +96,4 @@ func matching(vals []string, typed string) []string {
 		}
 	}
 	return out
-}
-
-// corpusTags lists every tag of the debate once, sorted.
-func corpusTags(d *argument.Debate) []string {
-	var tags []string
-	for _, a := range d.Arguments {
-		for _, t := range a.Tags {
-			if !slices.Contains(tags, t) {
-				tags = append(tags, t)
-			}
-		}
-	}
-	slices.Sort(tags)
-	return tags
 }
