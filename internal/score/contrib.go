@@ -90,6 +90,10 @@ func DefaultSamples(n int) int {
 	return s + s%2 // walked in pairs
 }
 
+// ExactShapleyCyclic is the limit on a graph with cycles, where every coalition solves a cycle
+// again by iteration (up to a thousand sweeps) rather than updating a few nodes.
+const ExactShapleyCyclic = 12
+
 // exactShapleyLimit is ExactShapleyPlayers; tests lower it to compare sampling with the exact
 // values.
 var exactShapleyLimit = ExactShapleyPlayers
@@ -271,7 +275,11 @@ func shapley(full *Model, players []int32, samples int) (phi, se []float64, meth
 		copy(c.taus, full.taus)
 		cos[k] = &coalition{m: c, lam: lam, olds: make([]float64, max(c.maxBlock, 1)), ok: true, small: len(c.blockCyc) <= 64}
 	}
-	if n <= exactShapleyLimit {
+	limit := exactShapleyLimit
+	if !full.acyclic {
+		limit = min(limit, ExactShapleyCyclic)
+	}
+	if n <= limit {
 		method.Exact = true
 		v := make([]float64, 1<<n)
 		chunk := max(1, (1<<n)/shapleyChunks)
