@@ -46,8 +46,9 @@ relations among them) before scoring.
 "What decides it" lists the arguments that push the verdict most toward pro and toward con,
 by their Shapley values (--contributions shapley, the default): each argument's average effect
 on the margin over every order in which the arguments could be added, which add up to the
-margin. Exact up to 20 arguments that reach the thesis; beyond, estimated from 256 sampled
-orders (a fixed seed: the same every run), each with its standard error. --contributions
+margin. Exact up to 20 arguments that reach the thesis (12 on a graph with cycles); beyond,
+estimated from 256 sampled orders (fewer past 10,000 arguments; a fixed seed: the same every
+run), each with its standard error. --contributions
 removal (the margin minus the margin without it), restricted (the same with the argument's own
 answers cut off) and gradient (how fast the margin moves with its strength) are the other
 functions of Kampik et al. 2024; give several, comma-separated, and the JSON carries each.
