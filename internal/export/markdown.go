@@ -57,6 +57,7 @@ type briefDoc struct {
 	verdict  heading
 	flips    heading
 	extra    []heading
+	atlasH   heading
 	mapH     heading
 	summary  heading
 	sides    map[argument.Side]heading
@@ -92,6 +93,9 @@ func newBriefDoc(b *Brief) *briefDoc {
 	}
 	for _, s := range b.Sections {
 		doc.extra = append(doc.extra, a.add(s.Heading, "section"))
+	}
+	if b.Atlas != nil {
+		doc.atlasH = a.add("Across every weighting")
 	}
 	doc.mapH = a.add("Map")
 	doc.summary = a.add("Arguments")
@@ -217,6 +221,11 @@ func (doc *briefDoc) write() {
 		if s.Table != nil {
 			doc.table(*s.Table)
 		}
+	}
+
+	if b.Atlas != nil {
+		doc.h(2, doc.atlasH)
+		doc.atlasSection()
 	}
 
 	doc.h(2, doc.mapH)
