@@ -5,11 +5,13 @@ import (
 	"fmt"
 	"os"
 	"strconv"
+	"strings"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
+	"github.com/argmap/argmap/internal/score"
 	"github.com/argmap/argmap/internal/tui"
 )
 
@@ -18,7 +20,10 @@ type exploreOptions struct {
 	app     *App
 	filter  filterFlags
 	weights weightFlags
+	contrib contributionFlag
 	ascii   bool
+	// contribGiven says --contributions was given; the default adapts to the debate's size.
+	contribGiven bool
 }
 
 // errNoTerminal is what explore says when it is piped: it draws a full screen and reads keys,
@@ -39,22 +44,34 @@ weight, digits type one, s cycles the semantics, p picks a profile, / searches, 
 by side and category, g goes to what the argument supports or attacks, ? shows every key, q
 quits. On quit, explore prints the argmap score command that gives the same result.
 
-The corpus, filter, weight and --semantics flags set where it starts, as for score. explore
+The corpus, filter, weight and --semantics flags set where it starts, as for score. Each
+argument's bar is its share of the margin by --contributions (Shapley values by default, which
+add up to the margin; see argmap score --help). Past ` + fmt.Sprint(score.ExactShapleyPlayers) + ` arguments Shapley values are sampled,
+which takes far longer than a frame, so there the default is removal: pass --contributions
+shapley to have them anyway. explore
 needs a terminal: in scripts use argmap show or argmap score.`,
 		Example: `  argmap explore
   argmap explore --profile author --semantics euler
   argmap explore --corpus ./debate --ascii`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error { return runExplore(opts) },
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.contribGiven = cmd.Flags().Changed("contributions")
+			return runExplore(opts)
+		},
 	}
 	opts.filter.add(cmd)
 	opts.weights.add(cmd)
+	opts.contrib.add(cmd)
 	cmd.Flags().BoolVar(&opts.ascii, "ascii", false, "draw with ASCII characters only")
 	return cmd
 }
 
 func runExplore(opts *exploreOptions) error {
 	app := opts.app
+	funcs, err := opts.contrib.resolve()
+	if err != nil {
+		return err
+	}
 	d, err := app.Load()
 	if err != nil {
 		return err
@@ -67,6 +84,11 @@ func runExplore(opts *exploreOptions) error {
 	if err != nil {
 		return err
 	}
+	if !opts.contribGiven && g.Len()-1 > score.ExactShapleyPlayers {
+		// Every key re-scores: exact Shapley values take milliseconds, sampled ones at
+		// ten thousand arguments half a second, so a large debate starts with removal.
+		funcs = []score.ContributionFunc{score.Removal}
+	}
 	// The flags are checked first, so that a mistake in them is named even in a pipe.
 	if !isTerminal(app.IO.In) || !isTerminal(app.IO.Out) {
 		return errNoTerminal
@@ -77,9 +99,10 @@ func runExplore(opts *exploreOptions) error {
 	}
 	m, err := tui.New(tui.Options{
 		Graph: g, Weights: w, Semantics: sem, Profile: profile,
-		Color:     app.IO.ColorEnabled(app.NoColor),
-		ASCII:     opts.ascii,
-		ScoreArgs: opts.scoreArgs(),
+		Color:         app.IO.ColorEnabled(app.NoColor),
+		ASCII:         opts.ascii,
+		ScoreArgs:     opts.scoreArgs(),
+		Contributions: funcs,
 	})
 	if err != nil {
 		return err
@@ -113,6 +136,9 @@ func (opts *exploreOptions) scoreArgs() []string {
 	}
 	if f.search != "" {
 		args = append(args, "--search", f.search)
+	}
+	if c := strings.TrimSpace(opts.contrib.value); c != "" && c != string(score.DefaultContributionFunc) {
+		args = append(args, "--contributions", c)
 	}
 	return args
 }

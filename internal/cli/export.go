@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -23,11 +24,15 @@ type exportOptions struct {
 	app     *App
 	weights weightFlags
 	filters filterFlags
+	contrib contributionFlag
 	format  formatFlag
 	output  string
 	span    string
-	group   string
-	images  bool
+	// atlasSVG writes the brief's atlas as an SVG beside it (-o FILE.md → FILE.atlas.svg).
+	atlasSVG bool
+	// images writes the map (FILE.map.svg) and the atlas beside the brief.
+	images bool
+	group  string
 }
 
 func newExportCmd(app *App) *cobra.Command {
@@ -59,26 +64,31 @@ func newExportCmd(app *App) *cobra.Command {
 
 The filters keep only the matching arguments and the relations among them. The weights and
 semantics decide the brief's verdict, scores and where the verdict flips (as argmap sensitivity
-finds it, each category's weight scanned over --range), and the widths of the map's edges in
-svg and png; the other formats use none of them.
+finds it, each category's weight scanned over --range), and its "What decides it" lists the
+arguments that push the margin most each way by --contributions (Shapley values by default;
+see argmap score --help); the widths of the map's edges in svg, png and html follow the same
+weights and semantics; the other formats use none of them.
 
 Output goes to standard output, or with -o to a file, written whole or not at all (a temporary
 file in the same folder, then renamed). A file inside the corpus folder is never written.`,
 		Example: `  argmap export > brief.md
   argmap export --format markdown --profile humanitarian -o brief.md
   argmap export --format svg --group category -o map.svg
+  argmap export --format html -o brief.html
   argmap export --format yaml --corpus drafts/ -o merged.yaml`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error { return runExport(opts) },
 	}
 	opts.weights.add(cmd)
 	opts.filters.add(cmd)
+	opts.contrib.add(cmd)
 	opts.format.add(cmd, names...)
 	fl := cmd.Flags()
 	fl.StringVarP(&opts.output, "output", "o", "", "write to `file` instead of standard output")
 	fl.StringVar(&opts.span, "range", "0:10", "in the brief, scan each category weight over `FROM:TO` (0 ≤ FROM < TO)")
-	fl.BoolVar(&opts.images, "images", false, "with -o FILE.md, also write the map as FILE.map.svg beside the brief and link it (needs Graphviz)")
-	fl.StringVar(&opts.group, "group", "", "in svg and png, draw each `category` as a cluster")
+	fl.BoolVar(&opts.atlasSVG, "atlas-svg", false, "with --format markdown and -o FILE.md, also write the atlas as FILE.atlas.svg beside it and link it")
+	fl.BoolVar(&opts.images, "images", false, "with --format markdown and -o FILE.md, also write the map as FILE.map.svg (needs Graphviz) and the atlas as FILE.atlas.svg beside it and link them")
+	fl.StringVar(&opts.group, "group", "", "in svg, png and html, draw each `category` as a cluster of the map")
 	return cmd
 }
 
@@ -94,12 +104,17 @@ func runExport(opts *exportOptions) error {
 	if err != nil {
 		return err
 	}
+	funcs, err := opts.contrib.resolve()
+	if err != nil {
+		return err
+	}
 	if opts.group != "" && opts.group != "category" {
 		return usageErrorf("unknown --group %q: use --group category", opts.group)
 	}
 	if opts.images && (format != export.Markdown || opts.output == "") {
 		return usageErrorf("--images needs --format markdown and -o FILE.md: the map is written beside the brief")
 	}
+	opts.atlasSVG = opts.atlasSVG || opts.images
 	var layout export.Layout
 	if format == export.SVG || format == export.PNG || opts.images {
 		dot, err := export.FindDot()
@@ -109,10 +124,23 @@ func runExport(opts *exportOptions) error {
 		layout = dot
 	}
 	app := opts.app
-	var target string
+	if opts.atlasSVG && (format != export.Markdown || opts.output == "") {
+		return usageErrorf("--atlas-svg needs --format markdown and -o FILE: the SVG is written beside the brief")
+	}
+	var target, svgTarget, mapTarget string
 	if opts.output != "" {
 		if target, err = exportTarget(app, opts.output); err != nil {
 			return err
+		}
+		if opts.images {
+			if mapTarget, err = exportTarget(app, mapSVGPath(opts.output)); err != nil {
+				return err
+			}
+		}
+		if opts.atlasSVG {
+			if svgTarget, err = exportTarget(app, atlasSVGPath(opts.output)); err != nil {
+				return err
+			}
 		}
 	}
 	d, err := app.Load()
@@ -130,47 +158,61 @@ func runExport(opts *exportOptions) error {
 
 	var brief *export.Brief
 	var mapOpts export.MapOptions
-	var mapSVG []byte
-	switch format {
-	case export.SVG, export.PNG:
+	if format == export.SVG || format == export.PNG || format == export.HTML || opts.images {
 		if mapOpts.Result, err = score.Evaluate(g, w, sem); err != nil {
 			return err
 		}
 		mapOpts.GroupCategory = opts.group == "category"
-	case export.Markdown, export.HTML:
-		if brief, err = exportBrief(opts, g, w, sem, score.SensitivityOptions{From: from, To: to}); err != nil {
-			return err
-		}
 	}
-	if opts.images {
-		r, err := score.Evaluate(g, w, sem)
-		if err != nil {
-			return err
-		}
-		svg, err := export.RenderMap(context.Background(), layout, g, export.MapOptions{Result: r, GroupCategory: opts.group == "category"}, "svg")
-		if err != nil {
-			return fmt.Errorf("cannot draw the map: %w", err)
-		}
-		name := strings.TrimSuffix(filepath.Base(target), filepath.Ext(target)) + ".map.svg"
-		shown := filepath.Join(filepath.Dir(opts.output), name)
-		if err := writeFileAtomic(filepath.Join(filepath.Dir(target), name), shown, func(out io.Writer) error {
-			_, err := out.Write(svg)
-			return err
-		}); err != nil {
-			return err
-		}
-		brief.MapImage = name
-	}
+	var mapSVG []byte
 	if format == export.HTML {
 		// The page is whole without the map: Graphviz missing only leaves it out.
 		if dot, err := export.FindDot(); err == nil {
-			r, err := score.Evaluate(g, w, sem)
+			if mapSVG, err = export.RenderMap(context.Background(), dot, g, mapOpts, "svg"); err != nil {
+				return fmt.Errorf("cannot export as html: %w", err)
+			}
+		}
+	}
+	if format == export.HTML {
+		if brief, err = exportBrief(opts, g, w, sem, funcs, score.SensitivityOptions{From: from, To: to}); err != nil {
+			return err
+		}
+	}
+	if format == export.Markdown {
+		side, err := oneSide(app, &opts.filters)
+		if err != nil {
+			return err
+		}
+		if side != "" {
+			if brief, err = oneSideBrief(opts, side, w, sem); err != nil {
+				return err
+			}
+		} else if brief, err = exportBrief(opts, g, w, sem, funcs, score.SensitivityOptions{From: from, To: to}); err != nil {
+			return err
+		}
+		if svgTarget != "" && brief.Atlas != nil {
+			// The picture first: a brief is never left linking to a file not written.
+			doc := &export.AtlasDoc{Title: d.Title, Atlases: []*score.Atlas{brief.Atlas}, Own: brief.AtlasOwn}
+			err := writeFileAtomic(svgTarget, atlasSVGPath(opts.output), func(out io.Writer) error {
+				return export.NewAtlasSVGEncoder(out).Encode(doc)
+			})
 			if err != nil {
 				return err
 			}
-			if mapSVG, err = export.RenderMap(context.Background(), dot, g, export.MapOptions{Result: r, GroupCategory: opts.group == "category"}, "svg"); err != nil {
-				return fmt.Errorf("cannot export as html: %w", err)
+			brief.AtlasImage = filepath.Base(atlasSVGPath(opts.output))
+		}
+		if mapTarget != "" {
+			svg, err := export.RenderMap(context.Background(), layout, g, mapOpts, "svg")
+			if err != nil {
+				return fmt.Errorf("cannot draw the map: %w", err)
 			}
+			if err := writeFileAtomic(mapTarget, mapSVGPath(opts.output), func(out io.Writer) error {
+				_, err := out.Write(svg)
+				return err
+			}); err != nil {
+				return err
+			}
+			brief.MapImage = filepath.Base(mapSVGPath(opts.output))
 		}
 	}
 	// The document is streamed, not built whole (a brief of 100,000 arguments is 150 MB): each
@@ -242,9 +284,10 @@ func (e *exportError) Unwrap() error { return e.err }
 
 // exportBrief scores the graph under the chosen weights and under every profile, and finds where
 // the verdict flips as argmap sensitivity does, for the brief.
-func exportBrief(opts *exportOptions, g *argument.Graph, w score.Weights, sem score.Semantics, sens score.SensitivityOptions) (*export.Brief, error) {
+func exportBrief(opts *exportOptions, g *argument.Graph, w score.Weights, sem score.Semantics, funcs []score.ContributionFunc, sens score.SensitivityOptions) (*export.Brief, error) {
 	b, warnings, err := report.ScoreBrief(g, report.BriefOptions{
 		Weights: w, Semantics: sem, Profile: strings.TrimSpace(opts.weights.profile), Sensitivity: sens,
+		Contributions: funcs,
 	})
 	for _, warning := range warnings {
 		fmt.Fprintf(opts.app.IO.Err, "argmap: warning: %s\n", warning)
@@ -365,4 +408,69 @@ func pathErrCause(err error) error {
 		return le.Err
 	}
 	return err
+}
+
+// oneSide is the side the filters keep, when they keep exactly one.
+func oneSide(app *App, f *filterFlags) (argument.Side, error) {
+	g, err := app.Graph()
+	if err != nil {
+		return "", err
+	}
+	flt, err := f.resolve(g.Debate)
+	if err != nil {
+		return "", err
+	}
+	if len(flt.Sides) == 1 {
+		return flt.Sides[0], nil
+	}
+	return "", nil
+}
+
+// oneSideBrief is the brief of one side of the debate: the arguments the filters keep, with
+// every answer the other side makes to them, so that the clash stays on the page. It gives no
+// verdict, profiles' table, flips or shares: a verdict on one side and the answers to it is not
+// the debate's verdict.
+func oneSideBrief(opts *exportOptions, side argument.Side, w score.Weights, sem score.Semantics) (*export.Brief, error) {
+	full, err := opts.app.Graph()
+	if err != nil {
+		return nil, err
+	}
+	flt, err := opts.filters.resolve(full.Debate)
+	if err != nil {
+		return nil, err
+	}
+	kept := map[string]bool{}
+	for _, a := range full.Arguments() {
+		if flt.Match(a) {
+			kept[a.ID] = true
+		}
+	}
+	answers := func(a *argument.Argument) bool {
+		return a.Side != side && (slices.ContainsFunc(a.Supports, func(id string) bool { return kept[id] }) ||
+			slices.ContainsFunc(a.Attacks, func(id string) bool { return kept[id] }))
+	}
+	g := full.Subgraph(func(a *argument.Argument) bool { return kept[a.ID] || answers(a) })
+	r, err := score.EvaluateWith(g, w, sem, score.Options{NoContributions: true})
+	if err != nil {
+		return nil, err
+	}
+	var profiles []*score.Result
+	for range g.Debate.Profiles {
+		profiles = append(profiles, r) // not shown: NoVerdict leaves the profiles' table out
+	}
+	b, err := export.NewBrief(g, strings.TrimSpace(opts.weights.profile), r, profiles)
+	if err != nil {
+		return nil, err
+	}
+	other := argument.Pro
+	if side == argument.Pro {
+		other = argument.Con
+	}
+	b.NoVerdict = fmt.Sprintf("This brief shows the %s arguments and every answer the %s side makes to them, not the whole debate, so it gives no verdict: weighed on this part alone, the numbers would say how the %s case fares against the answers to it, not how the debate comes out. Export without --side for the verdict.", side, other, side)
+	return b, nil
+}
+
+// mapSVGPath is where --images writes the map beside a brief: brief.md → brief.map.svg.
+func mapSVGPath(brief string) string {
+	return strings.TrimSuffix(brief, filepath.Ext(brief)) + ".map.svg"
 }

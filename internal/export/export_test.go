@@ -13,6 +13,7 @@ import (
 	"github.com/argmap/argmap/arguments"
 	"github.com/argmap/argmap/internal/argument"
 	"github.com/argmap/argmap/internal/corpus"
+	"github.com/argmap/argmap/internal/report"
 	"github.com/argmap/argmap/internal/score"
 )
 
@@ -42,27 +43,23 @@ func loadBuiltin(t testing.TB) *argument.Graph {
 }
 
 // testBrief scores g with every category at 1 under the default semantics, and under each
-// profile, and finds where that verdict flips.
+// profile, and finds where that verdict flips, as argmap export does.
 func testBrief(t testing.TB, g *argument.Graph) *Brief {
 	t.Helper()
-	r, err := score.Evaluate(g, score.Weights{}, score.DefaultSemantics)
-	if err != nil {
-		t.Fatalf("score: %v", err)
-	}
-	var profiles []*score.Result
-	for _, p := range g.Debate.Profiles {
-		pr, err := score.Evaluate(g, score.Weights(p.Weights), score.DefaultSemantics)
-		if err != nil {
-			t.Fatalf("score profile %s: %v", p.Name, err)
-		}
-		profiles = append(profiles, pr)
-	}
-	b, err := NewBrief(g, "", r, profiles)
+	b, _, err := report.ScoreBrief(g, report.BriefOptions{Weights: score.Weights{}, Semantics: score.DefaultSemantics})
 	if err != nil {
 		t.Fatalf("brief: %v", err)
 	}
-	if b.Sensitivity, err = score.AnalyzeSensitivity(g, score.Weights{}, score.DefaultSemantics, score.SensitivityOptions{}); err != nil {
-		t.Fatalf("sensitivity: %v", err)
+	return b
+}
+
+// testBriefWithAtlas is testBrief with the atlas section, as argmap export writes it.
+func testBriefWithAtlas(t testing.TB, g *argument.Graph) *Brief {
+	t.Helper()
+	b := testBrief(t, g)
+	var err error
+	if b.Atlas, err = report.BriefAtlas(g, score.Weights{}, score.DefaultSemantics, ""); err != nil {
+		t.Fatalf("atlas: %v", err)
 	}
 	return b
 }
@@ -74,7 +71,7 @@ func encode(t testing.TB, f Format, g *argument.Graph) []byte {
 	var err error
 	switch f {
 	case Markdown:
-		err = NewMarkdownEncoder(&buf).Encode(testBrief(t, g))
+		err = NewMarkdownEncoder(&buf).Encode(testBriefWithAtlas(t, g))
 	case JSON:
 		err = NewJSONEncoder(&buf).Encode(g)
 	case YAML:

@@ -271,7 +271,7 @@ func (e *HTMLEncoder) Encode(b *Brief) error {
 	v := map[string]any{
 		"Debate":  g.Debate,
 		"Verdict": b.Verdict,
-		"Prose":   b.Verdict.Prose().String(),
+		"Prose":   plainSentence(b.Verdict.Prose()),
 		"SVG":     svg,
 		"CSS":     template.CSS(pageCSS),
 		"JS":      template.JS(pageJS),
@@ -402,4 +402,18 @@ func inlineSVG(svg []byte) (template.HTML, error) {
 	}
 	svg = svgSize.ReplaceAll(svg, []byte(`<svg role="img" aria-labelledby="map-h"`))
 	return template.HTML(svg), nil
+}
+
+// plainSentence spells a sentence from report as text, corpus names made flat; the template
+// escapes it for HTML.
+func plainSentence(s report.Sentence) string {
+	var out []byte
+	for _, sp := range s {
+		t := sp.Text
+		if sp.Role != report.Plain {
+			t = safetext.Flat(t)
+		}
+		out = append(out, t...)
+	}
+	return string(out)
 }

@@ -4,15 +4,17 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
-	"math"
 	"strconv"
 
 	"github.com/argmap/argmap/internal/argument"
+	"github.com/argmap/argmap/internal/wire"
 )
 
 // MarshalJSON writes the document argmap score prints: fields in a fixed order, maps in the
-// debate's category order, numbers rounded to 1e-9 and never NaN or infinite.
+// debate's category order, numbers rounded to 1e-9, and an error for a NaN or an infinity
+// (wire's policy for every document).
 func (r *Result) MarshalJSON() ([]byte, error) { return json.Marshal(r.Document("", true)) }
 
 // WriteJSON writes the document argmap score prints, indented by two spaces and ending with a
@@ -23,7 +25,10 @@ func (r *Result) WriteJSON(w io.Writer) error {
 	doc := r.Document("", true).(resultJSON)
 	rows := *doc.Arguments
 	doc.Arguments = nil
-	head, err := json.MarshalIndent(doc, "", "  ")
+	if err := rows.check(); err != nil {
+		return err
+	}
+	head, err := wire.Data.Marshal(doc, "")
 	if err != nil {
 		return err
 	}
@@ -75,11 +80,45 @@ func (r *Result) Document(label string, arguments bool) any {
 		t := r.ByCategory[c]
 		d.Categories.values = append(d.Categories.values, sidesJSON{Pro: num(t.Pro), Con: num(t.Con)})
 	}
+	if len(r.ContributionFuncs) > 0 {
+		c := &contributionsJSON{Functions: r.ContributionFuncs, ExplainedBy: r.ContributionFuncs[0]}
+		if m := r.Shapley; m != nil {
+			c.Shapley = &shapleyJSON{Method: "exact", Players: m.Players}
+			if !m.Exact {
+				seed := m.Seed
+				c.Shapley.Method, c.Shapley.Samples, c.Shapley.Seed = "sampled", m.Samples, &seed
+			}
+		}
+		d.Contributions = c
+	}
 	if arguments {
 		rows := make(argumentRows, len(r.Arguments))
+		vals := make([]num, len(r.Arguments)*(len(r.ContributionFuncs)+1))
 		for i, a := range r.Arguments {
-			rows[i] = argumentJSON{ID: a.ID, Side: a.Side, Category: a.Category, Weight: num(a.Weight),
+			row := argumentJSON{ID: a.ID, Side: a.Side, Category: a.Category, Weight: num(a.Weight),
 				Base: num(a.Base), Score: num(a.Score), Contribution: num(a.Contribution)}
+			for _, f := range r.ContributionFuncs {
+				v := &vals[0]
+				vals = vals[1:]
+				*v = num(a.Value(f))
+				switch f {
+				case Shapley:
+					row.Shapley = v
+					if r.Shapley != nil && !r.Shapley.Exact {
+						se := &vals[0]
+						vals = vals[1:]
+						*se = num(a.ShapleySE)
+						row.ShapleySE = se
+					}
+				case Removal:
+					row.Removal = v
+				case Restricted:
+					row.Restricted = v
+				case Gradient:
+					row.Gradient = v
+				}
+			}
+			rows[i] = row
 		}
 		d.Arguments = &rows
 	}
@@ -87,18 +126,34 @@ func (r *Result) Document(label string, arguments bool) any {
 }
 
 type resultJSON struct {
-	Label      string        `json:"label,omitempty"`
-	Semantics  Semantics     `json:"semantics"`
-	Weights    orderedMap    `json:"weights"`
-	Thesis     thesisJSON    `json:"thesis"`
-	Verdict    Verdict       `json:"verdict"`
-	Margin     num           `json:"margin"`
-	Converged  bool          `json:"converged"`
-	Iterations int           `json:"iterations"`
-	Residual   residual      `json:"residual"`
-	Totals     sidesJSON     `json:"totals"`
-	Categories orderedMap    `json:"categories"`
-	Arguments  *argumentRows `json:"arguments,omitempty"`
+	Label      string     `json:"label,omitempty"`
+	Semantics  Semantics  `json:"semantics"`
+	Weights    orderedMap `json:"weights"`
+	Thesis     thesisJSON `json:"thesis"`
+	Verdict    Verdict    `json:"verdict"`
+	Margin     num        `json:"margin"`
+	Converged  bool       `json:"converged"`
+	Iterations int        `json:"iterations"`
+	Residual   residual   `json:"residual"`
+	Totals     sidesJSON  `json:"totals"`
+	Categories orderedMap `json:"categories"`
+	// Contributions says which contribution functions the rows carry and which one explains
+	// the verdict in text; left out when none were asked for (compare).
+	Contributions *contributionsJSON `json:"contributions,omitempty"`
+	Arguments     *argumentRows      `json:"arguments,omitempty"`
+}
+
+type contributionsJSON struct {
+	Functions   []ContributionFunc `json:"functions"`
+	ExplainedBy ContributionFunc   `json:"explained_by"`
+	Shapley     *shapleyJSON       `json:"shapley,omitempty"`
+}
+
+type shapleyJSON struct {
+	Method  string  `json:"method"` // exact or sampled
+	Players int     `json:"players"`
+	Samples int     `json:"samples,omitempty"` // permutations, when sampled
+	Seed    *uint64 `json:"seed,omitempty"`
 }
 
 type thesisJSON struct {
@@ -120,6 +175,12 @@ type argumentJSON struct {
 	Base         num           `json:"base"`
 	Score        num           `json:"score"`
 	Contribution num           `json:"contribution"`
+	// One per requested contribution function; shapley_se when Shapley was sampled.
+	Shapley    *num `json:"shapley,omitempty"`
+	ShapleySE  *num `json:"shapley_se,omitempty"`
+	Removal    *num `json:"removal,omitempty"`
+	Restricted *num `json:"restricted,omitempty"`
+	Gradient   *num `json:"gradient,omitempty"`
 }
 
 // argumentRows are the per-argument rows, a hundred thousand in a big debate. encoding/json
@@ -128,6 +189,9 @@ type argumentJSON struct {
 type argumentRows []argumentJSON
 
 func (rows argumentRows) MarshalJSON() ([]byte, error) {
+	if err := rows.check(); err != nil {
+		return nil, err
+	}
 	b := make([]byte, 0, 160*len(rows)+2)
 	b = append(b, '[')
 	for i, a := range rows {
@@ -137,6 +201,18 @@ func (rows argumentRows) MarshalJSON() ([]byte, error) {
 		b = a.append(b, compactRow)
 	}
 	return append(b, ']'), nil
+}
+
+// check refuses a row with a number JSON cannot hold, before any row is written.
+func (rows argumentRows) check() error {
+	for _, a := range rows {
+		for _, x := range [...]num{a.Weight, a.Base, a.Score, a.Contribution} {
+			if !wire.IsFinite(float64(x)) {
+				return wire.NotFinite(float64(x), fmt.Sprintf("argument %q has a score of", a.ID))
+			}
+		}
+	}
+	return nil
 }
 
 // rowLayout is how a row is laid out: compact, or as json.MarshalIndent indents it inside
@@ -168,45 +244,33 @@ func (a argumentJSON) append(b []byte, l rowLayout) []byte {
 	b = a.Base.append(key(b, false, "base"))
 	b = a.Score.append(key(b, false, "score"))
 	b = a.Contribution.append(key(b, false, "contribution"))
+	for _, f := range [...]struct {
+		name string
+		v    *num
+	}{{"shapley", a.Shapley}, {"shapley_se", a.ShapleySE}, {"removal", a.Removal}, {"restricted", a.Restricted}, {"gradient", a.Gradient}} {
+		if f.v != nil {
+			b = f.v.append(key(b, false, f.name))
+		}
+	}
 	return append(b, l.close...)
 }
 
-// appendString appends s as encoding/json writes a string: as it is when nothing in it needs
-// escaping (ids and categories never do), else as json.Marshal escapes it.
-func appendString(b []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
-			q, _ := json.Marshal(s) // a string always encodes
-			return append(b, q...)
-		}
-	}
-	b = append(b, '"')
-	b = append(b, s...)
-	return append(b, '"')
-}
+// appendString appends s as every document but list's and get's writes a string.
+func appendString(b []byte, s string) []byte { return wire.Data.AppendString(b, s) }
 
-// num is a float written rounded to 1e-9 ("0.3", not "0.30000000000000004"), with NaN and
-// infinities written as 0 (they cannot arise from valid input) and no negative zero.
+// num is a computed number, written rounded to 1e-9 ("0.3", not "0.30000000000000004") with
+// no negative zero. A NaN or an infinity (which valid input cannot give) is an error.
 type num float64
 
-func (n num) MarshalJSON() ([]byte, error) { return n.append(nil), nil }
-
-func (n num) append(b []byte) []byte {
-	return strconv.AppendFloat(b, round(float64(n)), 'f', -1, 64)
+func (n num) MarshalJSON() ([]byte, error) {
+	if err := wire.Finite(float64(n), "a computed number is"); err != nil {
+		return nil, err
+	}
+	return n.append(nil), nil
 }
 
-func round(x float64) float64 {
-	switch {
-	case math.IsNaN(x) || math.IsInf(x, 0):
-		return 0
-	case math.Abs(x) < 1e15:
-		x = math.Round(x*1e9) / 1e9
-	}
-	if x == 0 {
-		return 0 // drops the sign of −0
-	}
-	return x
-}
+// append writes n, checked finite by the caller.
+func (n num) append(b []byte) []byte { return wire.AppendRounded(b, float64(n)) }
 
 // residual is written to three significant digits (3.2e-10): rounded to 1e-9 like the scores it
 // would read 0 or 0.000000001 and say nothing.
@@ -214,7 +278,10 @@ type residual float64
 
 func (r residual) MarshalJSON() ([]byte, error) {
 	x := float64(r)
-	if math.IsNaN(x) || math.IsInf(x, 0) || x == 0 {
+	if err := wire.Finite(x, "the residual is"); err != nil {
+		return nil, err
+	}
+	if x == 0 {
 		return []byte("0"), nil
 	}
 	return strconv.AppendFloat(nil, x, 'g', 3, 64), nil
