@@ -335,10 +335,37 @@ func TestBrowserRandom(t *testing.T) {
 				if _, err := chromedp.Run(b.ctx, chromedp.Evaluate[any](js)); err != nil {
 					t.Fatal(err)
 				}
-				compare(t, g, b.state(t), fmt.Sprintf("random debate %d", seed))
+				st := b.state(t)
+				compare(t, g, st, fmt.Sprintf("random debate %d", seed))
+				compareContributions(t, b, g, st, fmt.Sprintf("random debate %d", seed))
 			}
 		}
 		b.check(t, fmt.Sprintf("random debate %d", seed))
+	}
+}
+
+// compareContributions checks the page's contributions (the map's edge widths, the deciding
+// arguments) against score.Evaluate's under the page's weights.
+func compareContributions(t *testing.T, b *browser, g *argument.Graph, st pageState, what string) {
+	t.Helper()
+	w := score.Weights{}
+	for c, v := range st.Weights {
+		w[c], _ = strconv.ParseFloat(v, 64)
+	}
+	r, err := score.Evaluate(g, w, score.Semantics(st.Semantics))
+	if err != nil {
+		return // every weight 0: compare has said so
+	}
+	got, err := chromedp.Run(b.ctx, chromedp.Evaluate[[]float64](fmt.Sprintf(
+		`(() => { const w = {}; document.querySelectorAll('input[type=range][data-category]').forEach(e => w[e.getAttribute('data-category')] = parseFloat(e.value));
+		  return Array.from(window.argmapEvaluate(w, %q).contrib); })()`, st.Semantics)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, a := range r.Arguments {
+		if math.Abs(got[i+1]-a.Contribution) > 1e-9 {
+			t.Errorf("%s (%s, %v): contribution of %s = %.12g, score.Evaluate gives %.12g", what, st.Semantics, w, a.ID, got[i+1], a.Contribution)
+		}
 	}
 }
 

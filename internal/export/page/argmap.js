@@ -42,8 +42,19 @@
   }
   function weight(weights, c) { return Object.prototype.hasOwnProperty.call(weights, c) ? weights[c] : 1; }
 
-  // solve scores every node; removed (a node index, or -1) passes nothing on.
-  function solve(sem, lam, removed) {
+  // blockOf[v] is the block of node v; out[v] the nodes v supports or attacks.
+  var blockOf = new Int32Array(N), out = [];
+  for (var v0 = 0; v0 < N; v0++) out.push([]);
+  for (var b0 = 0; b0 < D.cyclic.length; b0++) {
+    for (var k0 = D.blockStart[b0]; k0 < D.blockStart[b0 + 1]; k0++) blockOf[D.order[k0]] = b0;
+  }
+  D.nodes.forEach(function (n, v) { n.in.forEach(function (e) { out[e[0]].push(v); }); });
+
+  // solve scores every node; removed (a node index, or -1) passes nothing on. Given from (the
+  // full solution), it starts from it and scores again only what lies downstream of removed,
+  // block by block in evaluation order: every score it recomputes is computed exactly as a
+  // whole solve would, so the margin is the same.
+  function solve(sem, lam, removed, from) {
     var sigma = new Float64Array(N), ov = new Float64Array(N), w = new Float64Array(N);
     var v, k;
     for (v = 0; v < N; v++) {
@@ -118,20 +129,44 @@
       }
       return res < S.tolerance;
     }
-    var converged = true;
-    for (var b = 0; b < D.cyclic.length; b++) {
-      var lo = D.blockStart[b], hi = D.blockStart[b + 1];
+    var converged = true, b, lo, hi;
+    if (from) {
+      sigma.set(from.sigma);
+      ov.set(from.ov);
+      ov[removed] = 0;
+      // dirty marks the nodes whose ov changed; pending the blocks with a dirty parent.
+      var dirty = new Uint8Array(N), pending = new Uint8Array(D.cyclic.length);
+      var mark = function (u) { dirty[u] = 1; out[u].forEach(function (x) { pending[blockOf[x]] = 1; }); };
+      mark(removed);
+      if (D.cyclic[blockOf[removed]]) pending[blockOf[removed]] = 1;
+      for (b = blockOf[removed]; b < D.cyclic.length; b++) {
+        if (!pending[b]) continue;
+        lo = D.blockStart[b]; hi = D.blockStart[b + 1];
+        if (!D.cyclic[b]) {
+          v = D.order[lo];
+          var x = evalNode(v);
+          if (x !== sigma[v]) { set(v, x); mark(v); }
+          continue;
+        }
+        var members = D.order.slice(lo, hi);
+        converged = iterate(members) && converged;
+        members.forEach(mark);
+      }
+      return { sigma: sigma, ov: ov, margin: sigma[D.thesis] - tau[D.thesis], converged: converged };
+    }
+    for (b = 0; b < D.cyclic.length; b++) {
+      lo = D.blockStart[b]; hi = D.blockStart[b + 1];
       if (!D.cyclic[b]) { v = D.order[lo]; set(v, evalNode(v)); continue; }
       converged = iterate(D.order.slice(lo, hi)) && converged;
     }
-    return { sigma: sigma, margin: sigma[D.thesis] - tau[D.thesis], converged: converged };
+    return { sigma: sigma, ov: ov, margin: sigma[D.thesis] - tau[D.thesis], converged: converged };
   }
 
   // evaluate is score.Evaluate: the scores, the margin, the verdict and every contribution.
   function evaluate(weights, sem) {
     var lam = lambdas(weights), full = solve(sem, lam, -1), contrib = new Float64Array(N);
     for (var v = 1; v < N; v++) {
-      if (D.nodes[v].connected || sem === "sum") contrib[v] = full.margin - solve(sem, lam, v).margin;
+      if (D.nodes[v].connected || sem === "sum") contrib[v] = full.margin - solve(sem, lam, v, sem === "sum" ? null : full).margin;
     }
     var verdict = full.margin > S.tolerance ? "pro" : full.margin < -S.tolerance ? "con" : "tie";
     return { sigma: full.sigma, margin: full.margin, verdict: verdict, contrib: contrib, converged: full.converged, sem: sem };
