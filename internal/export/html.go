@@ -213,7 +213,7 @@ thesis score <strong data-argmap="thesis-score" data-value="{{if .Verdict.HasThe
 {{range .Arguments}}<details class="arg {{.Side}}" id="a-{{.Index}}">
 <summary><span class="side {{.Side}}">{{.SideWord}}</span>{{flat .Arg.Title}} <span class="score">{{flat .Arg.Category}} · strength {{fixed .Arg.Strength}} · score <span data-argmap-score="{{.Arg.ID}}" data-value="{{.Score}}">{{fixed .Score}}</span></span></summary>
 <p>{{line .Arg.Claim}}</p>
-{{range paras .Arg.Reasoning}}<p>{{.}}</p>{{end}}
+{{range paras .Arg.Reasoning}}<p class="reasoning">{{.}}</p>{{end}}
 {{range .Arg.Quotes}}<blockquote>{{line .Text}}</blockquote>{{end}}
 {{if .Targets}}<p>It {{range $i, $t := .Targets}}{{if $i}}; {{end}}{{$t.Verb}} <a href="#{{$t.Anchor}}">{{flat $t.Title}}</a>{{end}}.</p>{{end}}
 {{if .Answers}}<p>Answers:</p><ul class="answers">{{range .Answers}}<li><span class="side {{.Side}}">{{.Verb}}</span><a href="#{{.Anchor}}">{{flat .Title}}</a></li>{{end}}</ul>{{else}}<p class="note">Nothing in the debate answers it.</p>{{end}}
