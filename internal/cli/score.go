@@ -109,6 +109,7 @@ func runScore(opts *scoreOptions) error {
 	if err != nil {
 		return err
 	}
+	funcs = opts.contrib.fit(funcs, g, shapleyDefaultLimit)
 	r, err := score.EvaluateWith(g, w, sem, score.Options{Contributions: funcs})
 	if err != nil {
 		return err
