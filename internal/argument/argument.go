@@ -95,11 +95,42 @@ type Argument struct {
 	Strength  float64
 	Supports  []string
 	Attacks   []string
+	// Relations is where each relation comes from: nil (every relation bare), or one entry per
+	// relation, the supports in Supports order and then the attacks in Attacks order, as the
+	// corpus decoder fills it. Supports and Attacks stay the lists everything else reads.
+	Relations []Relation
 	Quotes    []Passage
 	Evidence  []Passage
 	Tags      []string
 	Note      string
 	Pos       Pos
+}
+
+// Basis says where a relation comes from.
+type Basis string
+
+// The bases of a relation. A relation that declares none counts as stated.
+const (
+	Stated   Basis = "stated"   // the source makes the link; Relation.Quote is the sentence
+	Inferred Basis = "inferred" // the curators' reading; Relation.Note says why
+)
+
+// Bases lists the valid bases in the order messages name them.
+var Bases = []Basis{Stated, Inferred}
+
+// Provenance returns the relation of type t at position i of Supports (or Attacks), with its
+// basis, quote and note when the corpus gave them.
+func (a *Argument) Provenance(t RelationType, i int) Relation {
+	targets, k := a.Supports, i
+	if t == Attack {
+		targets, k = a.Attacks, len(a.Supports)+i
+	}
+	r := Relation{From: a.ID, To: targets[i], Type: t}
+	if k < len(a.Relations) && a.Relations[k].To == r.To && a.Relations[k].Type == t {
+		p := a.Relations[k]
+		r.Basis, r.Quote, r.Source, r.Note, r.Pos = p.Basis, p.Quote, p.Source, p.Note, p.Pos
+	}
+	return r
 }
 
 // Debate is a whole corpus: the question, its thesis, and every argument in corpus order

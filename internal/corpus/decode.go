@@ -285,6 +285,7 @@ var hints = map[string]string{
 	"weights":  "add the weight of each category, like {moral: 1, strategic: 1, political: 1}",
 	"source":   "add the id of the source it comes from",
 	"text":     "add the passage itself",
+	"to":       "add the id of the argument or thesis it supports or attacks",
 }
 
 // hint says how to fill an empty value of key.
@@ -754,15 +755,77 @@ func (f file) relations(info *argInfo, n *yaml.Node, key string, t argument.Rela
 	}
 	var ids []string
 	for _, item := range items {
-		id, ok := f.id(item, "the id", "grant-asylum")
-		if !ok {
-			info.relErr = true
-			continue
+		r := argument.Relation{From: info.arg.ID, Type: t, Pos: f.pos(item)}
+		at := f.pos(item)
+		if item.Kind == yaml.MappingNode {
+			var ok bool
+			if r, at, ok = f.relation(info, item, key, r); !ok {
+				info.relErr = true
+				continue
+			}
+		} else {
+			id, ok := f.id(item, "the id", "grant-asylum")
+			if !ok {
+				info.relErr = true
+				continue
+			}
+			r.To = id
 		}
-		ids = append(ids, id)
-		info.relations = append(info.relations, relationInfo{typ: t, target: id, at: f.pos(item)})
+		ids = append(ids, r.To)
+		info.arg.Relations = append(info.arg.Relations, r)
+		info.relations = append(info.relations, relationInfo{typ: t, target: r.To, at: at})
 	}
 	return ids
+}
+
+// relation decodes a relation written as a mapping. A stated relation needs the quote that
+// states it and an inferred one the note that says why; at is where the target id stands.
+func (f file) relation(info *argInfo, n *yaml.Node, key string, r argument.Relation) (argument.Relation, argument.Pos, bool) {
+	m := f.fields(n, relationShape)
+	at := f.pos(n)
+	ok := m.key("to") != nil
+	if v := m.val("to"); v != nil {
+		var idOK bool
+		if r.To, idOK = f.id(v, "to", "grant-asylum"); idOK {
+			at = f.pos(v)
+		}
+		ok = ok && idOK
+	}
+	basisAt := f.pos(n)
+	if v := m.val("basis"); v != nil {
+		b, bOK := f.text(v, "basis", true)
+		basisAt = f.pos(v)
+		switch {
+		case !bOK:
+			ok = false
+		case !contains(bases, b):
+			f.add(f.pos(v), Error, "unknown basis %s in %s: use stated (the source makes the link; give its quote) or inferred (the curators' reading; say why in note)", q(b), key)
+			ok = false
+		default:
+			r.Basis = argument.Basis(b)
+		}
+	}
+	if v := m.val("quote"); v != nil {
+		r.Quote, _ = f.text(v, "quote", true)
+	}
+	if v := m.val("source"); v != nil {
+		if id, sOK := f.id(v, "source", "catoggio-2022"); sOK {
+			r.Source = id
+			info.passages = append(info.passages, passageInfo{kind: "the quote of a relation", source: id, sourceAt: f.pos(v)})
+		}
+	}
+	if v := m.val("note"); v != nil {
+		r.Note, _ = f.text(v, "note", false)
+	}
+	switch {
+	case r.Basis == argument.Stated && r.Quote == "" && m.key("quote") == nil:
+		f.add(basisAt, Error, "relation to %s is stated but has no quote: add quote: with the source's sentence that makes the link, or make it basis: inferred with a note", safetext.Line(r.To))
+		ok = false
+	case r.Basis == argument.Inferred && strings.TrimSpace(r.Note) == "" && m.key("note") == nil:
+		f.add(basisAt, Error, "relation to %s is inferred but has no note: say in note: why the link is read into the source", safetext.Line(r.To))
+		ok = false
+	}
+	return r, at, ok
 }
 
 func (f file) passages(info *argInfo, n *yaml.Node, key string, s *shape) []argument.Passage {

@@ -115,6 +115,21 @@ func CheckQuotes(d *argument.Debate, id, text, name string) []Problem {
 			}
 			ps = append(ps, Problem{Pos: quote.Pos, Severity: Error, Message: msg})
 		}
+		for _, r := range a.Relations {
+			if r.Quote == "" || r.Source != id {
+				continue
+			}
+			agreed, ok := matchQuote(r.Quote, norm)
+			if ok {
+				continue
+			}
+			what := fmt.Sprintf("quote of the relation of %s to %s", safetext.Line(a.ID), safetext.Line(r.To))
+			msg := fmt.Sprintf("%s is not in the text of %s (%s): copy the sentence that makes the link verbatim, or make the relation basis: inferred with a note", what, safetext.Line(id), safetext.Line(name))
+			if agreed != "" {
+				msg = fmt.Sprintf("%s is not in the text of %s (%s): it agrees up to %s; copy the sentence that makes the link verbatim, or make the relation basis: inferred with a note", what, safetext.Line(id), safetext.Line(name), q(tail(agreed, 6)))
+			}
+			ps = append(ps, Problem{Pos: r.Pos, Severity: Error, Message: msg})
+		}
 	}
 	return ps
 }

@@ -1,5 +1,7 @@
 package corpus
 
+import "github.com/argmap/argmap/internal/argument"
+
 // shape is what one kind of mapping in a corpus may hold: its keys in the order the format
 // lists them, and those it must have. The JSON Schema (arguments/argmap.schema.json) says the
 // same; a test holds the two together.
@@ -45,6 +47,13 @@ var (
 		keys:     []string{"source", "text"},
 		required: []string{"source", "text"},
 	}
+	// relationShape is a relation written as a mapping rather than a bare id: where the link
+	// comes from (see argument.Basis).
+	relationShape = &shape{
+		what:     "a relation",
+		keys:     []string{"to", "basis", "quote", "source", "note"},
+		required: []string{"to"},
+	}
 	evidenceShape = &shape{
 		what:     "a piece of evidence",
 		keys:     []string{"source", "text"},
@@ -86,6 +95,9 @@ const idPattern = `^[a-z0-9]+(-[a-z0-9]+)*$`
 
 // sides are the values of an argument's side, in the order messages list them.
 var sides = []string{"pro", "con"}
+
+// bases are the values of a relation's basis, in the order messages list them.
+var bases = []string{string(argument.Stated), string(argument.Inferred)}
 
 // validID reports whether s is a well-formed id: it matches idPattern (a test holds the two
 // together) and is at most MaxIDLength bytes. Every argument and reference is checked, so this

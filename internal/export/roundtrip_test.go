@@ -36,6 +36,14 @@ func clearPos(d *argument.Debate) {
 		for i := range a.Evidence {
 			a.Evidence[i].Pos = argument.Pos{}
 		}
+		bare := true
+		for i := range a.Relations {
+			a.Relations[i].Pos = argument.Pos{}
+			bare = bare && a.Relations[i].Bare()
+		}
+		if bare {
+			a.Relations = nil // bare ids say no more than Supports and Attacks
+		}
 	}
 }
 

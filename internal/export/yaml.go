@@ -146,19 +146,40 @@ func yamlArgument(g *argument.Graph, i int) *yaml.Node {
 		"title", str(a.Title), "claim", str(a.Claim))
 	optional(m, "reasoning", a.Reasoning)
 	m.Content = append(m.Content, key("strength"), num(a.Strength))
-	var supports, attacks []string
-	for _, e := range g.Out(i) {
-		if e.Type == argument.Attack {
-			attacks = append(attacks, g.ID(e.Node))
-		} else {
-			supports = append(supports, g.ID(e.Node))
+	for _, t := range [...]argument.RelationType{argument.Support, argument.Attack} {
+		var ids []string
+		var rels []argument.Relation
+		bare := true
+		for _, e := range g.Out(i) {
+			if e.Type == t {
+				r := g.Relation(i, e.Node, t)
+				ids, rels = append(ids, r.To), append(rels, r)
+				bare = bare && r.Bare()
+			}
 		}
-	}
-	if len(supports) > 0 {
-		m.Content = append(m.Content, key("supports"), flowList(supports))
-	}
-	if len(attacks) > 0 {
-		m.Content = append(m.Content, key("attacks"), flowList(attacks))
+		if len(ids) == 0 {
+			continue
+		}
+		name := "supports"
+		if t == argument.Attack {
+			name = "attacks"
+		}
+		if bare {
+			m.Content = append(m.Content, key(name), flowList(ids))
+			continue
+		}
+		// Where one relation has a basis, every one is written as a mapping: a list of both
+		// forms reads as a mistake.
+		s := seq()
+		for _, r := range rels {
+			rm := mapping("to", str(r.To))
+			optional(rm, "basis", string(r.Basis))
+			optional(rm, "quote", r.Quote)
+			optional(rm, "source", r.Source)
+			optional(rm, "note", r.Note)
+			s.Content = append(s.Content, rm)
+		}
+		m.Content = append(m.Content, key(name), s)
 	}
 	passages := func(name string, ps []argument.Passage) {
 		if len(ps) == 0 {

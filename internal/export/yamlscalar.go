@@ -76,6 +76,11 @@ func appendYAMLStyles(styles []yamlStyle, g *argument.Graph, i int) ([]yamlStyle
 	// The strength is a number, always plain: digits, a sign, a point, an exponent, or .nan,
 	// .inf, -.inf (TestYAMLNumbersArePlain).
 	n := len(styles)
+	for _, e := range g.Out(i) {
+		if !g.Relation(i, e.Node, e.Type).Bare() {
+			return styles, false // relations as mappings are few: the library writes them
+		}
+	}
 	ok := yamlArgumentScalars(g, i, func(s string, flow bool) bool {
 		st, known := yamlStringStyle(s, flow)
 		styles = append(styles, st)
