@@ -143,9 +143,12 @@ type Debate struct {
 	Thesis     Thesis
 	Categories []string
 	Sources    []Source
-	Profiles   []Profile
-	Arguments  []*Argument
-	Pos        Pos
+	// Verdict is the source's own conclusion, in its words (empty Text when the corpus gives
+	// none). It is recorded, not computed: scoring never reads it.
+	Verdict   Passage
+	Profiles  []Profile
+	Arguments []*Argument
+	Pos       Pos
 }
 
 // Argument returns the argument with the given id, or nil.

@@ -14,12 +14,27 @@ type Filter struct {
 	Tags        []string
 	MinStrength float64
 	Search      string
+	// Relations, when Stated, keeps only the relations the source itself makes: the graph,
+	// not Match, applies it (see Graph.StatedOnly). "" keeps every relation.
+	Relations Basis
 }
 
 // IsZero reports whether the filter matches everything.
 func (f Filter) IsZero() bool {
 	return len(f.Sides) == 0 && len(f.Categories) == 0 && len(f.Tags) == 0 &&
-		f.MinStrength == 0 && f.Search == ""
+		f.MinStrength == 0 && f.Search == "" && f.Relations == ""
+}
+
+// Apply restricts g to what the filter keeps: the matching arguments and, with Relations set
+// to Stated, only the stated relations among them.
+func (f Filter) Apply(g *Graph) *Graph {
+	if f.Relations == Stated {
+		g = g.StatedOnly()
+	}
+	if len(f.Sides) == 0 && len(f.Categories) == 0 && len(f.Tags) == 0 && f.MinStrength == 0 && f.Search == "" {
+		return g
+	}
+	return g.Subgraph(f.Match)
 }
 
 // Match reports whether a passes the filter.
@@ -79,6 +94,9 @@ func (f Filter) Check(d *Debate) error {
 				return &FilterError{Flag: "tag", Value: t, Valid: known}
 			}
 		}
+	}
+	if f.Relations != "" && f.Relations != Stated {
+		return &FilterError{Flag: "relations", Value: string(f.Relations), Valid: []string{"all", string(Stated)}}
 	}
 	if f.MinStrength < 0 || f.MinStrength > 1 || f.MinStrength != f.MinStrength {
 		return &FilterError{Flag: "min-strength", Value: fmt.Sprint(f.MinStrength), Hint: "give a number from 0 to 1"}

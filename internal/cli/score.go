@@ -133,7 +133,7 @@ func scoreGraph(app *App, f *filterFlags) (*argument.Graph, error) {
 	if flt.IsZero() {
 		return g, nil
 	}
-	return g.Subgraph(flt.Match), nil
+	return flt.Apply(g), nil
 }
 
 func checkScoreFormat(format string) error {

@@ -169,6 +169,7 @@ func (c *checker) references() {
 		}
 		return ids
 	}
+	c.passageSources(sourceIDs, []passageInfo{c.verdictSource})
 	for _, a := range c.args {
 		arg := a.arg
 		if !a.categoryAt.IsZero() {
@@ -210,19 +211,24 @@ func (c *checker) references() {
 				seen[r.target] = r
 			}
 		}
-		for _, p := range a.passages {
-			if p.sourceAt.IsZero() {
-				continue
+		c.passageSources(sourceIDs, a.passages)
+	}
+}
+
+// passageSources reports the passages whose source is not in debate.sources.
+func (c *checker) passageSources(sourceIDs []string, ps []passageInfo) {
+	for _, p := range ps {
+		if p.sourceAt.IsZero() {
+			continue
+		}
+		if _, ok := c.srcAt[p.source]; !ok {
+			hint := "add it to debate.sources"
+			if s := c.suggest(p.source, sourceIDs); s != "" {
+				hint = fmt.Sprintf("did you mean %s?", s)
+			} else if len(sourceIDs) > 0 {
+				hint = fmt.Sprintf("use one of %s, or add it to debate.sources", strings.Join(sourceIDs, ", "))
 			}
-			if _, ok := c.srcAt[p.source]; !ok {
-				hint := "add it to debate.sources"
-				if s := c.suggest(p.source, sourceIDs); s != "" {
-					hint = fmt.Sprintf("did you mean %s?", s)
-				} else if len(sourceIDs) > 0 {
-					hint = fmt.Sprintf("use one of %s, or add it to debate.sources", strings.Join(sourceIDs, ", "))
-				}
-				c.add(p.sourceAt, Error, "unknown source %s in %s: %s", q(p.source), p.kind, hint)
-			}
+			c.add(p.sourceAt, Error, "unknown source %s in %s: %s", q(p.source), p.kind, hint)
 		}
 	}
 }

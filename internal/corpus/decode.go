@@ -25,6 +25,8 @@ type loader struct {
 	args       []*argInfo
 	profiles   []*profileInfo
 
+	verdictSource passageInfo // the source of debate.verdict, checked with the arguments'
+
 	suggestions int // suggestions made so far; see suggest
 
 	// Problems past MaxProblems are counted, not kept: a file of a million broken arguments
@@ -520,6 +522,19 @@ func (f file) debate(key, n *yaml.Node) {
 			for _, item := range items {
 				f.source(d, item)
 			}
+		}
+	}
+	if v := m.val("verdict"); v != nil && f.isMapping(v, "the verdict") {
+		vm := f.fields(v, verdictShape)
+		d.Verdict.Pos = f.pos(v)
+		if s := vm.val("source"); s != nil {
+			if id, ok := f.id(s, "source", "catoggio-2022"); ok {
+				d.Verdict.Source = id
+				f.loader.verdictSource = passageInfo{kind: "the verdict", source: id, sourceAt: f.pos(s)}
+			}
+		}
+		if t := vm.val("text"); t != nil {
+			d.Verdict.Text, _ = f.text(t, "text", true)
 		}
 	}
 }

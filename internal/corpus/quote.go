@@ -100,6 +100,11 @@ func normalize(s string) string {
 func CheckQuotes(d *argument.Debate, id, text, name string) []Problem {
 	norm := normalize(text)
 	var ps []Problem
+	if v := d.Verdict; v.Text != "" && v.Source == id {
+		if _, ok := matchQuote(v.Text, norm); !ok {
+			ps = append(ps, Problem{Pos: v.Pos, Severity: Error, Message: fmt.Sprintf("the verdict is not in the text of %s (%s): copy it verbatim, with ... between pieces left out", safetext.Line(id), safetext.Line(name))})
+		}
+	}
 	for _, a := range d.Arguments {
 		for _, quote := range a.Quotes {
 			if quote.Source != id {

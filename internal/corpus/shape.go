@@ -18,7 +18,7 @@ var (
 	}
 	debateShape = &shape{
 		what:     "the debate",
-		keys:     []string{"id", "title", "question", "thesis", "categories", "sources"},
+		keys:     []string{"id", "title", "question", "thesis", "categories", "sources", "verdict"},
 		required: []string{"id", "title", "question", "thesis"},
 	}
 	thesisShape = &shape{
@@ -53,6 +53,11 @@ var (
 		what:     "a relation",
 		keys:     []string{"to", "basis", "quote", "source", "note"},
 		required: []string{"to"},
+	}
+	verdictShape = &shape{
+		what:     "the verdict",
+		keys:     []string{"source", "text"},
+		required: []string{"source", "text"},
 	}
 	evidenceShape = &shape{
 		what:     "a piece of evidence",

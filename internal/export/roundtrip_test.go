@@ -22,6 +22,7 @@ import (
 func clearPos(d *argument.Debate) {
 	d.Pos = argument.Pos{}
 	d.Thesis.Pos = argument.Pos{}
+	d.Verdict.Pos = argument.Pos{}
 	for i := range d.Sources {
 		d.Sources[i].Pos = argument.Pos{}
 	}
@@ -171,6 +172,7 @@ func debateFromJSON(data []byte) (*argument.Debate, error) {
 			}
 			Categories []string
 			Sources    []struct{ ID, Title, Subtitle, Author, Publication, Date, URL string }
+			Verdict    *struct{ Source, Text string }
 			Profiles   json.RawMessage
 		}
 		Arguments []struct {
@@ -179,7 +181,7 @@ func debateFromJSON(data []byte) (*argument.Debate, error) {
 			Tags                                              []string
 			Quotes, Evidence                                  []struct{ Source, Text string }
 		}
-		Relations []struct{ From, To, Type string }
+		Relations []struct{ From, To, Type, Basis, Quote, Source, Note string }
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
@@ -195,6 +197,9 @@ func debateFromJSON(data []byte) (*argument.Debate, error) {
 	for _, s := range src.Sources {
 		d.Sources = append(d.Sources, argument.Source{ID: s.ID, Title: s.Title, Subtitle: s.Subtitle, Author: s.Author,
 			Publication: s.Publication, Date: s.Date, URL: s.URL})
+	}
+	if src.Verdict != nil {
+		d.Verdict = argument.Passage{Source: src.Verdict.Source, Text: src.Verdict.Text}
 	}
 	names, values, err := orderedObject(src.Profiles)
 	if err != nil {
@@ -234,7 +239,16 @@ func debateFromJSON(data []byte) (*argument.Debate, error) {
 			default:
 				return nil, fmt.Errorf("relation type %q", r.Type)
 			}
+			// A stated relation always has its quote, so one without came from a bare id.
+			basis := argument.Basis(r.Basis)
+			if basis == argument.Stated && r.Quote == "" {
+				basis = ""
+			}
+			arg.Relations = append(arg.Relations, argument.Relation{From: r.From, To: r.To, Type: argument.RelationType(r.Type),
+				Basis: basis, Quote: r.Quote, Source: r.Source, Note: r.Note})
 		}
+		// The loader lists supports before attacks; the JSON does too, by source argument.
+		clearPos(&argument.Debate{Arguments: []*argument.Argument{arg}})
 		d.Arguments = append(d.Arguments, arg)
 	}
 	return d, nil
@@ -275,7 +289,7 @@ func TestJSONKeyOrder(t *testing.T) {
 		"weights":  {"moral", "strategic", "political"},
 		"argument": {"id", "side", "category", "title", "claim", "reasoning", "strength", "tags", "quotes", "evidence", "note"},
 		"quote":    {"source", "text"},
-		"relation": {"from", "to", "type"},
+		"relation": {"from", "to", "type", "basis"},
 		"profiles": {"even", "heritage"},
 	}
 	check := func(what string, raw json.RawMessage) json.RawMessage {
@@ -454,9 +468,13 @@ type jsonPassage struct {
 }
 
 type jsonRelation struct {
-	From string                `json:"from"`
-	To   string                `json:"to"`
-	Type argument.RelationType `json:"type"`
+	From   string                `json:"from"`
+	To     string                `json:"to"`
+	Type   argument.RelationType `json:"type"`
+	Basis  argument.Basis        `json:"basis"`
+	Quote  string                `json:"quote,omitempty"`
+	Source string                `json:"source,omitempty"`
+	Note   string                `json:"note,omitempty"`
 }
 
 func jsonPassages(ps []argument.Passage) []jsonPassage {
@@ -495,6 +513,9 @@ func wholeJSON(g *argument.Graph) any {
 		Thesis:     jsonThesis{ID: d.Thesis.ID, Claim: d.Thesis.Claim, Base: d.Thesis.Base},
 		Categories: nonNil(d.Categories), Sources: []jsonSource{}, Profiles: object{},
 	}, Arguments: []jsonArgument{}, Relations: []jsonRelation{}}
+	if d.Verdict.Text != "" {
+		out.Debate.Verdict = &jsonVerdict{Source: d.Verdict.Source, Text: d.Verdict.Text}
+	}
 	for _, s := range d.Sources {
 		out.Debate.Sources = append(out.Debate.Sources, jsonSource{ID: s.ID, Title: s.Title, Subtitle: s.Subtitle,
 			Author: s.Author, Publication: s.Publication, Date: s.Date, URL: s.URL})
@@ -512,7 +533,8 @@ func wholeJSON(g *argument.Graph) any {
 			Quotes: jsonPassages(a.Quotes), Evidence: jsonPassages(a.Evidence), Note: a.Note})
 	}
 	for _, r := range g.Relations() {
-		out.Relations = append(out.Relations, jsonRelation{From: r.From, To: r.To, Type: r.Type})
+		out.Relations = append(out.Relations, jsonRelation{From: r.From, To: r.To, Type: r.Type, Basis: r.EffectiveBasis(),
+			Quote: r.Quote, Source: r.Source, Note: r.Note})
 	}
 	return out
 }

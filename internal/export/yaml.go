@@ -88,6 +88,9 @@ func yamlFile(g *argument.Graph) *yaml.Node {
 		}
 		debate.Content = append(debate.Content, key("sources"), sources)
 	}
+	if v := d.Verdict; v.Text != "" {
+		debate.Content = append(debate.Content, key("verdict"), mapping("source", str(v.Source), "text", str(v.Text)))
+	}
 
 	file := mapping("argmap", num(float64(Version)), "debate", debate)
 	if len(d.Profiles) > 0 {
@@ -147,29 +150,22 @@ func yamlArgument(g *argument.Graph, i int) *yaml.Node {
 	optional(m, "reasoning", a.Reasoning)
 	m.Content = append(m.Content, key("strength"), num(a.Strength))
 	for _, t := range [...]argument.RelationType{argument.Support, argument.Attack} {
-		var ids []string
-		var rels []argument.Relation
-		bare := true
-		for _, e := range g.Out(i) {
-			if e.Type == t {
-				r := g.Relation(i, e.Node, t)
-				ids, rels = append(ids, r.To), append(rels, r)
-				bare = bare && r.Bare()
-			}
-		}
-		if len(ids) == 0 {
+		rels := yamlRelations(g, i, t)
+		if len(rels) == 0 {
 			continue
 		}
 		name := "supports"
 		if t == argument.Attack {
 			name = "attacks"
 		}
-		if bare {
+		if rels.bare() {
+			ids := make([]string, len(rels))
+			for j, r := range rels {
+				ids[j] = r.To
+			}
 			m.Content = append(m.Content, key(name), flowList(ids))
 			continue
 		}
-		// Where one relation has a basis, every one is written as a mapping: a list of both
-		// forms reads as a mistake.
 		s := seq()
 		for _, r := range rels {
 			rm := mapping("to", str(r.To))

@@ -27,6 +27,19 @@ type ArgumentJSON struct {
 	Note      string        `json:"note"`
 	Supports  []string      `json:"supports"`
 	Attacks   []string      `json:"attacks"`
+	// Relations says where each of Supports and Attacks comes from, in that order.
+	Relations []RelationJSON `json:"relations"`
+}
+
+// RelationJSON is one relation of an argument with its basis: stated (by the source, with the
+// quote that says so) or inferred (by the curators, with the note that says why).
+type RelationJSON struct {
+	To     string `json:"to"`
+	Type   string `json:"type"`
+	Basis  string `json:"basis"`
+	Quote  string `json:"quote,omitempty"`
+	Source string `json:"source,omitempty"`
+	Note   string `json:"note,omitempty"`
 }
 
 // PassageJSON is a quote or a piece of evidence.
@@ -78,7 +91,24 @@ func NewArgumentJSON(a *argument.Argument) ArgumentJSON {
 		Note:      a.Note,
 		Supports:  nonNil(a.Supports),
 		Attacks:   nonNil(a.Attacks),
+		Relations: relationsJSON(a),
 	}
+}
+
+func relationsJSON(a *argument.Argument) []RelationJSON {
+	out := []RelationJSON{}
+	for _, t := range [...]argument.RelationType{argument.Support, argument.Attack} {
+		n := len(a.Supports)
+		if t == argument.Attack {
+			n = len(a.Attacks)
+		}
+		for k := range n {
+			r := a.Provenance(t, k)
+			out = append(out, RelationJSON{To: r.To, Type: string(t), Basis: string(r.EffectiveBasis()),
+				Quote: r.Quote, Source: r.Source, Note: r.Note})
+		}
+	}
+	return out
 }
 
 // ListJSON writes the arguments as a JSON array.

@@ -54,14 +54,15 @@ const (
 
 // item is one line (or block) of the tree before layout.
 type item struct {
-	node    int
-	depth   int
-	rel     argument.RelationType // how the node bears on its parent; "" for a root
-	kind    itemKind
-	context bool // kept only because a match lies below it
-	hidden  int  // kindMore: how many children were cut
-	capped  bool // kindMore: cut by MaxDepth rather than by --depth
-	kids    []*item
+	node     int
+	depth    int
+	rel      argument.RelationType // how the node bears on its parent; "" for a root
+	inferred bool                  // that relation is the curators' reading, not the source's
+	kind     itemKind
+	context  bool // kept only because a match lies below it
+	hidden   int  // kindMore: how many children were cut
+	capped   bool // kindMore: cut by MaxDepth rather than by --depth
+	kids     []*item
 }
 
 // showView holds the state of one Show call.
@@ -91,6 +92,7 @@ type showView struct {
 	anyCap      bool
 	anyRef      bool
 	anyRefBelow bool
+	anyInferred bool // some relation drawn is inferred: the legend explains the mark
 	anyCycle    bool
 }
 
@@ -237,13 +239,14 @@ func (v *showView) plant(root int) *item {
 			}
 		}
 	}
-	return v.build(root, 0, "")
+	return v.build(root, 0, "", false)
 }
 
 // build unfolds the graph below n into items. It recurses once per level, and levels stop at
 // v.limit (at most MaxDepth), so a deep chain cannot exhaust the stack.
-func (v *showView) build(n, depth int, rel argument.RelationType) *item {
-	it := &item{node: n, depth: depth, rel: rel}
+func (v *showView) build(n, depth int, rel argument.RelationType, inferred bool) *item {
+	it := &item{node: n, depth: depth, rel: rel, inferred: inferred}
+	v.anyInferred = v.anyInferred || inferred
 	switch {
 	case v.onPath[n]:
 		it.kind = kindCycle
@@ -273,7 +276,7 @@ func (v *showView) build(n, depth int, rel argument.RelationType) *item {
 	}
 	v.onPath[n] = true
 	for _, e := range kids {
-		it.kids = append(it.kids, v.build(e.Node, depth+1, e.Type))
+		it.kids = append(it.kids, v.build(e.Node, depth+1, e.Type, e.Inferred()))
 	}
 	v.onPath[n] = false
 	return it
@@ -416,12 +419,21 @@ func (v *showView) text(it *item) string {
 		if it.kind == kindCycle {
 			msg += " (cycle)"
 		}
-		return v.relMark(it.rel) + " " + v.st.Dim.Render(msg)
+		return v.relPrefix(it) + v.st.Dim.Render(msg)
 	}
 	if a == nil {
 		return v.thesisText()
 	}
 	return v.argumentText(it, a)
+}
+
+// relPrefix is the two columns before a child: how it bears on its parent, then the inferred
+// mark or a space, so that an inferred relation shows in plain text too.
+func (v *showView) relPrefix(it *item) string {
+	if it.inferred {
+		return v.relMark(it.rel) + v.st.Rel.Render(v.gl.Inferred)
+	}
+	return v.relMark(it.rel) + " "
 }
 
 func (v *showView) relMark(rel argument.RelationType) string {
@@ -503,7 +515,7 @@ func (v *showView) argumentText(it *item, a *argument.Argument) string {
 	fixed := pad(sideSt.Render(side), 3) + "  " + pad(catSt.Render(badge(a.Category, v.gl)), v.catWidth) + "  "
 	fw := v.fixedWidth()
 	if it.rel != "" {
-		fixed = v.relMark(it.rel) + " " + fixed
+		fixed = v.relPrefix(it) + fixed
 	} else {
 		fw -= 2 // a root bears on nothing above it
 	}
@@ -679,6 +691,9 @@ func (v *showView) footer(out *output) {
 	legend := []string{
 		st.Rel.Render(gl.Support) + st.Muted.Render(" supports"),
 		st.Rel.Render(gl.Attack) + st.Muted.Render(" attacks the argument above"),
+	}
+	if v.anyInferred {
+		legend = append(legend, st.Rel.Render(gl.Inferred)+st.Muted.Render(" inferred by the curators, not stated by the source"))
 	}
 	switch {
 	case (v.anyRef || v.anyCycle) && v.anyRefBelow:
