@@ -22,6 +22,8 @@ type Relation struct {
 	Source string
 	Note   string
 	Pos    Pos
+	// SourceAt is where the source id stands, for Check's problems.
+	SourceAt Span
 }
 
 // Inferred reports whether the relation is the curators' reading rather than the source's.
@@ -354,7 +356,7 @@ func (g *Graph) Relation(from, to int, t RelationType) Relation {
 	}
 	for _, p := range a.Relations {
 		if p.To == r.To && p.Type == t {
-			p.Pos = Pos{} // where it was read is the loader's business, not the graph's
+			p.Pos, p.SourceAt = Pos{}, Span{} // where it was read is the loader's business
 			return p
 		}
 	}

@@ -102,7 +102,7 @@ func CheckQuotes(d *argument.Debate, id, text, name string) []Problem {
 	var ps []Problem
 	if v := d.Verdict; v.Text != "" && v.Source == id {
 		if _, ok := matchQuote(v.Text, norm); !ok {
-			ps = append(ps, Problem{Pos: v.Pos, Severity: Error, Message: fmt.Sprintf("the verdict is not in the text of %s (%s): copy it verbatim, with ... between pieces left out", safetext.Line(id), safetext.Line(name))})
+			ps = append(ps, Problem{Pos: v.Pos, Severity: Error, Rule: RuleQuoteNotFound, Message: fmt.Sprintf("the verdict is not in the text of %s (%s): copy it verbatim, with ... between pieces left out", safetext.Line(id), safetext.Line(name))})
 		}
 	}
 	for _, a := range d.Arguments {
@@ -118,7 +118,7 @@ func CheckQuotes(d *argument.Debate, id, text, name string) []Problem {
 			if agreed != "" {
 				msg = fmt.Sprintf("quote of argument %s is not in the text of %s (%s): it agrees up to %s; copy it verbatim, with ... between pieces left out", safetext.Line(a.ID), safetext.Line(id), safetext.Line(name), q(tail(agreed, 6)))
 			}
-			ps = append(ps, Problem{Pos: quote.Pos, Severity: Error, Message: msg})
+			ps = append(ps, Problem{Pos: quote.Pos, Severity: Error, Rule: RuleQuoteNotFound, Message: msg})
 		}
 		for _, r := range a.Relations {
 			if r.Quote == "" || r.Source != id {
@@ -133,7 +133,7 @@ func CheckQuotes(d *argument.Debate, id, text, name string) []Problem {
 			if agreed != "" {
 				msg = fmt.Sprintf("%s is not in the text of %s (%s): it agrees up to %s; copy the sentence that makes the link verbatim, or make the relation basis: inferred with a note", what, safetext.Line(id), safetext.Line(name), q(tail(agreed, 6)))
 			}
-			ps = append(ps, Problem{Pos: r.Pos, Severity: Error, Message: msg})
+			ps = append(ps, Problem{Pos: r.Pos, Severity: Error, Rule: RuleQuoteNotFound, Message: msg})
 		}
 	}
 	return ps
