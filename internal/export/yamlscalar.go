@@ -192,6 +192,7 @@ func writeYAMLArgument(w *bufio.Writer, g *argument.Graph, i int, styles []yamlf
 	}
 	return styles
 }
+
 // yamlRelationList is the relations of one type from one argument, in edge order.
 type yamlRelationList []argument.Relation
 
