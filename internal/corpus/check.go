@@ -103,15 +103,15 @@ func CheckBasis(d *argument.Debate) []Problem {
 	if bare == 0 {
 		return nil
 	}
-	verb := "relations have"
+	verb, count := "relations have", "they count"
 	if bare == 1 {
-		verb = "relation has"
+		verb, count = "relation has", "it counts"
 	}
 	rel := "supports"
 	if first.Type == argument.Attack {
 		rel = "attacks"
 	}
 	return []Problem{{Pos: first.Pos, Severity: Warning, Rule: RuleNoBasis, Message: fmt.Sprintf(
-		"%d %s no basis, so they count as stated (the first is %s %s %s): write {to: ID, basis: stated, quote: \"...\"} with the source's sentence that makes the link, or {to: ID, basis: inferred, note: \"...\"} saying why",
-		bare, verb, safetext.Line(first.From), rel, safetext.Line(first.To))}}
+		"%d %s no basis, so %s as stated (the first is %s %s %s): write {to: ID, basis: stated, quote: \"...\"} with the source's sentence that makes the link, or {to: ID, basis: inferred, note: \"...\"} saying why",
+		bare, verb, count, safetext.Line(first.From), rel, safetext.Line(first.To))}}
 }
