@@ -194,6 +194,13 @@ func exportTarget(app *App, output string) (string, error) {
 	if dir == "" {
 		return target, nil // the built-in corpus is embedded: there is no folder to protect
 	}
+	if file := app.corpusFile(); file != "" {
+		// A one-file corpus: only that file is the corpus; its folder's other files are not.
+		if same, err := resolvePath(file); err == nil && same == target {
+			return "", fmt.Errorf("refusing to write %s: it is the corpus file; write the export somewhere else", output)
+		}
+		return target, nil
+	}
 	corpusDir, err := filepath.Abs(dir)
 	if err == nil {
 		if resolved, err := filepath.EvalSymlinks(corpusDir); err == nil {
