@@ -117,3 +117,36 @@ func (d *Debate) Tags() []string {
 	slices.Sort(tags)
 	return tags
 }
+
+// WithoutInferred returns a, or a copy of it without its inferred relations when it has any:
+// what a listing filtered to --relations stated shows of it.
+func (a *Argument) WithoutInferred() *Argument {
+	inferred := false
+	for _, r := range a.Relations {
+		inferred = inferred || r.Inferred()
+	}
+	if !inferred {
+		return a
+	}
+	b := *a
+	b.Supports, b.Attacks, b.Relations = nil, nil, nil
+	for _, t := range [...]RelationType{Support, Attack} {
+		n := len(a.Supports)
+		if t == Attack {
+			n = len(a.Attacks)
+		}
+		for k := range n {
+			r := a.Provenance(t, k)
+			if r.Inferred() {
+				continue
+			}
+			if t == Support {
+				b.Supports = append(b.Supports, r.To)
+			} else {
+				b.Attacks = append(b.Attacks, r.To)
+			}
+			b.Relations = append(b.Relations, r)
+		}
+	}
+	return &b
+}

@@ -115,3 +115,17 @@ func TestFilterCheckRelations(t *testing.T) {
 		}
 	}
 }
+
+func TestWithoutInferred(t *testing.T) {
+	a := withBases(arg("a", Pro, []string{"t", "u"}, []string{"b"}), Inferred, Stated, Inferred)
+	b := a.WithoutInferred()
+	if !slices.Equal(b.Supports, []string{"u"}) || len(b.Attacks) != 0 || len(b.Relations) != 1 || b.Relations[0].To != "u" {
+		t.Errorf("WithoutInferred = supports %v, attacks %v, relations %v; want only the stated support of u", b.Supports, b.Attacks, b.Relations)
+	}
+	if len(a.Supports) != 2 || len(a.Attacks) != 1 {
+		t.Errorf("WithoutInferred changed the argument itself: %v %v", a.Supports, a.Attacks)
+	}
+	if c := arg("c", Pro, []string{"t"}, nil); c.WithoutInferred() != c {
+		t.Errorf("an argument with nothing inferred is copied")
+	}
+}
