@@ -214,7 +214,7 @@ func (v *showView) text(it *report.Row) string {
 // relPrefix is the two columns before a child: how it bears on its parent, then the inferred
 // mark or a space, so that an inferred relation shows in plain text too.
 func (v *showView) relPrefix(it *report.Row) string {
-	if it.Inferred {
+	if it.Edge.Inferred() {
 		return v.relMark(it.Rel) + v.st.Rel.Render(v.gl.Inferred)
 	}
 	return v.relMark(it.Rel) + " "

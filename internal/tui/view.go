@@ -350,7 +350,7 @@ func (m *Model) contribBar(c float64) string {
 // relPrefix is how a row bears on its parent, then the inferred mark or a space, as show
 // draws it.
 func (m *Model) relPrefix(r *report.Row) string {
-	if r.Inferred {
+	if r.Edge.Inferred() {
 		return m.relMark(r.Rel) + m.st.Rel.Render(m.gl.Inferred)
 	}
 	return m.relMark(r.Rel) + " "
