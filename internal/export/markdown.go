@@ -207,8 +207,12 @@ func (doc *briefDoc) write() {
 		doc.add("In the source's own words. The verdicts below are computed from the map under chosen weights; they are not the author's, and may differ.")
 	}
 	doc.h(2, doc.verdict)
-	doc.verdictText(b.Verdict)
-	if len(b.Profiles) > 0 {
+	if b.NoVerdict != "" {
+		doc.add(safetext.MarkdownLine(b.NoVerdict))
+	} else {
+		doc.verdictText(b.Verdict)
+	}
+	if len(b.Profiles) > 0 && b.NoVerdict == "" {
 		doc.add("Every profile's weights and verdict under the same semantics:")
 		doc.profileTable()
 		doc.profileList()

@@ -87,6 +87,7 @@ type scratch struct {
 	lamCat []float64 // per category
 	buf    [5][]float64
 	rm     *removal // contributions' working memory, made on first use
+	pin    int32    // a position in a cycle whose parents are cut off (restricted removal); -1 for none
 	bt     *batch   // batched scoring's working memory, made on first use
 }
 
@@ -266,6 +267,7 @@ func (m *Model) newScratch() scratch {
 		taus:   make([]float64, m.n),
 		out:    make([]float64, m.n),
 		lamCat: make([]float64, len(m.cats)),
+		pin:    -1,
 	}
 	if size := m.maxBlock; !m.acyclic || m.limits.iterateAll {
 		if m.limits.iterateAll {
@@ -441,7 +443,7 @@ func (m *Model) iterate(lo, hi int32) Solution {
 	for it := 1; it <= m.limits.plain; it++ {
 		res = 0
 		for p := lo; p < hi; p++ {
-			next[p-lo] = m.eval(p)
+			next[p-lo] = m.evalPinned(p)
 			res = max(res, math.Abs(next[p-lo]-m.sigma[p]))
 		}
 		for p := lo; p < hi; p++ {
@@ -482,7 +484,7 @@ func (m *Model) integrate(lo, hi int32, sweeps int) Solution {
 	// deriv writes f(σ) − σ at the current scores into d.
 	deriv := func(d []float64) {
 		for p := lo; p < hi; p++ {
-			d[p-lo] = m.eval(p) - m.sigma[p]
+			d[p-lo] = m.evalPinned(p) - m.sigma[p]
 		}
 	}
 	// move puts x0 + h·d into the scores.
@@ -515,6 +517,14 @@ func (m *Model) integrate(lo, hi int32, sweeps int) Solution {
 		}
 	}
 	return Solution{Converged: res < Tolerance, Iterations: sweeps + m.limits.steps, Residual: res}
+}
+
+// evalPinned is eval for a position in a cycle: a pinned one keeps its base strength.
+func (m *Model) evalPinned(p int32) float64 {
+	if p == m.pin {
+		return m.taus[p]
+	}
+	return m.eval(p)
 }
 
 // eval is the semantics' update for position p given what its parents pass on now.
