@@ -22,6 +22,8 @@ type exploreOptions struct {
 	weights weightFlags
 	contrib contributionFlag
 	ascii   bool
+	// contribGiven says --contributions was given; the default adapts to the debate's size.
+	contribGiven bool
 }
 
 // errNoTerminal is what explore says when it is piped: it draws a full screen and reads keys,
@@ -44,13 +46,18 @@ quits. On quit, explore prints the argmap score command that gives the same resu
 
 The corpus, filter, weight and --semantics flags set where it starts, as for score. Each
 argument's bar is its share of the margin by --contributions (Shapley values by default, which
-add up to the margin; see argmap score --help). explore
+add up to the margin; see argmap score --help). Past ` + fmt.Sprint(score.ExactShapleyPlayers) + ` arguments Shapley values are sampled,
+which takes far longer than a frame, so there the default is removal: pass --contributions
+shapley to have them anyway. explore
 needs a terminal: in scripts use argmap show or argmap score.`,
 		Example: `  argmap explore
   argmap explore --profile author --semantics euler
   argmap explore --corpus ./debate --ascii`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error { return runExplore(opts) },
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.contribGiven = cmd.Flags().Changed("contributions")
+			return runExplore(opts)
+		},
 	}
 	opts.filter.add(cmd)
 	opts.weights.add(cmd)
@@ -76,6 +83,11 @@ func runExplore(opts *exploreOptions) error {
 	g, err := scoreGraph(app, &opts.filter)
 	if err != nil {
 		return err
+	}
+	if !opts.contribGiven && g.Len()-1 > score.ExactShapleyPlayers {
+		// Every key re-scores: exact Shapley values take milliseconds, sampled ones at
+		// ten thousand arguments half a second, so a large debate starts with removal.
+		funcs = []score.ContributionFunc{score.Removal}
 	}
 	// The flags are checked first, so that a mistake in them is named even in a pipe.
 	if !isTerminal(app.IO.In) || !isTerminal(app.IO.Out) {
