@@ -152,7 +152,7 @@ func scoreGraph(app *App, f *filterFlags) (*argument.Graph, error) {
 	if flt.IsZero() {
 		return g, nil
 	}
-	sub := g.Subgraph(flt.Match)
+	sub := flt.Apply(g)
 	if len(sub.Arguments()) == 0 {
 		// Scored, an empty graph is a tie at the thesis's base: a verdict nobody asked for,
 		// and in CI a gate that passes or fails for no reason.

@@ -111,6 +111,10 @@ func runValidate(opts *validateOptions) error {
 	if err != nil && !errors.As(err, &loadErr) {
 		return err
 	}
+	if d != nil && opts.strict && err == nil {
+		problems = append(problems, corpus.CheckBasis(d)...)
+		corpus.SortProblems(problems)
+	}
 	if d != nil && len(sources) > 0 {
 		for _, s := range sources {
 			ps, err := checkSource(d, s)
