@@ -117,6 +117,8 @@ func runScore(opts *scoreOptions) error {
 	for _, warning := range r.Warnings {
 		fmt.Fprintf(app.IO.Err, "argmap: warning: %s\n", warning)
 	}
+	gate := checkGates(r, expect, opts.hasMinMargin, opts.minMargin)
+	r.Check = gateCheck(gate, expect, opts.hasMinMargin, opts.minMargin)
 	if opts.format.is("json") {
 		err = r.WriteJSON(app.IO.Out) // streams: a hundred thousand rows need not sit in memory
 	} else {
@@ -135,7 +137,22 @@ func runScore(opts *scoreOptions) error {
 	if err != nil {
 		return err
 	}
-	return checkGates(r, expect, opts.hasMinMargin, opts.minMargin)
+	return gate
+}
+
+// gateCheck is the JSON "check" for --expect and --min-margin: nil when neither was given.
+func gateCheck(gate error, expect score.Verdict, hasMin bool, minMargin float64) *wire.Check {
+	if expect == "" && !hasMin {
+		return nil
+	}
+	c := &wire.Check{Expect: string(expect), OK: gate == nil}
+	if hasMin {
+		c.MinMargin = &minMargin
+	}
+	if gate != nil {
+		c.Reason = gate.Error()
+	}
+	return c
 }
 
 // scoreGraph is the corpus graph restricted by the filter flags: the matching arguments and

@@ -227,6 +227,7 @@ func plural(n int, noun string) string {
 
 // validateJSON is the --format json report. Field order is the output's key order.
 type validateJSON struct {
+	Argmap    int           `json:"argmap"`
 	OK        bool          `json:"ok"`
 	Problems  []problemJSON `json:"problems"`
 	Arguments int           `json:"arguments"`
@@ -247,7 +248,7 @@ type problemJSON struct {
 
 func writeValidateJSON(w io.Writer, ok bool, narg int, problems []corpus.Problem) error {
 	nerr, nwarn := corpus.Count(problems)
-	out := validateJSON{OK: ok, Problems: []problemJSON{}, Arguments: narg, Errors: nerr, Warnings: nwarn}
+	out := validateJSON{Argmap: wire.Version, OK: ok, Problems: []problemJSON{}, Arguments: narg, Errors: nerr, Warnings: nwarn}
 	for _, p := range problems {
 		out.Problems = append(out.Problems, problemJSON{
 			// File names come from the corpus folder and are as untrusted as its text;
