@@ -22,8 +22,6 @@ type exploreOptions struct {
 	weights weightFlags
 	contrib contributionFlag
 	ascii   bool
-	// contribGiven says --contributions was given; the default adapts to the debate's size.
-	contribGiven bool
 }
 
 // errNoTerminal is what explore says when it is piped: it draws a full screen and reads keys,
@@ -54,10 +52,7 @@ needs a terminal: in scripts use argmap show or argmap score.`,
   argmap explore --profile author --semantics euler
   argmap explore --corpus ./debate --ascii`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.contribGiven = cmd.Flags().Changed("contributions")
-			return runExplore(opts)
-		},
+		RunE: func(cmd *cobra.Command, args []string) error { return runExplore(opts) },
 	}
 	opts.filter.add(cmd)
 	opts.weights.add(cmd)
@@ -84,11 +79,9 @@ func runExplore(opts *exploreOptions) error {
 	if err != nil {
 		return err
 	}
-	if !opts.contribGiven && g.Len()-1 > score.ExactShapleyPlayers {
-		// Every key re-scores: exact Shapley values take milliseconds, sampled ones at
-		// ten thousand arguments half a second, so a large debate starts with removal.
-		funcs = []score.ContributionFunc{score.Removal}
-	}
+	// Every key re-scores: exact Shapley values take milliseconds, sampled ones at ten
+	// thousand arguments half a second, so a debate past the exact size starts with removal.
+	funcs = opts.contrib.fit(funcs, g, score.ExactShapleyPlayers)
 	// The flags are checked first, so that a mistake in them is named even in a pipe.
 	if !isTerminal(app.IO.In) || !isTerminal(app.IO.Out) {
 		return errNoTerminal

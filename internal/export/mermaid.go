@@ -46,6 +46,9 @@ func writeMermaid(w *bufio.Writer, g *argument.Graph) {
 		}
 		w.WriteString("  ")
 		writeNodeID(w, r.From)
+		if r.Inferred {
+			arrow += "|inferred|"
+		}
 		writeStrings(w, " ", arrow, " ")
 		writeNodeID(w, r.To)
 		w.WriteByte('\n')
