@@ -156,6 +156,8 @@ var pageTemplate = template.Must(template.New("page").Funcs(template.FuncMap{
 {{with .Debate.Question}}<p class="question"><strong>Question:</strong> {{line .}}</p>{{end}}
 <p class="thesis"><strong>Thesis:</strong> {{line .Debate.Thesis.Claim}}</p>
 {{with .Source}}<p class="note">Source: {{.}}</p>{{end}}
+{{if .Debate.Verdict.Text}}<h2 id="author-h">The author's verdict</h2>
+<blockquote class="author" data-argmap="author-verdict">{{line .Debate.Verdict.Text}}</blockquote>{{end}}
 </header>
 <main>
 <section class="live" aria-labelledby="verdict-h">
@@ -188,6 +190,12 @@ thesis score <strong data-argmap="thesis-score" data-value="{{if .Verdict.HasThe
 <p class="legend">Pro arguments are green rounded boxes, con arguments red boxes with cut corners; supports are solid green arrows, attacks dashed red ones; an arrow's width is how much its argument moves the margin. <span class="screen">Click a box to read the argument.</span></p>
 {{else}}<p class="note" data-argmap="no-map">The map needs Graphviz, which was not installed when this page was made: install it (apt-get install graphviz) and export again. Everything else works without it.</p>{{end}}
 </section>
+
+{{if .Atlas}}<section aria-labelledby="atlas-h">
+<h2 id="atlas-h">Across every weighting</h2>
+<p class="note">The verdict over every weighting of the categories, coloured by verdict and shaded by margin, under the exported semantics; each profile is marked.</p>
+<figure class="atlas" data-argmap="atlas">{{.Atlas}}</figure>
+</section>{{end}}
 
 {{if .Profiles}}<section aria-labelledby="profiles-h">
 <h2 id="profiles-h">Every profile</h2>
@@ -268,7 +276,18 @@ func (e *HTMLEncoder) Encode(b *Brief) error {
 	if err != nil {
 		return err
 	}
+	var atlas template.HTML
+	if b.Atlas != nil {
+		var buf bytes.Buffer
+		if err := NewAtlasSVGEncoder(&buf).Encode(&AtlasDoc{Title: g.Debate.Title, Atlases: []*score.Atlas{b.Atlas}, Own: b.AtlasOwn}); err != nil {
+			return err
+		}
+		if atlas, err = inlineSVG(buf.Bytes()); err != nil {
+			return fmt.Errorf("the atlas: %w", err)
+		}
+	}
 	v := map[string]any{
+		"Atlas":   atlas,
 		"Debate":  g.Debate,
 		"Verdict": b.Verdict,
 		"Prose":   plainSentence(b.Verdict.Prose()),
@@ -364,7 +383,7 @@ func link(g *argument.Graph, i int, verb string) pageLink {
 // so that nothing but a drawing can reach the page, whatever Graphviz did with a label.
 var svgElements = map[string]bool{
 	"svg": true, "g": true, "title": true, "path": true, "polygon": true, "polyline": true,
-	"ellipse": true, "text": true, "defs": true,
+	"ellipse": true, "text": true, "defs": true, "circle": true, "line": true, "rect": true,
 }
 
 var svgSize = regexp.MustCompile(`^<svg width="[0-9.]+pt" height="[0-9.]+pt"`)
