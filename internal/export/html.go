@@ -168,9 +168,6 @@ margin <strong data-argmap="margin" data-value="{{.Verdict.Margin}}">{{margin .V
 thesis score <strong data-argmap="thesis-score" data-value="{{if .Verdict.HasThesis}}{{.Verdict.Thesis}}{{end}}">{{if .Verdict.HasThesis}}{{fixed .Verdict.Thesis}}{{else}}none under sum{{end}}</strong>.</p>
 <p class="warning" data-argmap="warning" hidden>A cycle of the graph did not settle under these weights: treat the verdict with care.</p>
 <p class="note">As exported: {{.Prose}}</p>
-<h3>Deciding arguments</h3>
-<p class="note">The arguments whose removal would move the margin most, with how much each adds to it.</p>
-<ol class="deciding" data-argmap="deciding"></ol>
 </div>
 <form class="controls" aria-label="Weights and semantics">
 <fieldset>
@@ -182,6 +179,11 @@ thesis score <strong data-argmap="thesis-score" data-value="{{if .Verdict.HasThe
 <button type="button" data-argmap="reset">Reset</button></div>
 <p class="note">Move a weight with the mouse or the arrow keys: the verdict, the scores, the map and the deciding arguments follow.</p>
 </form>
+<div class="deciding-box">
+<h3>Deciding arguments</h3>
+<p class="note">The arguments whose removal would move the margin most, with how much each adds to it.</p>
+<ol class="deciding" data-argmap="deciding"></ol>
+</div>
 </section>
 
 <section aria-labelledby="map-h">

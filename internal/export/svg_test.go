@@ -191,3 +191,30 @@ func TestSVGParses(t *testing.T) {
 		})
 	}
 }
+
+// TestInlineSVG checks what the page lets in from an SVG: drawing elements only, no events,
+// links or styles, and nothing that does not parse.
+func TestInlineSVG(t *testing.T) {
+	for _, c := range []struct {
+		name, svg, err string
+	}{
+		{"drawing", `<?xml version="1.0"?><svg width="10pt" height="10pt" viewBox="0 0 10 10"><g id="arg_n0"><title>n0</title><text>&lt;script&gt;</text></g></svg>`, ""},
+		{"script", `<svg><script>alert(1)</script></svg>`, "graphviz wrote an unexpected <script> element"},
+		{"foreign object", `<svg><foreignObject/></svg>`, "graphviz wrote an unexpected <foreignObject> element"},
+		{"event", `<svg><g onclick="alert(1)"/></svg>`, "graphviz wrote an unexpected onclick attribute"},
+		{"link", `<svg><g><a href="javascript:alert(1)"/></g></svg>`, "graphviz wrote an unexpected <a> element"},
+		{"style", `<svg><path style="fill:url(http://x)"/></svg>`, "graphviz wrote an unexpected style attribute"},
+		{"not xml", `<svg><g></svg>`, "graphviz wrote SVG that does not parse: XML syntax error on line 1: element <g> closed by </svg>"},
+		{"no svg", `hello`, "graphviz wrote no <svg> element"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got, err := inlineSVG([]byte(c.svg))
+			if errString(err) != c.err {
+				t.Fatalf("error = %q, want %q", errString(err), c.err)
+			}
+			if err == nil && (!strings.HasPrefix(string(got), `<svg role="img" aria-labelledby="map-h" viewBox`) || strings.Contains(string(got), "<?xml")) {
+				t.Errorf("inlined as %q", got)
+			}
+		})
+	}
+}
