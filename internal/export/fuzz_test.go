@@ -2,6 +2,7 @@ package export
 
 import (
 	"bytes"
+	"encoding/json"
 	"math"
 	"strings"
 	"testing"
@@ -157,5 +158,46 @@ func FuzzArgdown(f *testing.F) {
 	f.Fuzz(func(t *testing.T, title, claim, text string) {
 		g := fuzzGraph(title, claim, text)
 		checkArgdown(t, g, string(encode(t, Argdown, g)))
+	})
+}
+
+// FuzzHTML checks that the page stays argmap's whatever the corpus says: its two script
+// elements only, every link inside the page, the data block JSON that reads back as the titles
+// that went in.
+func FuzzHTML(f *testing.F) {
+	addSeeds(f)
+	f.Fuzz(func(t *testing.T, title, claim, text string) {
+		g := fuzzGraph(title, claim, text)
+		var buf bytes.Buffer
+		if err := NewHTMLEncoder(&buf, nil).Encode(fuzzBrief(g)); err != nil {
+			t.Fatal(err)
+		}
+		page := buf.String()
+		lower := strings.ToLower(page)
+		if n, m := strings.Count(lower, "<script"), strings.Count(lower, "</script"); n != 2 || m != 2 {
+			t.Fatalf("the page has %d <script and %d </script, want argmap's 2", n, m)
+		}
+		for _, attr := range []string{"href=", "src=", "action=", "formaction="} {
+			for rest := lower; ; {
+				i := strings.Index(rest, attr)
+				if i < 0 {
+					break
+				}
+				rest = rest[i+len(attr):]
+				if attr != "href=" || !strings.HasPrefix(rest, `"#`) {
+					t.Fatalf("the page has %s%.40s", attr, rest)
+				}
+			}
+		}
+		const open = `<script type="application/json" id="argmap-data">`
+		i := strings.Index(page, open)
+		j := strings.Index(page[i:], "</script>")
+		var data pageData
+		if err := json.Unmarshal([]byte(page[i+len(open):i+j]), &data); err != nil {
+			t.Fatalf("the data block is not JSON: %v", err)
+		}
+		if got, want := data.Nodes[1].Title, safetext.Flat(g.Argument(1).Title); got != want {
+			t.Errorf("the data block's title = %q, want %q", got, want)
+		}
 	})
 }
