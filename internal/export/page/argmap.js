@@ -50,21 +50,17 @@
   }
   D.nodes.forEach(function (n, v) { n.in.forEach(function (e) { out[e[0]].push(v); }); });
 
-  // solve scores every node; removed (a node index, or -1) passes nothing on. Given from (the
-  // full solution), it starts from it and scores again only what lies downstream of removed,
-  // block by block in evaluation order: every score it recomputes is computed exactly as a
-  // whole solve would, so the margin is the same.
-  function solve(sem, lam, removed, from) {
+  // solver scores the graph under sem and the λ of each category: full() every node, and
+  // without(v) the margin with argument v removed (passing nothing on). without starts from the
+  // full solution and scores again only what lies downstream of v, block by block in evaluation
+  // order, then puts back what it changed: every score it recomputes is computed exactly as a
+  // whole solve would, so the margin is the same at a fraction of the cost.
+  function solver(sem, lam) {
     var sigma = new Float64Array(N), ov = new Float64Array(N), w = new Float64Array(N);
     var v, k;
     for (v = 0; v < N; v++) {
       var c = D.nodes[v].cat;
-      w[v] = c < 0 || v === removed ? 0 : lam[c];
-    }
-    if (sem === "sum") {
-      var s = 0;
-      for (k = 0; k < N; k++) { v = D.order[k]; sigma[v] = tau[v]; s += sign[v] * w[v] * tau[v]; }
-      return { sigma: sigma, margin: s, converged: true };
+      w[v] = c < 0 ? 0 : lam[c];
     }
     function set(v, x) { sigma[v] = x; ov[v] = w[v] * x; }
     function evalNode(v) {
@@ -129,44 +125,95 @@
       }
       return res < S.tolerance;
     }
-    var converged = true, b, lo, hi;
-    if (from) {
-      sigma.set(from.sigma);
-      ov.set(from.ov);
-      ov[removed] = 0;
-      // dirty marks the nodes whose ov changed; pending the blocks with a dirty parent.
-      var dirty = new Uint8Array(N), pending = new Uint8Array(D.cyclic.length);
-      var mark = function (u) { dirty[u] = 1; out[u].forEach(function (x) { pending[blockOf[x]] = 1; }); };
-      mark(removed);
-      if (D.cyclic[blockOf[removed]]) pending[blockOf[removed]] = 1;
-      for (b = blockOf[removed]; b < D.cyclic.length; b++) {
-        if (!pending[b]) continue;
-        lo = D.blockStart[b]; hi = D.blockStart[b + 1];
+    function members(b) { return D.order.slice(D.blockStart[b], D.blockStart[b + 1]); }
+    function margin() {
+      if (sem !== "sum") return sigma[D.thesis] - tau[D.thesis];
+      var s = 0;
+      for (var k = 0; k < N; k++) { var v = D.order[k]; s += sign[v] * w[v] * tau[v]; }
+      return s;
+    }
+    function full() {
+      var converged = true;
+      if (sem === "sum") {
+        for (var u = 0; u < N; u++) sigma[u] = tau[u];
+        return { sigma: sigma.slice(), margin: margin(), converged: true };
+      }
+      for (var b = 0; b < D.cyclic.length; b++) {
+        if (!D.cyclic[b]) { var x = D.order[D.blockStart[b]]; set(x, evalNode(x)); continue; }
+        converged = iterate(members(b)) && converged;
+      }
+      return { sigma: sigma.slice(), margin: margin(), converged: converged };
+    }
+
+    // The working memory of without: a min-heap of blocks to score again, each queued once a
+    // generation; the nodes changed, with their old score and influence, to put back.
+    var heap = [], queuedAt = new Uint32Array(D.cyclic.length), savedAt = new Uint32Array(N), gen = 0;
+    var changed = [], oldSigma = [], oldOv = [];
+    function push(b) {
+      if (queuedAt[b] === gen) return;
+      queuedAt[b] = gen;
+      heap.push(b);
+      for (var i = heap.length - 1; i > 0;) {
+        var p = (i - 1) >> 1;
+        if (heap[p] <= heap[i]) break;
+        var t = heap[p]; heap[p] = heap[i]; heap[i] = t; i = p;
+      }
+    }
+    function pop() {
+      var top = heap[0], last = heap.pop();
+      if (heap.length > 0) {
+        heap[0] = last;
+        for (var i = 0; ;) {
+          var l = 2 * i + 1, r = l + 1, m = i;
+          if (l < heap.length && heap[l] < heap[m]) m = l;
+          if (r < heap.length && heap[r] < heap[m]) m = r;
+          if (m === i) break;
+          var t = heap[m]; heap[m] = heap[i]; heap[i] = t; i = m;
+        }
+      }
+      return top;
+    }
+    function save(u) {
+      if (savedAt[u] === gen) return;
+      savedAt[u] = gen;
+      changed.push(u); oldSigma.push(sigma[u]); oldOv.push(ov[u]);
+    }
+    function passOn(u) { for (var k = 0; k < out[u].length; k++) push(blockOf[out[u][k]]); }
+    function without(v) {
+      gen++;
+      var keep = w[v];
+      if (sem === "sum") { w[v] = 0; var m = margin(); w[v] = keep; return m; }
+      save(v);
+      w[v] = 0;
+      ov[v] = 0;
+      passOn(v);
+      if (D.cyclic[blockOf[v]]) push(blockOf[v]);
+      while (heap.length > 0) {
+        var b = pop();
         if (!D.cyclic[b]) {
-          v = D.order[lo];
-          var x = evalNode(v);
-          if (x !== sigma[v]) { set(v, x); mark(v); }
+          var u = D.order[D.blockStart[b]], x = evalNode(u);
+          if (x !== sigma[u]) { save(u); set(u, x); passOn(u); }
           continue;
         }
-        var members = D.order.slice(lo, hi);
-        converged = iterate(members) && converged;
-        members.forEach(mark);
+        var ms = members(b);
+        ms.forEach(save);
+        iterate(ms);
+        ms.forEach(passOn);
       }
-      return { sigma: sigma, ov: ov, margin: sigma[D.thesis] - tau[D.thesis], converged: converged };
+      var result = margin();
+      for (var i = changed.length - 1; i >= 0; i--) { sigma[changed[i]] = oldSigma[i]; ov[changed[i]] = oldOv[i]; }
+      changed.length = oldSigma.length = oldOv.length = 0;
+      w[v] = keep;
+      return result;
     }
-    for (b = 0; b < D.cyclic.length; b++) {
-      lo = D.blockStart[b]; hi = D.blockStart[b + 1];
-      if (!D.cyclic[b]) { v = D.order[lo]; set(v, evalNode(v)); continue; }
-      converged = iterate(D.order.slice(lo, hi)) && converged;
-    }
-    return { sigma: sigma, ov: ov, margin: sigma[D.thesis] - tau[D.thesis], converged: converged };
+    return { full: full, without: without };
   }
 
   // evaluate is score.Evaluate: the scores, the margin, the verdict and every contribution.
   function evaluate(weights, sem) {
-    var lam = lambdas(weights), full = solve(sem, lam, -1), contrib = new Float64Array(N);
+    var s = solver(sem, lambdas(weights)), full = s.full(), contrib = new Float64Array(N);
     for (var v = 1; v < N; v++) {
-      if (D.nodes[v].connected || sem === "sum") contrib[v] = full.margin - solve(sem, lam, v, sem === "sum" ? null : full).margin;
+      if (D.nodes[v].connected || sem === "sum") contrib[v] = full.margin - s.without(v);
     }
     var verdict = full.margin > S.tolerance ? "pro" : full.margin < -S.tolerance ? "con" : "tie";
     return { sigma: full.sigma, margin: full.margin, verdict: verdict, contrib: contrib, converged: full.converged, sem: sem };
