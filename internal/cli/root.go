@@ -9,6 +9,7 @@ import (
 	"os"
 	"runtime/debug"
 	"strings"
+	"syscall"
 
 	"github.com/spf13/cobra"
 
@@ -38,13 +39,21 @@ func Main(args []string) int { return Run(args, System()) }
 
 // Run runs argmap with the given arguments and streams and returns the exit code.
 func Run(args []string, streams *IOStreams) int {
-	app := &App{IO: streams}
+	// Every write to standard output, help and errors included, goes through out, so that a
+	// full disk or a closed pipe is never reported as success.
+	out := &errWriter{w: streams.Out}
+	own := *streams
+	own.Out = out
+	app := &App{IO: &own}
 	root := NewRootCmd(app)
 	root.SetArgs(args)
-	root.SetIn(streams.In)
-	root.SetOut(streams.Out)
-	root.SetErr(streams.Err)
+	root.SetIn(own.In)
+	root.SetOut(own.Out)
+	root.SetErr(own.Err)
 	cmd, err := root.ExecuteC()
+	if out.err != nil {
+		return outputFailed(streams, out.err)
+	}
 	if err == nil {
 		return exitOK
 	}
@@ -61,6 +70,17 @@ func Run(args []string, streams *IOStreams) int {
 		fmt.Fprintf(streams.Err, "Run '%s --help' for usage.\n", name)
 	}
 	return exitCode(err)
+}
+
+// outputFailed reports a failure to write standard output and returns the exit code. A closed
+// pipe (argmap ... | head) is no news to the user who closed it: it only fails the exit code.
+// A real process never gets here for a closed pipe: Go dies of SIGPIPE at the first write.
+func outputFailed(streams *IOStreams, err error) int {
+	if errors.Is(err, syscall.EPIPE) {
+		return exitUsage
+	}
+	fmt.Fprintf(streams.Err, "argmap: cannot write to standard output: %s\n", safetext.Line(pathErrCause(err).Error()))
+	return exitUsage
 }
 
 // isCobraUsageError recognises the errors cobra makes for unknown commands and wrong argument
