@@ -3,6 +3,7 @@ package main
 import (
 	"flag"
 	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -36,16 +37,41 @@ func TestScript(t *testing.T) {
 			env.Setenv("CLICOLOR_FORCE", "")
 			env.Setenv("ARGMAP_CORPUS", "")
 			env.Setenv("SEED", seedPath())
+			// Each built-in export is pinned once, in internal/export's goldens (go test
+			// ./internal/export -update rewrites them); the scripts compare argmap's
+			// output with the same files.
+			golden, err := filepath.Abs("../../internal/export/testdata/golden")
+			if err != nil {
+				return err
+			}
+			env.Setenv("EXPORT_GOLDEN", golden)
 			return nil
 		},
 	})
 }
 
+// seedRel is the article the built-in debate maps, from this folder: ../shared/seed/ beside the
+// project root.
+const seedRel = "../../../shared/seed/000_90f4eb1b3109ed87.txt"
+
+// seedPath is the seed article's absolute path, whether or not it is there: a script that
+// checks the quotes against it fails when it is missing, and TestSeedArticle says why.
 func seedPath() string {
-	const p = "../../../shared/seed/000_90f4eb1b3109ed87.txt"
-	if _, err := os.Stat(p); err == nil {
-		abs, _ := os.Getwd()
-		return abs + "/" + p
+	abs, err := filepath.Abs(seedRel)
+	if err != nil {
+		return seedRel
 	}
-	return ""
+	return abs
+}
+
+// TestSeedArticle fails, rather than letting the quote check pass unseen, when the article the
+// built-in debate quotes is missing.
+func TestSeedArticle(t *testing.T) {
+	info, err := os.Stat(seedPath())
+	if err != nil {
+		t.Fatalf("the seed article is missing (%v): the built-in debate's quotes cannot be checked against it; restore it at ../shared/seed/ beside the project root", err)
+	}
+	if info.Size() == 0 {
+		t.Fatalf("the seed article %s is empty: restore it from ../shared/seed/", seedPath())
+	}
 }

@@ -2,7 +2,10 @@
 // between them and the graph they make. It does no I/O and knows nothing of styling.
 package argument
 
-import "strings"
+import (
+	"fmt"
+	"strings"
+)
 
 // Side is the side of the thesis an argument argues for.
 type Side string
@@ -47,6 +50,33 @@ type Pos struct {
 // IsZero reports whether the position is unknown.
 func (p Pos) IsZero() bool { return p.File == "" && p.Line == 0 }
 
+// RelativeTo names p for a message placed at here: a column on the same line, a line in the
+// same file, or the whole position.
+func (p Pos) RelativeTo(here Pos) string {
+	switch {
+	case p.File != here.File:
+		return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Column)
+	case p.Line == here.Line:
+		return fmt.Sprintf("column %d", p.Column)
+	}
+	return fmt.Sprintf("line %d", p.Line)
+}
+
+// Span is where a value stands in a corpus file: where it starts, and the column just past its
+// end when it ends on the same line (0 when that is not known).
+type Span struct {
+	Pos
+	EndColumn int
+}
+
+// End returns the position just past the value's end, or a zero Pos when it is not known.
+func (s Span) End() Pos {
+	if s.EndColumn == 0 {
+		return Pos{}
+	}
+	return Pos{File: s.File, Line: s.Line, Column: s.EndColumn}
+}
+
 // Source is a text the corpus quotes or cites.
 type Source struct {
 	ID          string
@@ -57,13 +87,15 @@ type Source struct {
 	Date        string
 	URL         string
 	Pos         Pos
+	IDAt        Span // where the id stands, for Check's problems
 }
 
 // Passage is a quote or a piece of evidence taken from a source.
 type Passage struct {
-	Source string
-	Text   string
-	Pos    Pos
+	Source   string
+	Text     string
+	Pos      Pos
+	SourceAt Span // where the source id stands, for Check's problems
 }
 
 // Profile is a named weighting of the categories.
@@ -72,8 +104,11 @@ type Profile struct {
 	Description string
 	// Weights maps category to weight. Categories are listed in Debate.Categories order by
 	// the consumers that need an order.
+	// Weights is nil when the corpus gave none that could be read.
 	Weights map[string]float64
-	Pos     Pos
+	Pos     Pos // where the name stands
+	// WeightAt places each category of Weights, for Check's problems.
+	WeightAt map[string]Span
 }
 
 // Thesis is the claim the debate is about; every argument argues for or against it.
@@ -82,6 +117,7 @@ type Thesis struct {
 	Claim string
 	Base  float64
 	Pos   Pos
+	IDAt  Span // where the id stands, for Check's problems
 }
 
 // Argument is one consideration for or against the thesis.
@@ -100,6 +136,26 @@ type Argument struct {
 	Tags      []string
 	Note      string
 	Pos       Pos
+	At        ArgumentAt
+}
+
+// ArgumentAt places an argument's fields in its file, for the problems Check finds. A zero
+// Span, or a missing one, is unknown.
+type ArgumentAt struct {
+	ID       Span
+	Category Span
+	// Relations places Supports and then Attacks: Relations[i] is Supports[i], and
+	// Relations[len(Supports)+j] is Attacks[j].
+	Relations []Span
+}
+
+// relationSpan places the i-th relation of a, Supports then Attacks, or a itself when the
+// relation's place is not known.
+func (a *Argument) relationSpan(i int) Span {
+	if i < len(a.At.Relations) {
+		return a.At.Relations[i]
+	}
+	return Span{Pos: a.Pos}
 }
 
 // Debate is a whole corpus: the question, its thesis, and every argument in corpus order
@@ -179,4 +235,26 @@ func (a *Argument) Text() string {
 		b.WriteString(q.Text)
 	}
 	return b.String()
+}
+
+// ClearPositions zeroes every position in d, so that debates read from different files (or
+// formats) compare equal when they say the same.
+func (d *Debate) ClearPositions() {
+	d.Pos = Pos{}
+	d.Thesis.Pos, d.Thesis.IDAt = Pos{}, Span{}
+	for i := range d.Sources {
+		d.Sources[i].Pos, d.Sources[i].IDAt = Pos{}, Span{}
+	}
+	for i := range d.Profiles {
+		d.Profiles[i].Pos, d.Profiles[i].WeightAt = Pos{}, nil
+	}
+	for _, a := range d.Arguments {
+		a.Pos, a.At = Pos{}, ArgumentAt{}
+		for i := range a.Quotes {
+			a.Quotes[i].Pos, a.Quotes[i].SourceAt = Pos{}, Span{}
+		}
+		for i := range a.Evidence {
+			a.Evidence[i].Pos, a.Evidence[i].SourceAt = Pos{}, Span{}
+		}
+	}
 }

@@ -20,7 +20,7 @@ type compareOptions struct {
 	files       []string
 	semantics   []string
 	details     bool
-	format      string
+	format      formatFlag
 	filters     filterFlags
 	view        viewFlags
 }
@@ -52,7 +52,7 @@ On a terminal the rows form a table; piped, they are tab-separated with a header
 	fl.StringArrayVar(&opts.files, "weights-file", nil, "compare under the weights in this YAML or JSON `file` (repeatable)")
 	fl.StringSliceVar(&opts.semantics, "semantics", nil, "semantics to compare: "+semanticsList()+", or all (repeatable or comma-separated; default dfquad)")
 	fl.BoolVar(&opts.details, "details", false, "with --format json, include every argument's row in each result")
-	fl.StringVar(&opts.format, "format", "text", "output `format`: text or json")
+	opts.format.add(cmd, textOrJSON...)
 	opts.filters.add(cmd)
 	opts.view.add(cmd)
 	return cmd
@@ -65,7 +65,7 @@ type weighting struct {
 }
 
 func runCompare(opts *compareOptions) error {
-	if err := checkScoreFormat(opts.format); err != nil {
+	if err := opts.format.check(); err != nil {
 		return err
 	}
 	sems, err := compareSemantics(opts.semantics)
@@ -98,7 +98,7 @@ func runCompare(opts *compareOptions) error {
 			rows = append(rows, render.CompareRow{Label: w.label, Result: r})
 		}
 	}
-	if opts.format == "json" {
+	if opts.format.is("json") {
 		docs := make([]any, len(rows))
 		for i, row := range rows {
 			docs[i] = row.Result.Document(row.Label, opts.details)

@@ -13,6 +13,7 @@ import (
 
 	"github.com/argmap/argmap/internal/argument"
 	"github.com/argmap/argmap/internal/export"
+	"github.com/argmap/argmap/internal/report"
 	"github.com/argmap/argmap/internal/safetext"
 	"github.com/argmap/argmap/internal/score"
 )
@@ -22,7 +23,7 @@ type exportOptions struct {
 	app     *App
 	weights weightFlags
 	filters filterFlags
-	format  string
+	format  formatFlag
 	output  string
 	span    string
 }
@@ -63,17 +64,20 @@ file in the same folder, then renamed). A file inside the corpus folder is never
 	}
 	opts.weights.add(cmd)
 	opts.filters.add(cmd)
+	opts.format.add(cmd, names...)
 	fl := cmd.Flags()
-	fl.StringVar(&opts.format, "format", string(export.Markdown), "output `format`: "+strings.Join(names, ", "))
 	fl.StringVarP(&opts.output, "output", "o", "", "write to `file` instead of standard output")
 	fl.StringVar(&opts.span, "range", "0:10", "in the brief, scan each category weight over `FROM:TO` (0 ≤ FROM < TO)")
 	return cmd
 }
 
 func runExport(opts *exportOptions) error {
-	format, err := export.ParseFormat(strings.ToLower(strings.TrimSpace(opts.format)))
+	if err := opts.format.check(); err != nil {
+		return err
+	}
+	format, err := export.ParseFormat(opts.format.value)
 	if err != nil {
-		return &UsageError{Err: fmt.Errorf("invalid --format: %w", err)}
+		return err // the flag offers only export's formats: this cannot happen
 	}
 	from, to, err := parseRange(opts.span)
 	if err != nil {
@@ -171,37 +175,13 @@ func (e *exportError) Unwrap() error { return e.err }
 // exportBrief scores the graph under the chosen weights and under every profile, and finds where
 // the verdict flips as argmap sensitivity does, for the brief.
 func exportBrief(opts *exportOptions, g *argument.Graph, w score.Weights, sem score.Semantics, sens score.SensitivityOptions) (*export.Brief, error) {
-	d := g.Debate
-	// The brief shows scores, not contributions: those cost a re-solve per argument.
-	only := score.Options{NoContributions: true}
-	r, err := score.EvaluateWith(g, w, sem, only)
-	if err != nil {
-		return nil, err
-	}
-	for _, warning := range r.Warnings {
+	b, warnings, err := report.ScoreBrief(g, report.BriefOptions{
+		Weights: w, Semantics: sem, Profile: strings.TrimSpace(opts.weights.profile), Sensitivity: sens,
+	})
+	for _, warning := range warnings {
 		fmt.Fprintf(opts.app.IO.Err, "argmap: warning: %s\n", warning)
 	}
-	var profiles []*score.Result
-	for _, p := range d.Profiles {
-		pr, err := score.EvaluateWith(g, score.Weights(p.Weights), sem, only)
-		if err != nil {
-			return nil, fmt.Errorf("profile %q in the corpus is unusable: %w", p.Name, err)
-		}
-		profiles = append(profiles, pr)
-	}
-	b, err := export.NewBrief(g, strings.TrimSpace(opts.weights.profile), r, profiles)
-	if err != nil {
-		return nil, err
-	}
-	s, err := score.AnalyzeSensitivity(g, w, sem, sens)
-	if err != nil {
-		return nil, err
-	}
-	for _, warning := range s.Warnings {
-		fmt.Fprintf(opts.app.IO.Err, "argmap: warning: %s\n", warning)
-	}
-	b.Sensitivity = s
-	return b, nil
+	return b, err
 }
 
 // exportTarget decides how -o is written, and refuses a path inside the corpus folder: an

@@ -69,7 +69,7 @@ type getOptions struct {
 	app    *App
 	view   viewFlags
 	id     string
-	format string
+	format formatFlag
 }
 
 func newGetCmd(app *App) *cobra.Command {
@@ -88,13 +88,13 @@ it, tags, note, and the file and line where it is defined. Give the thesis id fo
 			return runGet(opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.format, "format", "text", "output `format`: text or json")
+	opts.format.add(cmd, textOrJSON...)
 	opts.view.add(cmd)
 	return cmd
 }
 
 func runGet(opts *getOptions) error {
-	if err := checkFormat(opts.format); err != nil {
+	if err := opts.format.check(); err != nil {
 		return err
 	}
 	view, err := opts.view.options(opts.app)
@@ -109,7 +109,7 @@ func runGet(opts *getOptions) error {
 		return err
 	}
 	i, _ := g.Index(opts.id)
-	if opts.format == "json" {
+	if opts.format.is("json") {
 		return render.NodeJSON(opts.app.IO.Out, g, i)
 	}
 	pos := g.Debate.Thesis.Pos

@@ -12,7 +12,7 @@ type listOptions struct {
 	app    *App
 	filter filterFlags
 	view   viewFlags
-	format string
+	format formatFlag
 }
 
 func newListCmd(app *App) *cobra.Command {
@@ -28,14 +28,14 @@ into a pipe it is tab-separated values with a header row; --format json gives ev
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error { return runList(opts) },
 	}
-	cmd.Flags().StringVar(&opts.format, "format", "text", "output `format`: text or json")
+	opts.format.add(cmd, textOrJSON...)
 	opts.filter.add(cmd)
 	opts.view.add(cmd)
 	return cmd
 }
 
 func runList(opts *listOptions) error {
-	if err := checkFormat(opts.format); err != nil {
+	if err := opts.format.check(); err != nil {
 		return err
 	}
 	view, err := opts.view.options(opts.app)
@@ -56,16 +56,8 @@ func runList(opts *listOptions) error {
 			args = append(args, a)
 		}
 	}
-	if opts.format == "json" {
+	if opts.format.is("json") {
 		return render.ListJSON(opts.app.IO.Out, args)
 	}
 	return render.List(opts.app.IO.Out, d, args, render.ListOptions{Options: view, Table: opts.app.IO.OutTTY})
-}
-
-// checkFormat accepts the --format values of the views.
-func checkFormat(f string) error {
-	if f != "text" && f != "json" {
-		return usageErrorf("invalid --format %q: use text or json", f)
-	}
-	return nil
 }

@@ -20,7 +20,7 @@ type scoreOptions struct {
 	weights weightFlags
 	filters filterFlags
 	view    viewFlags
-	format  string
+	format  formatFlag
 	top     int
 	expect  string
 	// minMargin is the --min-margin value; hasMinMargin says it was given.
@@ -57,7 +57,7 @@ With --expect or --min-margin, score is a check for CI: it still prints the resu
 	opts.filters.add(cmd)
 	opts.view.add(cmd)
 	fl := cmd.Flags()
-	fl.StringVar(&opts.format, "format", "text", "output `format`: text or json")
+	opts.format.add(cmd, textOrJSON...)
 	fl.IntVar(&opts.top, "top", 10, "list the `N` arguments that decide the verdict most (text only)")
 	fl.StringVar(&opts.expect, "expect", "", "exit 1 unless the verdict is this `verdict`: pro, con or tie")
 	fl.Float64Var(&opts.minMargin, "min-margin", 0, "exit 1 unless the absolute margin is at least `X`")
@@ -65,7 +65,7 @@ With --expect or --min-margin, score is a check for CI: it still prints the resu
 }
 
 func runScore(opts *scoreOptions) error {
-	if err := checkScoreFormat(opts.format); err != nil {
+	if err := opts.format.check(); err != nil {
 		return err
 	}
 	if opts.top < 0 {
@@ -98,7 +98,7 @@ func runScore(opts *scoreOptions) error {
 	for _, warning := range r.Warnings {
 		fmt.Fprintf(app.IO.Err, "argmap: warning: %s\n", warning)
 	}
-	if opts.format == "json" {
+	if opts.format.is("json") {
 		err = r.WriteJSON(app.IO.Out) // streams: a hundred thousand rows need not sit in memory
 	} else {
 		view, verr := opts.view.options(app)
@@ -134,13 +134,6 @@ func scoreGraph(app *App, f *filterFlags) (*argument.Graph, error) {
 		return g, nil
 	}
 	return g.Subgraph(flt.Match), nil
-}
-
-func checkScoreFormat(format string) error {
-	if format != "text" && format != "json" {
-		return usageErrorf("invalid --format %q: use text or json", format)
-	}
-	return nil
 }
 
 func parseExpect(s string) (score.Verdict, error) {

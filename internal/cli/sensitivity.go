@@ -18,7 +18,7 @@ type sensitivityOptions struct {
 	weights weightFlags
 	filters filterFlags
 	span    string
-	format  string
+	format  formatFlag
 	top     int
 	view    viewFlags
 }
@@ -53,14 +53,14 @@ that lies outside it.`,
 	opts.filters.add(cmd)
 	fl := cmd.Flags()
 	fl.StringVar(&opts.span, "range", "0:10", "scan each category weight over `FROM:TO` (0 ≤ FROM < TO)")
-	fl.StringVar(&opts.format, "format", "text", "output `format`: text or json")
+	opts.format.add(cmd, textOrJSON...)
 	fl.IntVar(&opts.top, "top", 10, "list the `N` arguments nearest to flipping the verdict (text only)")
 	opts.view.add(cmd)
 	return cmd
 }
 
 func runSensitivity(opts *sensitivityOptions) error {
-	if err := checkScoreFormat(opts.format); err != nil {
+	if err := opts.format.check(); err != nil {
 		return err
 	}
 	from, to, err := parseRange(opts.span)
@@ -94,7 +94,7 @@ func runSensitivity(opts *sensitivityOptions) error {
 	for _, warning := range s.Warnings {
 		fmt.Fprintf(app.IO.Err, "argmap: warning: %s\n", warning)
 	}
-	if opts.format == "json" {
+	if opts.format.is("json") {
 		return writeScoreJSON(app.IO.Out, s)
 	}
 	return render.Sensitivity(app.IO.Out, s, render.SensitivityOptions{

@@ -8,6 +8,7 @@ import (
 
 	"github.com/argmap/argmap/internal/argument"
 	"github.com/argmap/argmap/internal/render"
+	"github.com/argmap/argmap/internal/report"
 	"github.com/argmap/argmap/internal/score"
 )
 
@@ -137,11 +138,4 @@ func weightsPhrase(r *score.Result, label string) string {
 }
 
 // verdictSentence says the verdict in one line, as argmap score's first line does.
-func verdictSentence(r *score.Result) string {
-	word := strings.ToUpper(string(r.Verdict))
-	if r.Thesis.HasScore {
-		return fmt.Sprintf("Verdict: %s. %s scores %.3f against its base %.3f (margin %+.3f).",
-			word, r.Thesis.ID, r.Thesis.Score, r.Thesis.Base, r.Margin)
-	}
-	return fmt.Sprintf("Verdict: %s. Weighted sum %+.3f (pro %.3f, con %.3f).", word, r.Margin, r.Totals.Pro, r.Totals.Con)
-}
+func verdictSentence(r *score.Result) string { return report.NewVerdict("", "", r).Line() }

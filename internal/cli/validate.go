@@ -19,8 +19,10 @@ import (
 type validateOptions struct {
 	app     *App
 	strict  bool
-	format  string
+	format  formatFlag
 	sources []string // ID=PATH
+	allow   []string // rule ids whose warnings are dropped
+	deny    []string // rule ids whose warnings count as errors
 }
 
 func newValidateCmd(app *App) *cobra.Command {
@@ -40,18 +42,27 @@ With --source ID=PATH, every quote from source ID must also stand verbatim in th
 PATH (whitespace, typographic quotes and dashes aside; ... or … joins pieces that appear in
 that order).
 
+Every problem has a rule id (the JSON's rule field; the README lists them all). --allow RULE
+drops the warnings of a rule, so that --strict does not count them; --deny RULE makes the
+warnings of a rule errors, with or without --strict. Both take several ids, repeated or
+comma-separated. The warnings' rules are ` + warningRules() + `.
+
 Exit status: 0 when there are no errors (and, with --strict, no warnings); 1 otherwise; 2 when
 the corpus folder cannot be read or the flags are wrong.`,
 		Example: `  argmap validate
   argmap validate --corpus my-debate --strict
   argmap validate --source catoggio-2022=gimme-shelter.txt
+  argmap validate --strict --allow no-quote
+  argmap validate --deny cycle,side-contradiction
   argmap validate --format json`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error { return runValidate(opts) },
 	}
 	cmd.Flags().BoolVar(&opts.strict, "strict", false, "count warnings as errors")
-	cmd.Flags().StringVar(&opts.format, "format", "text", "output `format`: text or json")
+	opts.format.add(cmd, textOrJSON...)
 	cmd.Flags().StringArrayVar(&opts.sources, "source", nil, "check the quotes of source ID against the text file at PATH (`ID=PATH`; repeatable)")
+	cmd.Flags().StringSliceVar(&opts.allow, "allow", nil, "drop the warnings of `RULE`, so --strict does not count them (repeatable or comma-separated)")
+	cmd.Flags().StringSliceVar(&opts.deny, "deny", nil, "count the warnings of `RULE` as errors, even without --strict (repeatable or comma-separated)")
 	return cmd
 }
 
@@ -71,10 +82,14 @@ func parseSources(flags []string) ([]sourceText, error) {
 }
 
 func runValidate(opts *validateOptions) error {
-	if opts.format != "text" && opts.format != "json" {
-		return usageErrorf("--format must be text or json, not %s", safetext.Line(opts.format))
+	if err := opts.format.check(); err != nil {
+		return err
 	}
 	sources, err := parseSources(opts.sources)
+	if err != nil {
+		return err
+	}
+	tune, err := parseRuleFlags(opts.allow, opts.deny)
 	if err != nil {
 		return err
 	}
@@ -97,13 +112,14 @@ func runValidate(opts *validateOptions) error {
 		}
 		corpus.SortProblems(problems)
 	}
+	problems = tune.apply(problems)
 	nerr, nwarn := corpus.Count(problems)
 	failed := nerr > 0 || (opts.strict && nwarn > 0)
 	narg := 0
 	if d != nil {
 		narg = len(d.Arguments)
 	}
-	if opts.format == "json" {
+	if opts.format.is("json") {
 		err = writeValidateJSON(opts.app.IO.Out, !failed, narg, problems)
 	} else {
 		err = writeValidateText(opts.app.IO.Out, !failed, opts.strict, narg, problems)
@@ -201,11 +217,14 @@ type validateJSON struct {
 }
 
 type problemJSON struct {
-	File     string `json:"file"`
-	Line     int    `json:"line"`
-	Column   int    `json:"column"`
-	Severity string `json:"severity"`
-	Message  string `json:"message"`
+	File      string `json:"file"`
+	Line      int    `json:"line"`
+	Column    int    `json:"column"`
+	EndLine   int    `json:"end_line,omitempty"`
+	EndColumn int    `json:"end_column,omitempty"`
+	Severity  string `json:"severity"`
+	Rule      string `json:"rule"`
+	Message   string `json:"message"`
 }
 
 func writeValidateJSON(w io.Writer, ok bool, narg int, problems []corpus.Problem) error {
@@ -216,7 +235,8 @@ func writeValidateJSON(w io.Writer, ok bool, narg int, problems []corpus.Problem
 			// File names come from the corpus folder and are as untrusted as its text;
 			// escaped here as in the text report, JSON escapes alone leave bidi controls raw.
 			File: safetext.Line(p.Pos.File), Line: p.Pos.Line, Column: p.Pos.Column,
-			Severity: string(p.Severity), Message: safetext.Line(p.Message),
+			EndLine: p.End.Line, EndColumn: p.End.Column,
+			Severity: string(p.Severity), Rule: string(p.Rule), Message: safetext.Line(p.Message),
 		})
 	}
 	data, err := json.MarshalIndent(out, "", "  ")
@@ -225,4 +245,83 @@ func writeValidateJSON(w io.Writer, ok bool, narg int, problems []corpus.Problem
 	}
 	_, err = w.Write(append(data, '\n'))
 	return err
+}
+
+// ruleTuning is what --allow and --deny ask of the warnings.
+type ruleTuning struct{ allow, deny map[argument.Rule]bool }
+
+// parseRuleFlags checks the rule ids of --allow and --deny. Only warnings can be tuned: an
+// error stops the corpus from loading whatever the flags say.
+func parseRuleFlags(allow, deny []string) (ruleTuning, error) {
+	rules := map[argument.Rule]argument.RuleInfo{}
+	for _, r := range corpus.Rules() {
+		rules[r.ID] = r
+	}
+	t := ruleTuning{allow: map[argument.Rule]bool{}, deny: map[argument.Rule]bool{}}
+	for _, f := range []struct {
+		name string
+		ids  []string
+		set  map[argument.Rule]bool
+	}{{"--allow", allow, t.allow}, {"--deny", deny, t.deny}} {
+		for _, id := range f.ids {
+			id = strings.TrimSpace(id)
+			r, ok := rules[argument.Rule(id)]
+			switch {
+			case !ok:
+				return t, usageErrorf("%s %s: no rule has that id; did you mean %s? (the README lists the rules)", f.name, safetext.Quote(id), nearestRule(id))
+			case f.name == "--allow" && r.Severity == argument.Error:
+				return t, usageErrorf("--allow %s: the rule reports errors, which cannot be allowed: fix them; --allow takes the rules of warnings, %s", id, warningRules())
+			}
+			f.set[r.ID] = true
+		}
+	}
+	for r := range t.allow {
+		if t.deny[r] {
+			return t, usageErrorf("--allow and --deny both name %s: keep the one that is meant", r)
+		}
+	}
+	return t, nil
+}
+
+// apply drops the allowed warnings and makes the denied ones errors.
+func (t ruleTuning) apply(problems []corpus.Problem) []corpus.Problem {
+	if len(t.allow) == 0 && len(t.deny) == 0 {
+		return problems
+	}
+	kept := problems[:0:0]
+	for _, p := range problems {
+		if p.Severity == argument.Warning && p.Omitted == 0 {
+			if t.allow[p.Rule] {
+				continue
+			}
+			if t.deny[p.Rule] {
+				p.Severity = argument.Error
+			}
+		}
+		kept = append(kept, p)
+	}
+	return kept
+}
+
+// nearestRule is the rule id nearest to got, however far: a rule id is short enough that the
+// nearest is worth showing.
+func nearestRule(got string) string {
+	best, bestD := "", 0
+	for _, r := range corpus.Rules() {
+		if d := argument.Distance(got, string(r.ID)); best == "" || d < bestD {
+			best, bestD = string(r.ID), d
+		}
+	}
+	return best
+}
+
+// warningRules lists the rules of warnings, the ones --allow and --deny tune.
+func warningRules() string {
+	var ids []string
+	for _, r := range corpus.Rules() {
+		if r.Severity == argument.Warning {
+			ids = append(ids, string(r.ID))
+		}
+	}
+	return strings.Join(ids, ", ")
 }

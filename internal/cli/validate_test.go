@@ -3,6 +3,7 @@ package cli
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -93,6 +94,46 @@ func TestValidateExitCodes(t *testing.T) {
 		streams, _, _ := TestStreams()
 		if got := Run(tc.args, streams); got != tc.want {
 			t.Errorf("argmap %s: exit %d, want %d", strings.Join(tc.args, " "), got, tc.want)
+		}
+	}
+}
+
+func TestRuleTuning(t *testing.T) {
+	at := argument.Pos{File: "a.yaml", Line: 1, Column: 1}
+	problems := []corpus.Problem{
+		{Pos: at, Severity: corpus.Warning, Rule: argument.RuleNoQuote, Message: "q"},
+		{Pos: at, Severity: corpus.Warning, Rule: argument.RuleCycle, Message: "c"},
+		{Pos: at, Severity: corpus.Error, Rule: argument.RuleDanglingRef, Message: "d"},
+	}
+	tests := []struct {
+		allow, deny []string
+		want        string // severity rule of each problem kept
+	}{
+		{nil, nil, "warning no-quote, warning cycle, error dangling-ref"},
+		{[]string{"no-quote"}, nil, "warning cycle, error dangling-ref"},
+		{[]string{" no-quote", "cycle"}, nil, "error dangling-ref"},
+		{nil, []string{"cycle", "dangling-ref"}, "warning no-quote, error cycle, error dangling-ref"},
+		{[]string{"cycle"}, []string{"no-quote"}, "error no-quote, error dangling-ref"},
+	}
+	for _, tt := range tests {
+		tune, err := parseRuleFlags(tt.allow, tt.deny)
+		if err != nil {
+			t.Fatalf("parseRuleFlags(%q, %q): %v", tt.allow, tt.deny, err)
+		}
+		var got []string
+		for _, p := range tune.apply(slices.Clone(problems)) {
+			got = append(got, string(p.Severity)+" "+string(p.Rule))
+		}
+		if strings.Join(got, ", ") != tt.want {
+			t.Errorf("--allow %q --deny %q kept %q, want %q", tt.allow, tt.deny, strings.Join(got, ", "), tt.want)
+		}
+	}
+	if problems[0].Severity != corpus.Warning {
+		t.Errorf("apply changed the problems it was given")
+	}
+	for _, bad := range [][2][]string{{{"no-quotes"}, nil}, {nil, {""}}, {{"dangling-ref"}, nil}, {{"cycle"}, {"cycle"}}} {
+		if _, err := parseRuleFlags(bad[0], bad[1]); err == nil || exitCode(err) != exitUsage {
+			t.Errorf("parseRuleFlags(%q, %q) = %v, want a usage error", bad[0], bad[1], err)
 		}
 	}
 }

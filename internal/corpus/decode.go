@@ -19,11 +19,9 @@ type loader struct {
 	problems []Problem
 
 	debate     *argument.Debate
-	thesisIDAt argument.Pos // zero when the thesis id is missing or malformed
 	categoryAt map[string]argument.Pos
-	sources    []sourceInfo
 	args       []*argInfo
-	profiles   []*profileInfo
+	profiles   []*argument.Profile
 
 	suggestions int // suggestions made so far; see suggest
 
@@ -43,58 +41,31 @@ type loader struct {
 // full reports whether MaxProblems have been reported.
 func (l *loader) full() bool { return len(l.problems) >= MaxProblems }
 
-// sourceInfo, argInfo and profileInfo keep the positions the checks across files need. A zero
-// position means the value was missing or already reported as malformed, so no second
-// problem is raised about it.
-type sourceInfo struct {
-	id   string
-	idAt argument.Pos
-}
-
+// argInfo is an argument as decoded, with what the checks need to know of how it was written.
 type argInfo struct {
-	arg        *argument.Argument
-	idAt       argument.Pos
-	sideOK     bool
-	categoryAt argument.Pos
-	relations  []relationInfo
-	relErr     bool           // a relation list was malformed
-	valid      []relationInfo // the relations that passed the checks
-	passages   []passageInfo
-}
-
-type relationInfo struct {
-	typ    argument.RelationType
-	target string
-	at     argument.Pos
-	side   argument.Side // the target's side, once checked ("" while not, or when it has none)
-}
-
-type passageInfo struct {
-	kind     string // "quote" or "evidence"
-	source   string
-	sourceAt argument.Pos
-}
-
-type profileInfo struct {
-	profile   argument.Profile
-	nameAt    argument.Pos
-	weightAt  map[string]argument.Pos
-	weightsOK bool
+	arg    *argument.Argument
+	relErr bool // a relation list was malformed: argument's no-relation would say it twice
 }
 
 func newLoader(dir string) *loader {
 	return &loader{dir: dir, categoryAt: map[string]argument.Pos{}}
 }
 
-func (l *loader) add(at argument.Pos, sev Severity, format string, args ...any) {
+// add reports a problem of rule, with the rule's severity.
+func (l *loader) add(at argument.Span, rule argument.Rule, format string, args ...any) {
+	l.addProblem(Problem{Pos: at.Pos, End: at.End(), Severity: severities[rule], Rule: rule, Message: fmt.Sprintf(format, args...)})
+}
+
+// addProblem keeps p, or counts it past MaxProblems.
+func (l *loader) addProblem(p Problem) {
 	if len(l.problems) >= MaxProblems {
 		l.dropped++
-		if sev == Error {
+		if p.Severity == Error {
 			l.droppedErrors++
 		}
 		return
 	}
-	l.problems = append(l.problems, Problem{Pos: at, Severity: sev, Message: fmt.Sprintf(format, args...)})
+	l.problems = append(l.problems, p)
 }
 
 // addDropped reports, as one problem at the corpus folder, that the load stopped at
@@ -103,14 +74,14 @@ func (l *loader) addDropped() {
 	at := argument.Pos{File: l.dir}
 	switch {
 	case l.stopped:
-		l.problems = append(l.problems, Problem{Pos: at, Severity: Error,
+		l.problems = append(l.problems, Problem{Pos: at, Severity: Error, Rule: ruleLimit,
 			Message: fmt.Sprintf("stopped after %d problems: fix these and run 'argmap validate' again", MaxProblems)})
 	case l.dropped > 0:
 		sev := Warning
 		if l.droppedErrors > 0 {
 			sev = Error
 		}
-		l.problems = append(l.problems, Problem{Pos: at, Severity: sev,
+		l.problems = append(l.problems, Problem{Pos: at, Severity: sev, Rule: ruleLimit,
 			Message: fmt.Sprintf("%s not shown (%s): fix the ones above and run 'argmap validate' again", plural(l.dropped, "more problem"), plural(l.droppedErrors, "error")),
 			Omitted: l.dropped, OmittedErrors: l.droppedErrors})
 	}
@@ -120,15 +91,22 @@ func pos(file string, n *yaml.Node) argument.Pos {
 	return argument.Pos{File: file, Line: n.Line, Column: n.Column}
 }
 
+// at is the span of n. Its end is known for a plain scalar without spaces (ids and most
+// keys), which cannot have been folded from more than one line.
+func at(file string, n *yaml.Node) argument.Span {
+	s := argument.Span{Pos: pos(file, n)}
+	if n.Kind == yaml.ScalarNode && n.Style == 0 && n.Value != "" && !strings.ContainsAny(n.Value, " \t\n\r") {
+		s.EndColumn = n.Column + utf8.RuneCountInString(n.Value)
+	}
+	return s
+}
+
+// point is the span of a position whose end is not known.
+func point(p argument.Pos) argument.Span { return argument.Span{Pos: p} }
+
 // q quotes corpus text for a message: controls and invisible characters escaped visibly, and
 // long text cut short.
-func q(s string) string {
-	const limit = 60
-	if utf8.RuneCountInString(s) > limit {
-		s = string([]rune(s)[:limit]) + "…"
-	}
-	return `"` + safetext.Line(s) + `"`
-}
+func q(s string) string { return safetext.Quote(s) }
 
 // file is one file being decoded.
 type file struct {
@@ -145,7 +123,7 @@ func (l *loader) decodeFile(name string, root *yaml.Node) {
 		if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
 			return // a file of comments and an empty document
 		}
-		f.add(f.pos(root), Error, "a corpus file must be a mapping with the keys %s; this one is %s", strings.Join(fileShape.keys, ", "), describe(root))
+		f.add(f.at(root), ruleWrongType, "a corpus file must be a mapping with the keys %s; this one is %s", strings.Join(fileShape.keys, ", "), describe(root))
 		return
 	}
 	m := f.fields(root, fileShape)
@@ -154,7 +132,7 @@ func (l *loader) decodeFile(name string, root *yaml.Node) {
 	}
 	if v := m.val("debate"); v != nil {
 		if m.val("argmap") == nil {
-			f.add(f.pos(m.key("debate")), Error, "the file with the debate must say argmap: %d (the format version): add it above debate", Version)
+			f.add(f.at(m.key("debate")), ruleMissingKey, "the file with the debate must say argmap: %d (the format version): add it above debate", Version)
 		}
 		f.debate(m.key("debate"), v)
 	}
@@ -175,6 +153,8 @@ func (l *loader) decodeFile(name string, root *yaml.Node) {
 }
 
 func (f file) pos(n *yaml.Node) argument.Pos { return pos(f.name, n) }
+
+func (f file) at(n *yaml.Node) argument.Span { return at(f.name, n) }
 
 // aliases reports the aliases in the tree, the first by place and the count of the rest: the
 // format needs none, and refusing them is the whole defence against alias bombs. It walks
@@ -204,7 +184,7 @@ func (f file) aliases(root *yaml.Node) bool {
 	if count > 1 {
 		more = fmt.Sprintf(" (and the %d other aliases in the file)", count-1)
 	}
-	f.add(f.pos(first), Error, "aliases are not allowed in a corpus: write the value out in full instead of *%s%s", safetext.Line(first.Value), more)
+	f.add(f.at(first), ruleAlias, "aliases are not allowed in a corpus: write the value out in full instead of *%s%s", safetext.Line(first.Value), more)
 	return true
 }
 
@@ -250,23 +230,23 @@ func (f file) fields(n *yaml.Node, s *shape) mapping {
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
-			f.add(f.pos(k), Error, "a key in %s must be text, not %s: use one of %s", s.what, describe(k), strings.Join(s.keys, ", "))
+			f.add(f.at(k), ruleWrongType, "a key in %s must be text, not %s: use one of %s", s.what, describe(k), strings.Join(s.keys, ", "))
 			continue
 		}
 		j := m.index(k.Value)
 		if j < 0 {
-			f.add(f.pos(k), Error, "unknown key %s in %s: %s", q(k.Value), s.what, f.suggestKey(k.Value, s.keys))
+			f.add(f.at(k), ruleUnknownKey, "unknown key %s in %s: %s", q(k.Value), s.what, f.suggestKey(k.Value, s.keys))
 			continue
 		}
 		if first := m.keys[j]; first != nil {
-			f.add(f.pos(k), Error, "duplicate key %s (first at %s): remove one of them", q(k.Value), where(f.pos(first), f.pos(k)))
+			f.add(f.at(k), ruleDuplicateKey, "duplicate key %s (first at %s): remove one of them", q(k.Value), where(f.pos(first), f.pos(k)))
 			continue
 		}
 		m.keys[j], m.vals[j] = k, v
 	}
 	for _, r := range s.required {
 		if m.key(r) == nil {
-			f.add(f.pos(n), Error, "%s has no %s: %s", s.what, r, hints[r])
+			f.add(f.at(n), ruleMissingKey, "%s has no %s: %s", s.what, r, hints[r])
 		}
 	}
 	return m
@@ -344,23 +324,23 @@ func (f file) text(n *yaml.Node, key string, required bool) (string, bool) {
 		return "", false
 	}
 	if n.Kind != yaml.ScalarNode {
-		f.add(f.pos(n), Error, "%s must be text, not %s", key, describe(n))
+		f.add(f.at(n), ruleWrongType, "%s must be text, not %s", key, describe(n))
 		return "", false
 	}
 	switch n.Tag {
 	case "!!str", "!!timestamp":
 	case "!!null":
 		if required {
-			f.add(f.pos(n), Error, "%s is empty: %s", key, hint(key))
+			f.add(f.at(n), ruleEmptyValue, "%s is empty: %s", key, hint(key))
 		} else {
-			f.add(f.pos(n), Error, "%s has no value: write one or remove the key", key)
+			f.add(f.at(n), ruleEmptyValue, "%s has no value: write one or remove the key", key)
 		}
 		return "", false
 	case "!!int", "!!float", "!!bool":
-		f.add(f.pos(n), Error, "%s must be text, not %s: put it in quotes", key, describe(n))
+		f.add(f.at(n), ruleWrongType, "%s must be text, not %s: put it in quotes", key, describe(n))
 		return "", false
 	default:
-		f.add(f.pos(n), Error, "%s must be text, not %s: remove the tag", key, describe(n))
+		f.add(f.at(n), ruleWrongType, "%s must be text, not %s: remove the tag", key, describe(n))
 		return "", false
 	}
 	v := n.Value
@@ -368,7 +348,7 @@ func (f file) text(n *yaml.Node, key string, required bool) (string, bool) {
 		v = strings.TrimRight(v, "\n")
 	}
 	if required && strings.TrimSpace(v) == "" {
-		f.add(f.pos(n), Error, "%s is empty: %s", key, hint(key))
+		f.add(f.at(n), ruleEmptyValue, "%s is empty: %s", key, hint(key))
 		return "", false
 	}
 	return v, true
@@ -377,7 +357,7 @@ func (f file) text(n *yaml.Node, key string, required bool) (string, bool) {
 // id returns an id: lower-case kebab, at most MaxIDLength characters.
 func (f file) id(n *yaml.Node, key, example string) (string, bool) {
 	if n.Kind == yaml.ScalarNode && n.Tag != "!!null" && n.Value != "" && !validID(n.Value) {
-		f.add(f.pos(n), Error, "%s %s is not a valid id: use lower-case letters, digits and single hyphens, like %s (at most %d characters)", key, q(n.Value), example, MaxIDLength)
+		f.add(f.at(n), ruleBadID, "%s %s is not a valid id: use lower-case letters, digits and single hyphens, like %s (at most %d characters)", key, q(n.Value), example, MaxIDLength)
 		return "", false
 	}
 	return f.text(n, key, true)
@@ -391,11 +371,11 @@ func (f file) list(n *yaml.Node, key, what string) ([]*yaml.Node, bool) {
 	case n.Kind == yaml.SequenceNode:
 		return n.Content, true
 	case n.Kind == yaml.ScalarNode && n.Tag == "!!null":
-		f.add(f.pos(n), Error, "%s has no value: write [] or remove the key", key)
+		f.add(f.at(n), ruleEmptyValue, "%s has no value: write [] or remove the key", key)
 	case n.Kind == yaml.ScalarNode:
-		f.add(f.pos(n), Error, "%s must be %s, not %s: write [%s]", key, what, describe(n), safetext.Line(n.Value))
+		f.add(f.at(n), ruleWrongType, "%s must be %s, not %s: write [%s]", key, what, describe(n), safetext.Line(n.Value))
 	default:
-		f.add(f.pos(n), Error, "%s must be %s, not %s", key, what, describe(n))
+		f.add(f.at(n), ruleWrongType, "%s must be %s, not %s", key, what, describe(n))
 	}
 	return nil, false
 }
@@ -456,11 +436,11 @@ func (f file) unit(n *yaml.Node, key string) (float64, bool) {
 	}
 	x, ok := number(n)
 	if !ok {
-		f.add(f.pos(n), Error, "%s must be a number from 0 to 1, not %s", key, describe(n))
+		f.add(f.at(n), ruleWrongType, "%s must be a number from 0 to 1, not %s", key, describe(n))
 		return 0, false
 	}
 	if math.IsNaN(x) || x < 0 || x > 1 {
-		f.add(f.pos(n), Error, "%s must be a number from 0 to 1, not %s", key, safetext.Line(n.Value))
+		f.add(f.at(n), ruleOutOfRange, "%s must be a number from 0 to 1, not %s", key, safetext.Line(n.Value))
 		return 0, false
 	}
 	return x, true
@@ -472,17 +452,17 @@ func (f file) version(n *yaml.Node) {
 	}
 	x, ok := number(n)
 	if !ok || n.Tag != "!!int" {
-		f.add(f.pos(n), Error, "argmap must be the format version %d, not %s", Version, describe(n))
+		f.add(f.at(n), ruleWrongType, "argmap must be the format version %d, not %s", Version, describe(n))
 		return
 	}
 	if x != Version {
-		f.add(f.pos(n), Error, "argmap %s is a format version this argmap does not read: it reads version %d", safetext.Line(n.Value), Version)
+		f.add(f.at(n), ruleBadVersion, "argmap %s is a format version this argmap does not read: it reads version %d", safetext.Line(n.Value), Version)
 	}
 }
 
 func (f file) debate(key, n *yaml.Node) {
 	if f.loader.debate != nil {
-		f.add(f.pos(key), Error, "a second debate (the first is at %s): a corpus holds exactly one; remove one of them", where(f.loader.debate.Pos, f.pos(key)))
+		f.add(f.at(key), ruleSecondDebate, "a second debate (the first is at %s): a corpus holds exactly one; remove one of them", where(f.loader.debate.Pos, f.pos(key)))
 		return
 	}
 	d := &argument.Debate{
@@ -531,7 +511,7 @@ func (f file) isMapping(n *yaml.Node, what string) bool {
 	case yaml.AliasNode:
 		return false
 	}
-	f.add(f.pos(n), Error, "%s must be a mapping of keys to values, not %s", what, describe(n))
+	f.add(f.at(n), ruleWrongType, "%s must be a mapping of keys to values, not %s", what, describe(n))
 	return false
 }
 
@@ -543,7 +523,7 @@ func (f file) thesis(d *argument.Debate, n *yaml.Node) {
 	m := f.fields(n, thesisShape)
 	if v := m.val("id"); v != nil {
 		if id, ok := f.id(v, "id", "grant-asylum"); ok {
-			d.Thesis.ID, f.thesisIDAt = id, f.pos(v)
+			d.Thesis.ID, d.Thesis.IDAt = id, f.at(v)
 		}
 	}
 	if v := m.val("claim"); v != nil {
@@ -564,7 +544,7 @@ func (f file) categories(d *argument.Debate, n *yaml.Node) bool {
 		return false
 	}
 	if len(items) == 0 {
-		f.add(f.pos(n), Error, "categories is empty: list at least one, or remove the key for the default %s", strings.Join(argument.DefaultCategories, ", "))
+		f.add(f.at(n), ruleEmptyValue, "categories is empty: list at least one, or remove the key for the default %s", strings.Join(argument.DefaultCategories, ", "))
 		return false
 	}
 	d.Categories = nil
@@ -574,7 +554,7 @@ func (f file) categories(d *argument.Debate, n *yaml.Node) bool {
 			continue
 		}
 		if first, dup := f.categoryAt[c]; dup {
-			f.add(f.pos(item), Error, "category %s is listed twice (first at %s): remove one", q(c), where(first, f.pos(item)))
+			f.add(f.at(item), ruleDuplicateItem, "category %s is listed twice (first at %s): remove one", q(c), where(first, f.pos(item)))
 			continue
 		}
 		f.categoryAt[c] = f.pos(item)
@@ -589,10 +569,9 @@ func (f file) source(d *argument.Debate, n *yaml.Node) {
 	}
 	s := argument.Source{Pos: f.pos(n)}
 	m := f.fields(n, sourceShape)
-	info := sourceInfo{}
 	if v := m.val("id"); v != nil {
 		if id, ok := f.id(v, "id", "catoggio-2022"); ok {
-			s.ID, info.id, info.idAt = id, id, f.pos(v)
+			s.ID, s.IDAt = id, f.at(v)
 		}
 	}
 	for _, k := range []struct {
@@ -604,7 +583,6 @@ func (f file) source(d *argument.Debate, n *yaml.Node) {
 		}
 	}
 	d.Sources = append(d.Sources, s)
-	f.sources = append(f.sources, info)
 }
 
 func (f file) profiles(n *yaml.Node) {
@@ -614,21 +592,21 @@ func (f file) profiles(n *yaml.Node) {
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
-			f.add(f.pos(k), Error, "a profile name must be text, not %s", describe(k))
+			f.add(f.at(k), ruleWrongType, "a profile name must be text, not %s", describe(k))
 			continue
 		}
 		name, ok := f.id(k, "profile name", "even")
 		if !ok {
 			continue
 		}
-		p := &profileInfo{profile: argument.Profile{Name: name, Pos: f.pos(k)}, nameAt: f.pos(k), weightAt: map[string]argument.Pos{}}
+		p := &argument.Profile{Name: name, Pos: f.pos(k)}
 		f.loader.profiles = append(f.loader.profiles, p)
 		if !f.isMapping(v, "profile "+name) {
 			continue
 		}
 		m := f.fields(v, profileShape)
 		if d := m.val("description"); d != nil {
-			p.profile.Description, _ = f.text(d, "description", false)
+			p.Description, _ = f.text(d, "description", false)
 		}
 		if w := m.val("weights"); w != nil {
 			f.weights(p, w)
@@ -636,42 +614,48 @@ func (f file) profiles(n *yaml.Node) {
 	}
 }
 
-func (f file) weights(p *profileInfo, n *yaml.Node) {
+// weights reads a profile's weights. They stay nil unless every one is well-formed, so that
+// argument's checks of them say nothing more about a mapping already reported.
+func (f file) weights(p *argument.Profile, n *yaml.Node) {
 	if !f.isMapping(n, "weights") {
 		return
 	}
-	p.profile.Weights = map[string]float64{}
-	p.weightsOK = true
+	weights := map[string]float64{}
+	p.WeightAt = map[string]argument.Span{}
+	wellFormed := true
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
-			f.add(f.pos(k), Error, "a category in weights must be text, not %s", describe(k))
-			p.weightsOK = false
+			f.add(f.at(k), ruleWrongType, "a category in weights must be text, not %s", describe(k))
+			wellFormed = false
 			continue
 		}
 		c := k.Value
-		if first, dup := p.weightAt[c]; dup {
-			f.add(f.pos(k), Error, "duplicate key %s (first at %s): remove one of them", q(c), where(first, f.pos(k)))
-			p.weightsOK = false
+		if first, dup := p.WeightAt[c]; dup {
+			f.add(f.at(k), ruleDuplicateKey, "duplicate key %s (first at %s): remove one of them", q(c), where(first.Pos, f.pos(k)))
+			wellFormed = false
 			continue
 		}
-		p.weightAt[c] = f.pos(k)
+		p.WeightAt[c] = f.at(k)
 		if v.Kind == yaml.AliasNode {
-			p.weightsOK = false
+			wellFormed = false
 			continue
 		}
 		x, ok := number(v)
 		if !ok {
-			f.add(f.pos(v), Error, "the weight of %s must be a number of 0 or more, not %s", safetext.Line(c), describe(v))
-			p.weightsOK = false
+			f.add(f.at(v), ruleWrongType, "the weight of %s must be a number of 0 or more, not %s", safetext.Line(c), describe(v))
+			wellFormed = false
 			continue
 		}
 		if math.IsNaN(x) || math.IsInf(x, 0) || x < 0 {
-			f.add(f.pos(v), Error, "the weight of %s must be a finite number of 0 or more, not %s", safetext.Line(c), safetext.Line(v.Value))
-			p.weightsOK = false
+			f.add(f.at(v), ruleOutOfRange, "the weight of %s must be a finite number of 0 or more, not %s", safetext.Line(c), safetext.Line(v.Value))
+			wellFormed = false
 			continue
 		}
-		p.profile.Weights[c] = x
+		weights[c] = x
+	}
+	if wellFormed {
+		p.Weights = weights
 	}
 }
 
@@ -682,7 +666,7 @@ func (f file) argument(n *yaml.Node) {
 	if len(f.args) >= maxArguments {
 		if !f.loader.tooMany {
 			f.loader.tooMany = true
-			f.add(f.pos(n), Error, "the corpus holds more than %d arguments, the most argmap loads: split the debate into smaller ones", maxArguments)
+			f.add(f.at(n), ruleLimit, "the corpus holds more than %d arguments, the most argmap loads: split the debate into smaller ones", maxArguments)
 		}
 		return
 	}
@@ -692,27 +676,27 @@ func (f file) argument(n *yaml.Node) {
 	m := f.fields(n, argumentShape)
 	if v := m.val("id"); v != nil {
 		if id, ok := f.id(v, "id", "drain-manpower"); ok {
-			a.ID, info.idAt = id, f.pos(v)
+			a.ID, a.At.ID = id, f.at(v)
 		}
 	}
 	if v := m.val("side"); v != nil {
 		if s, ok := f.text(v, "side", true); ok {
 			if contains(sides, s) {
-				a.Side, info.sideOK = argument.Side(s), true
+				a.Side = argument.Side(s)
 			} else {
-				f.add(f.pos(v), Error, "side must be pro or con, not %s", q(s))
+				f.add(f.at(v), ruleBadSide, "side must be pro or con, not %s", q(s))
 			}
 		}
 	}
 	if v := m.val("category"); v != nil {
 		if c, ok := f.text(v, "category", true); ok {
-			a.Category, info.categoryAt = c, f.pos(v)
+			a.Category, a.At.Category = c, f.at(v)
 		}
 	}
 	if v := m.val("title"); v != nil {
 		if t, ok := f.text(v, "title", true); ok {
 			if n := utf8.RuneCountInString(t); n > MaxTitleLength {
-				f.add(f.pos(v), Error, "title is %d characters long: keep it to %d and put the rest in claim or reasoning", n, MaxTitleLength)
+				f.add(f.at(v), ruleLimit, "title is %d characters long: keep it to %d and put the rest in claim or reasoning", n, MaxTitleLength)
 			}
 			a.Title = t
 		}
@@ -736,10 +720,10 @@ func (f file) argument(n *yaml.Node) {
 		a.Attacks = f.relations(info, v, "attacks", argument.Attack)
 	}
 	if v := m.val("quotes"); v != nil {
-		a.Quotes = f.passages(info, v, "quotes", quoteShape)
+		a.Quotes = f.passages(v, "quotes", quoteShape)
 	}
 	if v := m.val("evidence"); v != nil {
-		a.Evidence = f.passages(info, v, "evidence", evidenceShape)
+		a.Evidence = f.passages(v, "evidence", evidenceShape)
 	}
 	if v := m.val("tags"); v != nil {
 		a.Tags = f.tags(v)
@@ -760,12 +744,12 @@ func (f file) relations(info *argInfo, n *yaml.Node, key string, t argument.Rela
 			continue
 		}
 		ids = append(ids, id)
-		info.relations = append(info.relations, relationInfo{typ: t, target: id, at: f.pos(item)})
+		info.arg.At.Relations = append(info.arg.At.Relations, f.at(item))
 	}
 	return ids
 }
 
-func (f file) passages(info *argInfo, n *yaml.Node, key string, s *shape) []argument.Passage {
+func (f file) passages(n *yaml.Node, key string, s *shape) []argument.Passage {
 	items, ok := f.list(n, key, "a list of {source, text} passages")
 	if !ok {
 		return nil
@@ -777,17 +761,15 @@ func (f file) passages(info *argInfo, n *yaml.Node, key string, s *shape) []argu
 		}
 		p := argument.Passage{Pos: f.pos(item)}
 		m := f.fields(item, s)
-		pi := passageInfo{kind: key}
 		if v := m.val("source"); v != nil {
 			if id, ok := f.id(v, "source", "catoggio-2022"); ok {
-				p.Source, pi.source, pi.sourceAt = id, id, f.pos(v)
+				p.Source, p.SourceAt = id, f.at(v)
 			}
 		}
 		if v := m.val("text"); v != nil {
 			p.Text, _ = f.text(v, "text", true)
 		}
 		ps = append(ps, p)
-		info.passages = append(info.passages, pi)
 	}
 	return ps
 }
@@ -805,7 +787,7 @@ func (f file) tags(n *yaml.Node) []string {
 			continue
 		}
 		if first, dup := seen[t]; dup {
-			f.add(f.pos(item), Error, "tag %s is listed twice (first at %s): remove one", q(t), where(first, f.pos(item)))
+			f.add(f.at(item), ruleDuplicateItem, "tag %s is listed twice (first at %s): remove one", q(t), where(first, f.pos(item)))
 			continue
 		}
 		seen[t] = f.pos(item)
@@ -816,12 +798,4 @@ func (f file) tags(n *yaml.Node) []string {
 
 // where names position p for a message placed at here: a column on the same line, a line in
 // the same file, or the whole position.
-func where(p, here argument.Pos) string {
-	switch {
-	case p.File != here.File:
-		return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Column)
-	case p.Line == here.Line:
-		return fmt.Sprintf("column %d", p.Column)
-	}
-	return fmt.Sprintf("line %d", p.Line)
-}
+func where(p, here argument.Pos) string { return p.RelativeTo(here) }

@@ -9,7 +9,7 @@ import (
 
 // FuzzLoad checks that no file makes the loader panic or hang, and that what it returns holds
 // together: an error exactly when a problem is an error, every problem placed and printable,
-// every argument of a clean corpus positioned. Seeds: the table tests and
+// every problem of a rule Rules lists, every argument of a clean corpus positioned. Seeds: the table tests and
 // testdata/fuzz/FuzzLoad (the bad inputs, small enough to commit).
 func FuzzLoad(f *testing.F) {
 	for _, tc := range loadCases {
@@ -26,6 +26,12 @@ func FuzzLoad(f *testing.F) {
 		for _, p := range problems {
 			if p.Pos.File == "" || p.Message == "" {
 				t.Errorf("problem without a place or a message: %#v", p)
+			}
+			if sev, ok := severities[p.Rule]; !ok || (sev != p.Severity && p.Rule != ruleLimit) {
+				t.Errorf("problem of rule %q, which Rules does not list with severity %s: %s", p.Rule, p.Severity, p)
+			}
+			if !p.End.IsZero() && (p.End.File != p.Pos.File || p.End.Line != p.Pos.Line || p.End.Column <= p.Pos.Column) {
+				t.Errorf("problem ends before it starts: %#v", p)
 			}
 			if strings.ContainsFunc(p.Message, func(r rune) bool { return r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) }) {
 				t.Errorf("raw control character in %q", p.Message)

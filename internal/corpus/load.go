@@ -4,7 +4,7 @@
 // Every file is checked before it is trusted: only regular files are opened, none larger than
 // MaxFileSize, each must be UTF-8 and hold one YAML document no deeper than MaxDepth, with no
 // aliases. The documents are walked as yaml.Node trees, so each value keeps its position and
-// every problem (not only the first) is reported. internal/blockyaml builds the trees of the
+// every problem (not only the first) is reported. internal/yamlfast builds the trees of the
 // files in the subset of YAML it reads (most corpus files), yaml/v4 those of the others.
 package corpus
 
@@ -24,8 +24,8 @@ import (
 	"go.yaml.in/yaml/v4"
 
 	"github.com/argmap/argmap/internal/argument"
-	"github.com/argmap/argmap/internal/blockyaml"
 	"github.com/argmap/argmap/internal/safetext"
+	"github.com/argmap/argmap/internal/yamlfast"
 )
 
 // Load reads every *.yaml and *.yml file directly in dir of fsys, in name order (names that
@@ -105,10 +105,10 @@ type parsed struct {
 	problems               []Problem
 	dropped, droppedErrors int
 	root                   *yaml.Node
-	oversize               bool              // the corpus passed MaxCorpusSize at this file
-	skipped                bool              // not read: the load had stopped
-	parser                 *blockyaml.Parser // holds root's memory, when it parsed the file
-	decoded                *loader           // root decoded on its own, when there is a root
+	oversize               bool             // the corpus passed MaxCorpusSize at this file
+	skipped                bool             // not read: the load had stopped
+	parser                 *yamlfast.Parser // holds root's memory, when it parsed the file
+	decoded                *loader          // root decoded on its own, when there is a root
 }
 
 // sequentialDecode turns off taking files decoded on their own, for tests that hold the two
@@ -121,14 +121,14 @@ var sequentialDecode = false
 // before it are; any other is decoded again, in order, as if on its own it had never been.
 func (d *loader) arguments() ([]*argInfo, bool) {
 	if d == nil || len(d.problems) > 0 || d.dropped > 0 || d.stopped || d.tooMany || d.suggestions > 0 ||
-		d.debate != nil || len(d.profiles) > 0 || len(d.sources) > 0 || len(d.categoryAt) > 0 || !d.thesisIDAt.IsZero() {
+		d.debate != nil || len(d.profiles) > 0 || len(d.categoryAt) > 0 {
 		return nil, false
 	}
 	return d.args, true
 }
 
 // spares keeps a few things of one kind for reuse during a load: the read buffers that files
-// are read into, and the blockyaml parsers whose memory holds a tree until it is decoded. A
+// are read into, and the yamlfast parsers whose memory holds a tree until it is decoded. A
 // load needs as many as files are in flight, and a sync.Pool would drop them at each of the
 // garbage collections a big load runs.
 type spares[T any] chan *T
@@ -161,7 +161,7 @@ func (l *loader) files(fsys fs.FS, files []corpusFile) {
 	}
 	window := make(chan struct{}, runtime.GOMAXPROCS(0)+1)
 	buffers := make(spares[bytes.Buffer], cap(window))
-	parsers := make(spares[blockyaml.Parser], cap(window)+1)
+	parsers := make(spares[yamlfast.Parser], cap(window)+1)
 	var stop atomic.Bool
 	go func() {
 		var size int64
@@ -213,7 +213,7 @@ func (l *loader) files(fsys fs.FS, files []corpusFile) {
 			stop.Store(true)
 		default:
 			for _, p := range r.problems {
-				l.add(p.Pos, p.Severity, "%s", p.Message)
+				l.addProblem(p)
 			}
 			l.dropped += r.dropped
 			l.droppedErrors += r.droppedErrors
@@ -249,28 +249,28 @@ func (l *loader) read(fsys fs.FS, fsPath, name string, buf *bytes.Buffer) ([]byt
 	at := argument.Pos{File: name}
 	info, err := fs.Stat(fsys, fsPath)
 	if err != nil {
-		l.add(at, Error, "cannot read the file: %s", safetext.Line(cleanFSError(err)))
+		l.add(point(at), ruleUnreadable, "cannot read the file: %s", safetext.Line(cleanFSError(err)))
 		return nil, false
 	}
 	switch {
 	case info.IsDir():
-		l.add(at, Error, "%s is a folder, not a corpus file: rename it so it does not end in .yaml or .yml, or move it out of the corpus", safetext.Line(path.Base(name)))
+		l.add(point(at), ruleNotAFile, "%s is a folder, not a corpus file: rename it so it does not end in .yaml or .yml, or move it out of the corpus", safetext.Line(path.Base(name)))
 		return nil, false
 	case !info.Mode().IsRegular():
-		l.add(at, Error, "%s is not a regular file (a pipe, device or socket): a corpus file must be a plain file", safetext.Line(path.Base(name)))
+		l.add(point(at), ruleNotAFile, "%s is not a regular file (a pipe, device or socket): a corpus file must be a plain file", safetext.Line(path.Base(name)))
 		return nil, false
 	case info.Size() > MaxFileSize:
-		l.add(at, Error, "the file is %s, more than the %s a corpus file may hold: split it into smaller files", sizeString(info.Size()), sizeString(MaxFileSize))
+		l.add(point(at), ruleLimit, "the file is %s, more than the %s a corpus file may hold: split it into smaller files", sizeString(info.Size()), sizeString(MaxFileSize))
 		return nil, false
 	case l.size+info.Size() > maxCorpusSize:
-		l.add(at, Error, "the corpus files add up to more than the %s a corpus may hold: split the debate into smaller ones", sizeString(maxCorpusSize))
+		l.add(point(at), ruleLimit, "the corpus files add up to more than the %s a corpus may hold: split the debate into smaller ones", sizeString(maxCorpusSize))
 		l.oversize = true
 		return nil, false
 	}
 	l.size += info.Size()
 	f, err := fsys.Open(fsPath)
 	if err != nil {
-		l.add(at, Error, "cannot read the file: %s", safetext.Line(cleanFSError(err)))
+		l.add(point(at), ruleUnreadable, "cannot read the file: %s", safetext.Line(cleanFSError(err)))
 		return nil, false
 	}
 	defer f.Close()
@@ -280,11 +280,11 @@ func (l *loader) read(fsys fs.FS, fsPath, name string, buf *bytes.Buffer) ([]byt
 	_, err = buf.ReadFrom(io.LimitReader(f, MaxFileSize+1))
 	data := buf.Bytes()
 	if err != nil {
-		l.add(at, Error, "cannot read the file: %s", safetext.Line(cleanFSError(err)))
+		l.add(point(at), ruleUnreadable, "cannot read the file: %s", safetext.Line(cleanFSError(err)))
 		return nil, false
 	}
 	if len(data) > MaxFileSize {
-		l.add(at, Error, "the file is more than the %s a corpus file may hold: split it into smaller files", sizeString(MaxFileSize))
+		l.add(point(at), ruleLimit, "the file is more than the %s a corpus file may hold: split it into smaller files", sizeString(MaxFileSize))
 		return nil, false
 	}
 	return data, true
@@ -320,24 +320,24 @@ var bom = []byte("\ufeff")
 // (empty, or comments only), and whether parser built the tree (which then lives in the
 // parser's memory until its next Parse).
 //
-// Most files are in the subset blockyaml reads, several times faster than yaml/v4 and to the
+// Most files are in the subset yamlfast reads, several times faster than yaml/v4 and to the
 // same tree. The rest, and every file with a mistake in it, go to yaml/v4 after a check of the
 // encoding, which places the bad character that yaml/v4 would refuse without a position.
-func (l *loader) parse(name string, data []byte, parser *blockyaml.Parser) (*yaml.Node, bool) {
+func (l *loader) parse(name string, data []byte, parser *yamlfast.Parser) (*yaml.Node, bool) {
 	if root, ok := parser.Parse(data); ok {
 		return root, true
 	}
 	if at, r, bad := scanText(name, data); bad {
 		if r < 0 {
-			l.add(at, Error, "the file is not valid UTF-8 (byte 0x%02x): save it as UTF-8", -r)
+			l.add(point(at), ruleEncoding, "the file is not valid UTF-8 (byte 0x%02x): save it as UTF-8", -r)
 		} else {
-			l.add(at, Error, "the file holds the control character %s, which YAML does not allow: remove it, or write it as an escape inside double quotes", safetext.Line(string(r)))
+			l.add(point(at), ruleEncoding, "the file holds the control character %s, which YAML does not allow: remove it, or write it as an escape inside double quotes", safetext.Line(string(r)))
 		}
 		return nil, false
 	}
 	loader, err := yaml.NewLoader(bytes.NewReader(data), yaml.WithPlugin(limits{}))
 	if err != nil {
-		l.add(argument.Pos{File: name}, Error, "cannot read the file: %v", err)
+		l.add(point(argument.Pos{File: name}), ruleUnreadable, "cannot read the file: %v", err)
 		return nil, false
 	}
 	var doc yaml.Node
@@ -355,7 +355,7 @@ func (l *loader) parse(name string, data []byte, parser *blockyaml.Parser) (*yam
 		l.yamlError(name, err)
 		return nil, false
 	default:
-		l.add(pos(name, &next), Error, "a second YAML document: a corpus file holds one document; remove the --- line and merge it, or move it to a file of its own")
+		l.add(at(name, &next), ruleYAMLSyntax, "a second YAML document: a corpus file holds one document; remove the --- line and merge it, or move it to a file of its own")
 		return nil, false
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
@@ -406,7 +406,7 @@ func yamlAllows(r rune) bool {
 func (l *loader) yamlError(name string, err error) {
 	var le *yaml.LoadError
 	if !errors.As(err, &le) {
-		l.add(argument.Pos{File: name, Line: 1, Column: 1}, Error, "invalid YAML: %s: fix the syntax", safetext.Line(oneLine(err.Error())))
+		l.add(point(argument.Pos{File: name, Line: 1, Column: 1}), ruleYAMLSyntax, "invalid YAML: %s: fix the syntax", safetext.Line(oneLine(err.Error())))
 		return
 	}
 	at := argument.Pos{File: name, Line: le.Mark.Line, Column: le.Mark.Column}
@@ -415,14 +415,14 @@ func (l *loader) yamlError(name string, err error) {
 	}
 	var deep *tooDeep
 	if errors.As(err, &deep) || strings.HasPrefix(le.Message, tooDeepPrefix) {
-		l.add(at, Error, "%s levels: a corpus needs at most 5; check the indentation and brackets", tooDeepPrefix)
+		l.add(point(at), ruleLimit, "%s levels: a corpus needs at most 5; check the indentation and brackets", tooDeepPrefix)
 		return
 	}
 	msg := le.Message
 	if le.ContextMsg != "" {
 		msg += " " + le.ContextMsg
 	}
-	l.add(at, Error, "invalid YAML: %s: fix the syntax here (check indentation, quotes and brackets)", safetext.Line(oneLine(msg)))
+	l.add(point(at), ruleYAMLSyntax, "invalid YAML: %s: fix the syntax here (check indentation, quotes and brackets)", safetext.Line(oneLine(msg)))
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

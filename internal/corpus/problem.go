@@ -10,25 +10,91 @@ import (
 )
 
 // Severity says whether a problem stops the corpus from loading.
-type Severity string
+type Severity = argument.Severity
 
 // The two severities.
 const (
-	Error   Severity = "error"
-	Warning Severity = "warning"
+	Error   = argument.Error
+	Warning = argument.Warning
 )
 
 // Problem is one thing wrong with a corpus, at a place in a file. A problem of the whole corpus
 // (no debate in it, say) has the corpus folder as its file and no line.
 type Problem struct {
 	Pos      argument.Pos
+	End      argument.Pos // just past the value the problem is about, when known
 	Severity Severity
+	Rule     argument.Rule
 	Message  string
 
 	// Omitted is set on the one problem that stands for those not listed past MaxProblems:
 	// how many it stands for, and how many of them are errors. Count counts them, not it.
 	Omitted, OmittedErrors int
 }
+
+// The rules about how a corpus is written down: files, YAML, keys, types and limits. The
+// rules about what it says are argument's (argument.Rules).
+const (
+	ruleNoFiles      argument.Rule = "no-files"
+	ruleNoDebate     argument.Rule = "no-debate"
+	ruleUnreadable   argument.Rule = "unreadable"
+	ruleNotAFile     argument.Rule = "not-a-file"
+	ruleEncoding     argument.Rule = "encoding"
+	ruleYAMLSyntax   argument.Rule = "yaml-syntax"
+	ruleAlias        argument.Rule = "alias"
+	ruleLimit        argument.Rule = "limit"
+	ruleUnknownKey   argument.Rule = "unknown-key"
+	ruleDuplicateKey argument.Rule = "duplicate-key"
+	ruleMissingKey   argument.Rule = "missing-key"
+	ruleEmptyValue   argument.Rule = "empty-value"
+	ruleWrongType    argument.Rule = "wrong-type"
+	ruleBadID        argument.Rule = "bad-id"
+	ruleBadSide      argument.Rule = "bad-side"
+	ruleBadVersion   argument.Rule = "bad-version"
+	ruleOutOfRange   argument.Rule = "out-of-range"
+	ruleSecondDebate argument.Rule = "second-debate"
+	// ruleDuplicateItem is a category or a tag listed twice.
+	ruleDuplicateItem argument.Rule = "duplicate-item"
+	// RuleQuoteNotFound is CheckQuotes': a quote that is not in its source's text.
+	RuleQuoteNotFound argument.Rule = "quote-not-found"
+)
+
+var corpusRules = []argument.RuleInfo{
+	{ID: ruleNoFiles, Severity: Error, Meaning: "the corpus folder has no .yaml or .yml file"},
+	{ID: ruleNoDebate, Severity: Error, Meaning: "no file of the corpus has the top-level debate"},
+	{ID: ruleUnreadable, Severity: Error, Meaning: "a file cannot be read"},
+	{ID: ruleNotAFile, Severity: Error, Meaning: "a .yaml name is a folder, pipe, device or socket, not a plain file"},
+	{ID: ruleEncoding, Severity: Error, Meaning: "a file is not UTF-8, or holds a control character YAML does not allow"},
+	{ID: ruleYAMLSyntax, Severity: Error, Meaning: "a file is not one valid YAML document"},
+	{ID: ruleAlias, Severity: Error, Meaning: "a file uses a YAML alias, which the format does not allow"},
+	{ID: ruleLimit, Severity: Error, Meaning: "a file, the corpus, a title or the nesting is larger than argmap reads, or there are too many problems to list"},
+	{ID: ruleUnknownKey, Severity: Error, Meaning: "a mapping has a key the format does not know"},
+	{ID: ruleDuplicateKey, Severity: Error, Meaning: "a mapping has the same key twice"},
+	{ID: ruleMissingKey, Severity: Error, Meaning: "a mapping lacks a key the format requires"},
+	{ID: ruleEmptyValue, Severity: Error, Meaning: "a key has no value, or an empty one"},
+	{ID: ruleWrongType, Severity: Error, Meaning: "a value is of the wrong kind: a number where text belongs, a list where a mapping does"},
+	{ID: ruleBadID, Severity: Error, Meaning: "an id, category, tag or profile name is not lower-case kebab of at most 64 characters"},
+	{ID: ruleBadSide, Severity: Error, Meaning: "a side is neither pro nor con"},
+	{ID: ruleBadVersion, Severity: Error, Meaning: "argmap: names a format version this argmap does not read"},
+	{ID: ruleOutOfRange, Severity: Error, Meaning: "a strength or base outside 0 to 1, or a weight that is negative or not finite"},
+	{ID: ruleSecondDebate, Severity: Error, Meaning: "a second debate: a corpus holds exactly one"},
+	{ID: ruleDuplicateItem, Severity: Error, Meaning: "a category or tag is listed twice"},
+	{ID: RuleQuoteNotFound, Severity: Error, Meaning: "with validate --source, a quote does not stand verbatim in its source's text"},
+}
+
+// Rules lists every rule a load and validate apply: those about the YAML, then argument's.
+func Rules() []argument.RuleInfo {
+	return append(slices.Clip(corpusRules), argument.Rules()...)
+}
+
+// severity of each rule, for the problems the loader raises.
+var severities = func() map[argument.Rule]Severity {
+	m := map[argument.Rule]Severity{}
+	for _, r := range Rules() {
+		m[r.ID] = r.Severity
+	}
+	return m
+}()
 
 // String formats the problem as FILE:LINE:COL: severity: message, or FILE: severity: message
 // when it has no line.

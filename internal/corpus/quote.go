@@ -113,7 +113,7 @@ func CheckQuotes(d *argument.Debate, id, text, name string) []Problem {
 			if agreed != "" {
 				msg = fmt.Sprintf("quote of argument %s is not in the text of %s (%s): it agrees up to %s; copy it verbatim, with ... between pieces left out", safetext.Line(a.ID), safetext.Line(id), safetext.Line(name), q(tail(agreed, 6)))
 			}
-			ps = append(ps, Problem{Pos: quote.Pos, Severity: Error, Message: msg})
+			ps = append(ps, Problem{Pos: quote.Pos, Severity: Error, Rule: RuleQuoteNotFound, Message: msg})
 		}
 	}
 	return ps

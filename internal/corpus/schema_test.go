@@ -3,8 +3,10 @@ package corpus
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io/fs"
 	"math"
+	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -244,5 +246,21 @@ func TestSchemaAgreesWithLoader(t *testing.T) {
 	}
 	if checked < 40 {
 		t.Errorf("only %d cases reached the schema", checked)
+	}
+}
+
+// TestReadmeListsRules holds the README's table of rules to Rules: every id, its severity and
+// its meaning, in order.
+func TestReadmeListsRules(t *testing.T) {
+	data, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want strings.Builder
+	for _, r := range Rules() {
+		fmt.Fprintf(&want, "| `%s` | %s | %s |\n", r.ID, r.Severity, r.Meaning)
+	}
+	if !strings.Contains(string(data), "|---|---|---|\n"+want.String()) {
+		t.Errorf("README.md's table of rules is not Rules(); it should read\n%s", want.String())
 	}
 }

@@ -45,7 +45,7 @@ func fuzzGraph(title, claim, text string) *argument.Graph {
 func fuzzBrief(g *argument.Graph) *Brief {
 	v := Verdict{Profile: "even", Description: g.Debate.Profiles[0].Description, Semantics: "dfquad", Outcome: "pro",
 		Thesis: 0.6, Base: 0.5, HasThesis: true, Margin: 0.1,
-		Weights: []Weight{{"moral", 1}, {"strategic", 1}, {"political", 1}}}
+		Weights: []Weight{{Category: "moral", Weight: 1}, {Category: "strategic", Weight: 1}, {Category: "political", Weight: 1}}}
 	flip := []score.Flip{{At: 0.25, From: score.VerdictCon, To: score.VerdictPro}}
 	sens := &score.Sensitivity{Semantics: score.DFQuAD, Categories: g.Debate.Categories, From: 0, To: 10,
 		Verdict: score.VerdictPro, Margin: 0.1, Converged: true, Critical: "political"}

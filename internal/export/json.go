@@ -349,12 +349,6 @@ func nonNil(s []string) []string {
 	return s
 }
 
-// Weight is one category's weight.
-type Weight struct {
-	Category string
-	Weight   float64
-}
-
 // orderedWeights lists a profile's weights in the debate's category order; weights for
 // categories the debate does not list (a corpus the loader would reject) follow, sorted, so
 // that nothing is dropped.
@@ -362,7 +356,7 @@ func orderedWeights(d *argument.Debate, p argument.Profile) []Weight {
 	var out []Weight
 	for _, c := range d.Categories {
 		if w, ok := p.Weights[c]; ok {
-			out = append(out, Weight{c, w})
+			out = append(out, Weight{Category: c, Weight: w})
 		}
 	}
 	var extra []string
@@ -373,7 +367,7 @@ func orderedWeights(d *argument.Debate, p argument.Profile) []Weight {
 	}
 	slices.Sort(extra)
 	for _, c := range extra {
-		out = append(out, Weight{c, p.Weights[c]})
+		out = append(out, Weight{Category: c, Weight: p.Weights[c]})
 	}
 	return out
 }

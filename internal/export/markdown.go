@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/argmap/argmap/internal/argument"
+	"github.com/argmap/argmap/internal/report"
 	"github.com/argmap/argmap/internal/safetext"
 )
 
@@ -258,20 +259,24 @@ func (doc *briefDoc) write() {
 }
 
 func (doc *briefDoc) verdictText(v Verdict) {
-	under := "the " + semanticsName(v.Semantics) + " semantics and "
-	if v.Profile != "" {
-		under += "the **" + safetext.Markdown(v.Profile) + "** profile (" + weightsText(v.Weights) + ")"
-	} else {
-		under += "the weights " + weightsText(v.Weights)
+	doc.add(markdownSentence(v.Prose()))
+}
+
+// markdownSentence spells a sentence from report in Markdown: corpus names escaped, strong
+// spans in bold.
+func markdownSentence(s report.Sentence) string {
+	var b strings.Builder
+	for _, sp := range s {
+		t := sp.Text
+		if sp.Role != report.Plain {
+			t = safetext.Markdown(t)
+		}
+		if sp.Strong {
+			t = "**" + t + "**"
+		}
+		b.WriteString(t)
 	}
-	outcome := verdictPhrase(v.Outcome)
-	if v.HasThesis {
-		doc.add(fmt.Sprintf("Under %s, the debate %s: the thesis scores %s against its base of %s, a margin of %s.",
-			under, outcome, num3(v.Thesis), num3(v.Base), marginText(v.Margin, v.Outcome)))
-		return
-	}
-	doc.add(fmt.Sprintf("Under %s, the debate %s: the pro arguments' weighted strengths add up to %s and the con arguments' to %s, a margin of %s. The sum semantics weighs each argument by its category and ignores who answers whom.",
-		under, outcome, num3(v.Pro), num3(v.Con), marginText(v.Margin, v.Outcome)))
+	return b.String()
 }
 
 func (doc *briefDoc) profileTable() {
@@ -655,49 +660,10 @@ func linkText(s string) string {
 	return s
 }
 
-// verdictPhrase is how the debate comes out, after "the debate": "comes out **for the
-// thesis**", "is **a tie**".
-func verdictPhrase(o string) string {
-	if o == "tie" {
-		return "is **a tie**"
-	}
-	return "comes out **" + outcomeText(o) + "**"
-}
-
-func outcomeText(o string) string {
-	switch o {
-	case "pro":
-		return "for the thesis"
-	case "con":
-		return "against the thesis"
-	case "tie":
-		return "a tie"
-	}
-	return o
-}
-
-func weightsText(ws []Weight) string {
-	parts := make([]string, len(ws))
-	for i, w := range ws {
-		parts[i] = safetext.Markdown(w.Category) + " " + yamlFloat(w.Weight)
-	}
-	if len(parts) < 2 {
-		return strings.Join(parts, "")
-	}
-	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
-}
-
-// semanticsNames are the semantics as the literature names them.
-var semanticsNames = map[string]string{
-	"dfquad":           "DF-QuAD",
-	"quadratic-energy": "quadratic energy",
-	"euler":            "Euler-based",
-	"mlp":              "MLP-based",
-	"sum":              "sum",
-}
+func outcomeText(o string) string { return report.OutcomeText(o) }
 
 func semanticsName(s string) string {
-	if n, ok := semanticsNames[s]; ok {
+	if n, ok := report.SemanticsName(s); ok {
 		return n
 	}
 	return safetext.Markdown(s)
@@ -721,25 +687,9 @@ func num2(f float64) string {
 }
 
 // num3 writes a thesis score or tally with three decimals, as argmap score does, never "-0.000".
-func num3(f float64) string {
-	if math.Abs(f) < 0.0005 {
-		f = 0
-	}
-	return strconv.FormatFloat(f, 'f', 3, 64)
-}
+func num3(f float64) string { return report.Fixed(f) }
 
-// marginText writes a margin with its sign and three decimals; a margin that would round to
-// zero when the verdict is not a tie gets the digits that show which way it leans.
-func marginText(m float64, outcome string) string {
-	if math.Abs(m) >= 0.0005 {
-		return fmt.Sprintf("%+.3f", m)
-	}
-	if outcome == "tie" || m == 0 {
-		return "0.000"
-	}
-	digits := int(math.Ceil(-math.Log10(math.Abs(m)))) + 1
-	return fmt.Sprintf("%+.*f", digits, m)
-}
+func marginText(m float64, outcome string) string { return report.MarginText(m, outcome) }
 
 // sentence ends s with a full stop unless it already ends a sentence, looking through a closing
 // emphasis.

@@ -3,7 +3,7 @@ package export
 import (
 	"cmp"
 	"fmt"
-	"github.com/argmap/argmap/internal/figure"
+	"github.com/argmap/argmap/internal/report"
 	"math"
 	"slices"
 	"strings"
@@ -188,4 +188,4 @@ func percent(r float64) string {
 }
 
 // flipNum writes a weight or a flip as argmap sensitivity writes them.
-func flipNum(x float64) string { return figure.Flip(x, score.FlipTolerance) }
+func flipNum(x float64) string { return report.FlipFigure(x) }

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/argmap/argmap/internal/argument"
+	"github.com/argmap/argmap/internal/report"
 	"github.com/argmap/argmap/internal/score"
 )
 
@@ -30,18 +31,19 @@ func TestMarginText(t *testing.T) {
 	}
 }
 
-func TestWeightsText(t *testing.T) {
+func TestMarkdownSentence(t *testing.T) {
 	for _, tt := range []struct {
-		ws   []Weight
+		in   report.Sentence
 		want string
 	}{
 		{nil, ""},
-		{[]Weight{{"moral", 1}}, "moral 1"},
-		{[]Weight{{"moral", 1}, {"strategic", 0.5}}, "moral 1 and strategic 0.5"},
-		{[]Weight{{"moral", 2}, {"strategic", 0}, {"a|b", 1}}, "moral 2, strategic 0 and a\\|b 1"},
+		{report.Sentence{{Text: "moral 1"}}, "moral 1"},
+		{report.Sentence{{Text: "a|b", Role: report.Name}, {Text: " 1"}}, "a\\|b 1"},
+		{report.Sentence{{Text: "the "}, {Text: "*x*", Role: report.Name, Strong: true}}, "the **\\*x\\***"},
+		{report.Sentence{{Text: "for the thesis", Strong: true}}, "**for the thesis**"},
 	} {
-		if got := weightsText(tt.ws); got != tt.want {
-			t.Errorf("weightsText(%v) = %q, want %q", tt.ws, got, tt.want)
+		if got := markdownSentence(tt.in); got != tt.want {
+			t.Errorf("markdownSentence(%v) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }

@@ -19,25 +19,7 @@ import (
 )
 
 // clearPos zeroes every position in d, so that debates read from different files compare.
-func clearPos(d *argument.Debate) {
-	d.Pos = argument.Pos{}
-	d.Thesis.Pos = argument.Pos{}
-	for i := range d.Sources {
-		d.Sources[i].Pos = argument.Pos{}
-	}
-	for i := range d.Profiles {
-		d.Profiles[i].Pos = argument.Pos{}
-	}
-	for _, a := range d.Arguments {
-		a.Pos = argument.Pos{}
-		for i := range a.Quotes {
-			a.Quotes[i].Pos = argument.Pos{}
-		}
-		for i := range a.Evidence {
-			a.Evidence[i].Pos = argument.Pos{}
-		}
-	}
-}
+func clearPos(d *argument.Debate) { d.ClearPositions() }
 
 // yamlRoundTrip exports g as YAML and loads the file back as a corpus.
 func yamlRoundTrip(t testing.TB, g *argument.Graph) (*argument.Debate, []byte, error) {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/argmap/argmap/internal/argument"
 	"github.com/argmap/argmap/internal/safetext"
+	"github.com/argmap/argmap/internal/yamlfast"
 )
 
 // YAMLEncoder writes the graph as one canonical corpus file: the keys in the format's order,
@@ -47,7 +48,7 @@ func (e *YAMLEncoder) Encode(g *argument.Graph) error {
 	if g.Len() > 1 {
 		w.WriteString("arguments:\n")
 	}
-	var styles []yamlStyle
+	var styles []yamlfast.Style
 	var chunk, moved bytes.Buffer
 	for i := 1; i < g.Len(); i++ {
 		// The argument's text is read twice, to choose each scalar's style and to write it,
@@ -191,17 +192,10 @@ func str(s string) *yaml.Node {
 		n.Style = yaml.DoubleQuotedStyle
 	case strings.Contains(s, "\n"):
 		n.Style = yaml.LiteralStyle
-	case yaml11Special[strings.ToLower(s)]:
+	case yamlfast.YAML11Word(s):
 		n.Style = yaml.DoubleQuotedStyle
 	}
 	return n
-}
-
-// yaml11Special are plain words that YAML 1.1 readers (many tools still are) take for bools or
-// null, though YAML 1.2 reads them as strings: quoted, they mean the same to every reader.
-var yaml11Special = map[string]bool{
-	"y": true, "yes": true, "n": true, "no": true, "on": true, "off": true,
-	"true": true, "false": true, "null": true, "~": true,
 }
 
 // num is a number scalar, in the shortest form that reads back to the same float64.

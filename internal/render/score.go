@@ -12,6 +12,7 @@ import (
 	"charm.land/lipgloss/v2/table"
 
 	"github.com/argmap/argmap/internal/argument"
+	"github.com/argmap/argmap/internal/report"
 	"github.com/argmap/argmap/internal/safetext"
 	"github.com/argmap/argmap/internal/score"
 )
@@ -52,7 +53,6 @@ type scoreView struct {
 
 func (v *scoreView) verdict(b *strings.Builder) {
 	r := v.r
-	word := strings.ToUpper(string(r.Verdict))
 	var vs lipgloss.Style
 	switch r.Verdict {
 	case score.VerdictPro:
@@ -62,14 +62,19 @@ func (v *scoreView) verdict(b *strings.Builder) {
 	default:
 		vs = v.st.Muted.Bold(v.opts.Color)
 	}
-	thesis := v.st.Thesis.Render(safetext.Line(r.Thesis.ID))
-	if r.Thesis.HasScore {
-		fmt.Fprintf(b, "%s  %s scores %s against its base %s (margin %s)\n",
-			vs.Render(word), thesis, scoreFixed(r.Thesis.Score), scoreFixed(r.Thesis.Base), scoreSigned(r.Margin))
-	} else {
-		fmt.Fprintf(b, "%s  %s: weighted sum %s (pro %s, con %s)\n",
-			vs.Render(word), thesis, scoreSigned(r.Margin), scoreFixed(r.Totals.Pro), scoreFixed(r.Totals.Con))
+	for _, sp := range report.NewVerdict("", "", r).Headline() {
+		switch sp.Role {
+		case report.Outcome:
+			b.WriteString(vs.Render(sp.Text))
+		case report.ThesisID:
+			b.WriteString(v.st.Thesis.Render(safetext.Line(sp.Text)))
+		case report.Name:
+			b.WriteString(safetext.Line(sp.Text))
+		default:
+			b.WriteString(sp.Text)
+		}
 	}
+	b.WriteByte('\n')
 	var ws []string
 	for _, c := range r.Categories {
 		ws = append(ws, v.st.CategoryStyle(c).Render(safetext.Line(c))+" "+scoreNumber(r.Weights.Get(c)))
@@ -266,23 +271,15 @@ func Compare(w io.Writer, rows []CompareRow, opts CompareOptions) error {
 }
 
 // scoreFixed writes a score to three places.
-func scoreFixed(x float64) string { return fmt.Sprintf("%.3f", scoreZero(x)) }
+func scoreFixed(x float64) string { return report.Fixed(x) }
 
 // scoreSigned writes a margin or contribution with its sign.
-func scoreSigned(x float64) string { return fmt.Sprintf("%+.3f", scoreZero(x)) }
+func scoreSigned(x float64) string { return report.Signed(x) }
 
 // scoreNumber writes a weight as short as it goes: 1, 0.5, 2.25.
 func scoreNumber(x float64) string {
 	if math.IsNaN(x) || math.IsInf(x, 0) {
 		return "0"
 	}
-	return fmt.Sprintf("%g", x)
-}
-
-// scoreZero maps what would print as −0.000 to 0.
-func scoreZero(x float64) float64 {
-	if math.Abs(x) < 5e-4 || math.IsNaN(x) || math.IsInf(x, 0) {
-		return 0
-	}
-	return x
+	return report.Weightf(x)
 }

@@ -3,7 +3,7 @@ package render
 import (
 	"cmp"
 	"fmt"
-	"github.com/argmap/argmap/internal/figure"
+	"github.com/argmap/argmap/internal/report"
 	"io"
 	"math"
 	"slices"
@@ -432,7 +432,7 @@ func (v *sensView) sideStyle(s argument.Side) lipgloss.Style {
 }
 
 // sensNum writes a weight or flip point as every view and export does.
-func sensNum(x float64) string { return figure.Flip(x, score.FlipTolerance) }
+func sensNum(x float64) string { return report.FlipFigure(x) }
 
 // sensFixed writes a strength to two places.
 func sensFixed(x float64) string { return strconv.FormatFloat(x, 'f', 2, 64) }

@@ -3,20 +3,18 @@ package render
 import (
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 
 	"charm.land/lipgloss/v2"
 	"charm.land/lipgloss/v2/tree"
 
 	"github.com/argmap/argmap/internal/argument"
+	"github.com/argmap/argmap/internal/report"
 	"github.com/argmap/argmap/internal/safetext"
 )
 
-// MaxDepth is the deepest level Show draws below its root. A deeper chain is cut there, and the
-// output says so: the tree renderer recurses once per level, and no reader follows a branch
-// 64 levels deep anyway.
-const MaxDepth = 64
+// MaxDepth is the deepest level Show draws below its root (see report.MaxDepth).
+const MaxDepth = report.MaxDepth
 
 // ShowOptions configure the argument tree.
 type ShowOptions struct {
@@ -36,62 +34,20 @@ type ShowOptions struct {
 }
 
 // UnknownNodeError is a Root that names no node of the graph.
-type UnknownNodeError struct{ ID string }
+type UnknownNodeError = report.UnknownNodeError
 
-func (e *UnknownNodeError) Error() string {
-	return fmt.Sprintf("no argument with id %q", e.ID)
-}
-
-type itemKind int
-
-const (
-	kindFull     itemKind = iota // drawn in full
-	kindRef                      // drawn in full above: a second path to it
-	kindRefBelow                 // drawn in full further down, where its path is shorter
-	kindCycle                    // an ancestor on its own path
-	kindMore                     // children cut by the depth limit
-)
-
-// item is one line (or block) of the tree before layout.
-type item struct {
-	node    int
-	depth   int
-	rel     argument.RelationType // how the node bears on its parent; "" for a root
-	kind    itemKind
-	context bool // kept only because a match lies below it
-	hidden  int  // kindMore: how many children were cut
-	capped  bool // kindMore: cut by MaxDepth rather than by --depth
-	kids    []*item
-}
-
-// showView holds the state of one Show call.
+// showView holds the state of one Show call: the tree from report and how it is laid out.
 type showView struct {
 	g     *argument.Graph
 	opts  ShowOptions
 	st    Styles
 	gl    Glyphs
 	width int
-	limit int
+	t     *report.Tree
 
-	root      int
-	inScope   []bool // under the root (everything, from the thesis)
-	match     []bool // in scope and passing the filter
-	visible   []bool // a match or an ancestor of one
-	printed   []bool
-	onPath    []bool
-	connected []bool
-	home      []int // depth a node is drawn in full at, in tree homeTree
-	homeTree  []int // which tree (1, 2, ...) a node is drawn in; 0 for none yet
-	trees     int
-
-	catWidth    int
-	tailCol     int
-	idColumn    bool // ids in a column of their own, after the bars
-	anyCut      bool
-	anyCap      bool
-	anyRef      bool
-	anyRefBelow bool
-	anyCycle    bool
+	catWidth int
+	tailCol  int
+	idColumn bool // ids in a column of their own, after the bars
 }
 
 // Show draws the argument tree: the thesis (or opts.Root) on top, each argument under what it
@@ -99,46 +55,28 @@ type showView struct {
 // a reference; arguments with no path to the thesis follow under "Not connected"; a legend and
 // counts close the view.
 func Show(w io.Writer, g *argument.Graph, opts ShowOptions) error {
-	v := &showView{g: g, opts: opts, width: opts.width(), gl: NewGlyphs(opts.ASCII)}
-	v.st = NewStyles(opts.Color, g.Debate.Categories)
-	v.root = argument.ThesisNode
-	if opts.Root != "" {
-		i, ok := g.Index(opts.Root)
-		if !ok {
-			return &UnknownNodeError{ID: opts.Root}
-		}
-		v.root = i
+	t, err := report.BuildTree(g, report.TreeOptions{Root: opts.Root, Depth: opts.Depth, Filter: opts.Filter, Scores: opts.Scores})
+	if err != nil {
+		return err
 	}
-	v.limit = MaxDepth
-	if opts.Depth > 0 && opts.Depth < MaxDepth {
-		v.limit = opts.Depth
-	}
-	v.selectNodes()
+	return ShowTree(w, g, t, opts)
+}
 
-	n := g.Len()
-	v.printed, v.onPath = make([]bool, n), make([]bool, n)
-	v.home, v.homeTree = make([]int, n), make([]int, n)
-	main := v.plant(v.root)
-	var forest []*item
-	if v.root == argument.ThesisNode {
-		forest = v.unconnected()
-	}
-	v.layout(append([]*item{main}, forest...))
+// ShowTree draws a tree built by report.BuildTree; opts supply the layout and the score
+// legend and verdict (their Root, Depth, Filter and Scores were the tree's to use).
+func ShowTree(w io.Writer, g *argument.Graph, t *report.Tree, opts ShowOptions) error {
+	v := &showView{g: g, opts: opts, width: opts.width(), gl: NewGlyphs(opts.ASCII), t: t}
+	v.st = NewStyles(opts.Color, g.Debate.Categories)
+	v.layout(append([]*report.Row{t.Root}, t.Unconnected...))
 
 	var out output
-	if v.root == argument.ThesisNode {
+	if t.FromThesis {
 		v.header(&out)
 	}
-	out.block(v.draw(main))
-	if len(forest) > 0 {
+	out.block(v.draw(t.Root))
+	if len(t.Unconnected) > 0 {
 		out.blank()
-		count := 0
-		for i := 1; i < n; i++ {
-			if !v.connected[i] && v.visible[i] {
-				count++
-			}
-		}
-		heading := v.st.Heading.Render(fmt.Sprintf("Not connected (%d)", count))
+		heading := v.st.Heading.Render(fmt.Sprintf("Not connected (%d)", t.UnconnectedCount))
 		const why = "no path of supports or attacks to the thesis"
 		if width(heading)+2+len(why) <= v.width {
 			out.line(heading, "  ", v.st.Muted.Render(why))
@@ -148,7 +86,7 @@ func Show(w io.Writer, g *argument.Graph, opts ShowOptions) error {
 				out.line(l)
 			}
 		}
-		for _, it := range forest {
+		for _, it := range t.Unconnected {
 			out.block(v.draw(it))
 		}
 	}
@@ -157,161 +95,10 @@ func Show(w io.Writer, g *argument.Graph, opts ShowOptions) error {
 	return out.writeTo(w)
 }
 
-// selectNodes works out which nodes are in scope, which match the filter and which stay visible.
-func (v *showView) selectNodes() {
-	g, n := v.g, v.g.Len()
-	v.connected = g.Connected()
-	v.inScope = make([]bool, n)
-	if v.root == argument.ThesisNode {
-		for i := range v.inScope {
-			v.inScope[i] = true
-		}
-	} else {
-		v.inScope[v.root] = true
-		queue := []int{v.root}
-		for len(queue) > 0 {
-			x := queue[0]
-			queue = queue[1:]
-			for _, e := range g.In(x) {
-				if !v.inScope[e.Node] {
-					v.inScope[e.Node] = true
-					queue = append(queue, e.Node)
-				}
-			}
-		}
-	}
-	v.match = make([]bool, n)
-	v.visible = make([]bool, n)
-	var queue []int
-	for i := range n {
-		if !v.inScope[i] {
-			continue
-		}
-		a := g.Argument(i)
-		v.match[i] = a != nil && v.opts.Filter.Match(a)
-		if v.match[i] || i == v.root {
-			v.visible[i] = true
-			queue = append(queue, i)
-		}
-	}
-	// The ancestors of a match are what it supports or attacks, transitively.
-	for len(queue) > 0 {
-		x := queue[0]
-		queue = queue[1:]
-		for _, e := range g.Out(x) {
-			if v.inScope[e.Node] && !v.visible[e.Node] {
-				v.visible[e.Node] = true
-				queue = append(queue, e.Node)
-			}
-		}
-	}
-}
-
-// children lists the visible supporters of n, then its visible attackers, in corpus order.
-func (v *showView) children(n int) []argument.Edge {
-	var kids []argument.Edge
-	for _, t := range [...]argument.RelationType{argument.Support, argument.Attack} {
-		for _, e := range v.g.In(n) {
-			if e.Type == t && v.visible[e.Node] {
-				kids = append(kids, e)
-			}
-		}
-	}
-	return kids
-}
-
-// plant builds the tree below root. Each node is drawn in full at its shallowest place in the
-// tree (the first one, reading down), and as a reference everywhere else, so that what bears
-// directly on the root is never buried under a longer path.
-func (v *showView) plant(root int) *item {
-	v.trees++
-	v.home[root], v.homeTree[root] = 0, v.trees
-	queue := []int{root}
-	for len(queue) > 0 {
-		x := queue[0]
-		queue = queue[1:]
-		for _, e := range v.children(x) {
-			if v.homeTree[e.Node] == 0 {
-				v.home[e.Node], v.homeTree[e.Node] = v.home[x]+1, v.trees
-				queue = append(queue, e.Node)
-			}
-		}
-	}
-	return v.build(root, 0, "")
-}
-
-// build unfolds the graph below n into items. It recurses once per level, and levels stop at
-// v.limit (at most MaxDepth), so a deep chain cannot exhaust the stack.
-func (v *showView) build(n, depth int, rel argument.RelationType) *item {
-	it := &item{node: n, depth: depth, rel: rel}
-	switch {
-	case v.onPath[n]:
-		it.kind = kindCycle
-		v.anyCycle = true
-		return it
-	case v.printed[n]:
-		it.kind = kindRef
-		v.anyRef = true
-		return it
-	case v.homeTree[n] != v.trees || v.home[n] != depth:
-		it.kind = kindRefBelow
-		v.anyRefBelow = true
-		return it
-	}
-	v.printed[n] = true
-	it.context = v.g.Argument(n) != nil && !v.match[n]
-	kids := v.children(n)
-	if len(kids) == 0 {
-		return it
-	}
-	if depth >= v.limit {
-		capped := v.limit == MaxDepth
-		it.kids = []*item{{node: n, depth: depth + 1, kind: kindMore, hidden: len(kids), capped: capped}}
-		v.anyCut = v.anyCut || !capped
-		v.anyCap = v.anyCap || capped
-		return it
-	}
-	v.onPath[n] = true
-	for _, e := range kids {
-		it.kids = append(it.kids, v.build(e.Node, depth+1, e.Type))
-	}
-	v.onPath[n] = false
-	return it
-}
-
-// unconnected builds the trees of the visible arguments with no path to the thesis: first
-// from each one that bears on no other of them, then from any left over (those in cycles).
-func (v *showView) unconnected() []*item {
-	n := v.g.Len()
-	loose := func(i int) bool { return i != argument.ThesisNode && !v.connected[i] && v.visible[i] }
-	var roots []*item
-	for i := 1; i < n; i++ {
-		if !loose(i) || v.homeTree[i] != 0 {
-			continue
-		}
-		sink := true
-		for _, e := range v.g.Out(i) {
-			if loose(e.Node) {
-				sink = false
-				break
-			}
-		}
-		if sink {
-			roots = append(roots, v.plant(i))
-		}
-	}
-	for i := 1; i < n; i++ {
-		if loose(i) && v.homeTree[i] == 0 {
-			roots = append(roots, v.plant(i))
-		}
-	}
-	return roots
-}
-
 // layout picks the columns. When the width allows, titles, bars and ids each line up in
 // their own column; otherwise the bars line up at the right edge and each id follows its
 // title, wrapping with it.
-func (v *showView) layout(roots []*item) {
+func (v *showView) layout(roots []*report.Row) {
 	for _, c := range v.g.Debate.Categories {
 		v.catWidth = max(v.catWidth, width(badge(c, v.gl)))
 	}
@@ -319,15 +106,15 @@ func (v *showView) layout(roots []*item) {
 		v.catWidth = max(v.catWidth, width(badge(a.Category, v.gl)))
 	}
 	titleEnd, idW, inline := 0, 0, 0
-	var walk func(it *item)
-	walk = func(it *item) {
-		if a := v.g.Argument(it.node); it.kind == kindFull && a != nil {
-			end := v.indent(it.depth) + v.fixedWidth() + width(clean(a.Title))
+	var walk func(it *report.Row)
+	walk = func(it *report.Row) {
+		if a := it.Argument; it.Kind == report.RowFull && a != nil {
+			end := v.indent(it.Depth) + v.fixedWidth() + width(clean(a.Title))
 			titleEnd = max(titleEnd, end)
 			idW = max(idW, width(v.idText(it, a)))
 			inline = max(inline, end+2+width(v.idText(it, a)))
 		}
-		for _, k := range it.kids {
+		for _, k := range it.Children {
 			walk(k)
 		}
 	}
@@ -342,8 +129,8 @@ func (v *showView) layout(roots []*item) {
 	v.tailCol = min(inline+2, v.width-v.tailWidth())
 }
 
-func (v *showView) idText(it *item, a *argument.Argument) string {
-	if it.context {
+func (v *showView) idText(it *report.Row, a *argument.Argument) string {
+	if it.Context {
 		return clean(a.ID) + " (context)"
 	}
 	return clean(a.ID)
@@ -358,14 +145,14 @@ func (v *showView) fixedWidth() int { return 2 + 3 + 2 + v.catWidth + 2 }
 // tailWidth is the width of the strength bar and number, and the score when there is one.
 func (v *showView) tailWidth() int {
 	w := barCells(v.opts.Options) + 1 + 4
-	if v.opts.Scores != nil {
+	if v.t.Scored {
 		w += 2 + 5
 	}
 	return w
 }
 
 // draw renders an item and everything below it with lipgloss/tree.
-func (v *showView) draw(root *item) string {
+func (v *showView) draw(root *report.Row) string {
 	t := v.tree(root)
 	t.Enumerator(func(ch tree.Children, i int) string {
 		if i == ch.Length()-1 {
@@ -381,10 +168,10 @@ func (v *showView) draw(root *item) string {
 	return t.String()
 }
 
-func (v *showView) tree(it *item) *tree.Tree {
+func (v *showView) tree(it *report.Row) *tree.Tree {
 	t := tree.Root(v.text(it))
-	for _, k := range it.kids {
-		if len(k.kids) == 0 {
+	for _, k := range it.Children {
+		if len(k.Children) == 0 {
 			t.Child(v.text(k))
 		} else {
 			t.Child(v.tree(k))
@@ -394,32 +181,32 @@ func (v *showView) tree(it *item) *tree.Tree {
 }
 
 // text is the block an item shows, laid out for its depth.
-func (v *showView) text(it *item) string {
-	a := v.g.Argument(it.node)
-	switch it.kind {
-	case kindMore:
+func (v *showView) text(it *report.Row) string {
+	a := it.Argument
+	switch it.Kind {
+	case report.RowMore:
 		// One line, never wrapped: at the depth cap the indent alone may be wider than the
 		// terminal, and the id to go on from must stay whole.
-		msg := fmt.Sprintf("%s %d more below", v.gl.Ellipsis, it.hidden)
-		if it.capped {
-			msg += fmt.Sprintf(" depth %d: run argmap show %s to go on", MaxDepth, clean(v.g.ID(it.node)))
+		msg := fmt.Sprintf("%s %d more below", v.gl.Ellipsis, it.Hidden)
+		if it.Capped {
+			msg += fmt.Sprintf(" depth %d: run argmap show %s to go on", MaxDepth, clean(it.ID))
 		} else {
 			msg += " (raise --depth to see them)"
 		}
 		return v.st.Muted.Render(msg)
-	case kindRef, kindRefBelow, kindCycle:
+	case report.RowRef, report.RowRefBelow, report.RowCycle:
 		arrow := v.gl.See
-		if it.kind == kindRefBelow {
+		if it.Kind == report.RowRefBelow {
 			arrow = v.gl.SeeBelow
 		}
-		msg := fmt.Sprintf("%s see %s", arrow, clean(v.g.ID(it.node)))
-		if it.kind == kindCycle {
+		msg := fmt.Sprintf("%s see %s", arrow, clean(it.ID))
+		if it.Kind == report.RowCycle {
 			msg += " (cycle)"
 		}
-		return v.relMark(it.rel) + " " + v.st.Dim.Render(msg)
+		return v.relMark(it.Rel) + " " + v.st.Dim.Render(msg)
 	}
 	if a == nil {
-		return v.thesisText()
+		return v.thesisText(it)
 	}
 	return v.argumentText(it, a)
 }
@@ -443,7 +230,7 @@ func (v *showView) wrapStyled(s string, w int, st lipgloss.Style) []string {
 	return lines
 }
 
-func (v *showView) thesisText() string {
+func (v *showView) thesisText(it *report.Row) string {
 	d := v.g.Debate
 	lead := v.gl.Thesis + " THESIS  "
 	claim := prose(d.Thesis.Claim)
@@ -465,7 +252,7 @@ func (v *showView) thesisText() string {
 	for _, l := range wrap(id, avail) {
 		tail = append(tail, v.st.Muted.Render(l))
 	}
-	if score, ok := v.score(argument.ThesisNode); ok {
+	if score, ok := v.score(it); ok {
 		tail[len(tail)-1] += "  " + v.st.Muted.Render("score") + " " + v.st.Heading.Render(strings.TrimSpace(score))
 	}
 	gap := strings.Repeat(" ", width(lead))
@@ -479,21 +266,20 @@ func (v *showView) thesisText() string {
 	return strings.Join(out, "\n")
 }
 
-func (v *showView) score(n int) (string, bool) {
-	if v.opts.Scores == nil {
+func (v *showView) score(it *report.Row) (string, bool) {
+	if !v.t.Scored {
 		return "", false
 	}
-	s, ok := v.opts.Scores[v.g.ID(n)]
-	if !ok {
+	if !it.Scored {
 		return "    -", true
 	}
-	return fmt.Sprintf("%5s", number(s)), true
+	return fmt.Sprintf("%5s", number(it.Score)), true
 }
 
-func (v *showView) argumentText(it *item, a *argument.Argument) string {
+func (v *showView) argumentText(it *report.Row, a *argument.Argument) string {
 	st := v.st
 	sideSt, catSt, titleSt, idSt := st.SideStyle(string(a.Side)), st.CategoryStyle(a.Category), st.Title, st.Muted
-	if it.context {
+	if it.Context {
 		sideSt, catSt, titleSt, idSt = st.Dim, st.Dim, st.Dim, st.Dim
 	}
 	side := strings.ToUpper(clean(string(a.Side)))
@@ -502,12 +288,12 @@ func (v *showView) argumentText(it *item, a *argument.Argument) string {
 	}
 	fixed := pad(sideSt.Render(side), 3) + "  " + pad(catSt.Render(badge(a.Category, v.gl)), v.catWidth) + "  "
 	fw := v.fixedWidth()
-	if it.rel != "" {
-		fixed = v.relMark(it.rel) + " " + fixed
+	if it.Rel != "" {
+		fixed = v.relMark(it.Rel) + " " + fixed
 	} else {
 		fw -= 2 // a root bears on nothing above it
 	}
-	ind := v.indent(it.depth)
+	ind := v.indent(it.Depth)
 	headW := v.tailCol - ind - fw - 2
 	// Too narrow (or too deep) for the bar beside the title: stack it under the title. With an
 	// id column every title fits before the bar by construction, however short the titles are.
@@ -541,10 +327,10 @@ func (v *showView) argumentText(it *item, a *argument.Argument) string {
 
 	filled, empty := barParts(a.Strength, barCells(v.opts.Options), v.gl)
 	tail := styled(sideSt.UnsetBold(), filled) + styled(st.Track, empty) + " " + styled(sideSt.UnsetBold(), number(a.Strength))
-	if it.context {
+	if it.Context {
 		tail = st.Dim.Render(filled + empty + " " + number(a.Strength))
 	}
-	if score, ok := v.score(it.node); ok {
+	if score, ok := v.score(it); ok {
 		tail += "  " + st.Heading.Render(score)
 	}
 	if v.idColumn {
@@ -619,30 +405,8 @@ func (v *showView) header(out *output) {
 
 // footer prints the counts, the legend, and the verdict when there is one.
 func (v *showView) footer(out *output) {
-	g, st, gl := v.g, v.st, v.gl
-	total, matched, context := 0, 0, 0
-	pro, con := 0, 0
-	perCat := map[string]int{}
-	for i := 1; i < g.Len(); i++ {
-		if !v.inScope[i] || i == v.root {
-			continue
-		}
-		total++
-		switch {
-		case v.match[i]:
-			matched++
-			a := g.Argument(i)
-			switch a.Side {
-			case argument.Pro:
-				pro++
-			case argument.Con:
-				con++
-			}
-			perCat[a.Category]++
-		case v.visible[i]:
-			context++
-		}
-	}
+	st, gl, t := v.st, v.gl, v.t
+	matched, total, context := t.Counts.Matched, t.Counts.Total, t.Counts.Context
 
 	var counts []string
 	noun := "arguments"
@@ -650,27 +414,20 @@ func (v *showView) footer(out *output) {
 		noun = "argument"
 	}
 	switch {
-	case !v.opts.Filter.IsZero():
+	case t.Filtered:
 		verb := "match"
 		if matched == 1 {
 			verb = "matches"
 		}
 		counts = append(counts, st.Heading.Render(fmt.Sprintf("%d of %d arguments %s", matched, total, verb)))
-	case v.root != argument.ThesisNode:
-		counts = append(counts, st.Heading.Render(fmt.Sprintf("%d %s under %s", matched, noun, clean(g.ID(v.root)))))
+	case !t.FromThesis:
+		counts = append(counts, st.Heading.Render(fmt.Sprintf("%d %s under %s", matched, noun, clean(t.Root.ID))))
 	default:
 		counts = append(counts, st.Heading.Render(fmt.Sprintf("%d %s", matched, noun)))
 	}
-	counts = append(counts, st.Pro.Render(fmt.Sprintf("%d pro", pro)), st.Con.Render(fmt.Sprintf("%d con", con)))
-	cats := slices.Clone(g.Debate.Categories)
-	for c := range perCat {
-		if !slices.Contains(cats, c) {
-			cats = append(cats, c)
-		}
-	}
-	slices.Sort(cats[len(g.Debate.Categories):])
-	for _, c := range cats {
-		counts = append(counts, st.CategoryStyle(c).Render(badge(c, gl))+" "+fmt.Sprint(perCat[c]))
+	counts = append(counts, st.Pro.Render(fmt.Sprintf("%d pro", t.Counts.Pro)), st.Con.Render(fmt.Sprintf("%d con", t.Counts.Con)))
+	for _, c := range t.Counts.PerCategory {
+		counts = append(counts, st.CategoryStyle(c.Category).Render(badge(c.Category, gl))+" "+fmt.Sprint(c.N))
 	}
 	for _, l := range v.flow(counts, "  ") {
 		out.line(l)
@@ -681,15 +438,15 @@ func (v *showView) footer(out *output) {
 		st.Rel.Render(gl.Attack) + st.Muted.Render(" attacks the argument above"),
 	}
 	switch {
-	case (v.anyRef || v.anyCycle) && v.anyRefBelow:
+	case (t.AnyRef || t.AnyCycle) && t.AnyRefBelow:
 		legend = append(legend, st.Muted.Render(gl.See+gl.SeeBelow+" shown in full above or below"))
-	case v.anyRef || v.anyCycle:
+	case t.AnyRef || t.AnyCycle:
 		legend = append(legend, st.Muted.Render(gl.See+" shown in full above"))
-	case v.anyRefBelow:
+	case t.AnyRefBelow:
 		legend = append(legend, st.Muted.Render(gl.SeeBelow+" shown in full below"))
 	}
 	legend = append(legend, st.Track.Render(strings.Repeat(gl.Full, 2))+st.Muted.Render(" strength 0"+map[bool]string{true: "-", false: "–"}[v.opts.ASCII]+"1"))
-	if v.opts.Scores != nil {
+	if t.Scored {
 		label := "score"
 		if v.opts.ScoreLabel != "" {
 			label = prose(v.opts.ScoreLabel)
@@ -702,13 +459,13 @@ func (v *showView) footer(out *output) {
 	for _, l := range v.flow(legend, "  ") {
 		out.line(l)
 	}
-	if v.anyCut && v.opts.Depth > 0 {
+	if t.AnyCut && v.opts.Depth > 0 {
 		out.line(st.Muted.Render(fmt.Sprintf("%s cut at --depth %d", gl.Ellipsis, v.opts.Depth)))
 	}
-	if v.anyCap {
+	if t.AnyCapped {
 		out.line(st.Warn.Render(fmt.Sprintf("%s depth capped at %d levels: run argmap show ID on a deeper argument to go on", gl.Ellipsis, MaxDepth)))
 	}
-	if matched == 0 && !v.opts.Filter.IsZero() {
+	if matched == 0 && t.Filtered {
 		out.line(st.Warn.Render("no argument matches the filter"))
 	}
 	if v.opts.Verdict != "" {

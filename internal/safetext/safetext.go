@@ -108,3 +108,13 @@ func appendHex(dst []byte, prefix string, v uint32, digits int) []byte {
 	dst = append(dst, prefix...)
 	return append(dst, buf[i:]...)
 }
+
+// Quote quotes untrusted text for a message: escaped as Line does, cut short past 60
+// characters (marked …), in double quotes.
+func Quote(s string) string {
+	const limit = 60
+	if utf8.RuneCountInString(s) > limit {
+		s = string([]rune(s)[:limit]) + "…"
+	}
+	return `"` + Line(s) + `"`
+}

@@ -1,11 +1,11 @@
-package figure
+package report
 
 import (
 	"math"
 	"testing"
 )
 
-func TestFlip(t *testing.T) {
+func TestFigure(t *testing.T) {
 	tests := []struct {
 		x    float64
 		want string
@@ -22,8 +22,8 @@ func TestFlip(t *testing.T) {
 		{math.Inf(1), "?"},
 	}
 	for _, tt := range tests {
-		if got := Flip(tt.x, 1e-6); got != tt.want {
-			t.Errorf("Flip(%v) = %q, want %q", tt.x, got, tt.want)
+		if got := Figure(tt.x, 1e-6); got != tt.want {
+			t.Errorf("Figure(%v) = %q, want %q", tt.x, got, tt.want)
 		}
 	}
 }

@@ -1,18 +1,21 @@
-// Package figure writes argmap's numbers for people, the same way in every terminal view and
-// every export, so that a flip point reads alike in `argmap sensitivity` and in the brief.
-package figure
+package report
+
+// How argmap writes its numbers for people, the same way in every terminal view and every
+// export, so that a flip point reads alike in `argmap sensitivity` and in the brief.
 
 import (
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/argmap/argmap/internal/score"
 )
 
-// Flip writes a weight or a flip point with three decimals, trailing zeros dropped (4.345, 0.1,
+// Figure writes a weight or a flip point with three decimals, trailing zeros dropped (4.345, 0.1,
 // 10), or with up to six when three would round a fraction to a whole number it is not: a flip
 // at 0.99987 reads 0.9999, not 1. tolerance is how closely the point is known; a value within
 // it of a whole number is written whole.
-func Flip(x, tolerance float64) string {
+func Figure(x, tolerance float64) string {
 	if math.IsNaN(x) || math.IsInf(x, 0) {
 		return "?"
 	}
@@ -29,3 +32,6 @@ func Flip(x, tolerance float64) string {
 	}
 	return s
 }
+
+// FlipFigure writes a weight or flip point as sensitivity knows it, to score.FlipTolerance.
+func FlipFigure(x float64) string { return Figure(x, score.FlipTolerance) }

@@ -1,4 +1,4 @@
-package blockyaml
+package yamlfast
 
 import (
 	"bytes"
@@ -31,7 +31,7 @@ func BenchmarkParse(b *testing.B) {
 		{"file=long-line", []byte("tags: [" + strings.Repeat("a-tag, ", 200_000) + "end]\n")},
 	}
 	for _, in := range inputs {
-		b.Run(in.name+"/parser=blockyaml", func(b *testing.B) {
+		b.Run(in.name+"/parser=yamlfast", func(b *testing.B) {
 			var p Parser
 			b.SetBytes(int64(len(in.src)))
 			b.ReportAllocs()

@@ -1,4 +1,4 @@
-package blockyaml
+package yamlfast
 
 import (
 	"strconv"
@@ -6,11 +6,12 @@ import (
 	"time"
 )
 
-// resolve gives a plain scalar the tag yaml/v4 gives it: the same words for null, true, false
+// Resolve gives a plain scalar the tag yaml/v4 gives it: the same words for null, true, false
 // and the special floats, then timestamps, integers (with 0x, 0o and 0b prefixes and
-// underscores) and floats, by the same tests in the same order. It refuses the merge key <<,
-// which only means something with the aliases this package refuses anyway.
-func resolve(v string) string {
+// underscores) and floats, by the same tests in the same order; the merge key << is tagged
+// MergeTag. It is the one copy of yaml/v4's rules in argmap: the reader tags scalars with it,
+// the emitter quotes the strings it would not give back as strings.
+func Resolve(v string) string {
 	if v == "" {
 		return nullTag
 	}
@@ -44,9 +45,19 @@ func words(v string) (string, bool) {
 		"-.inf", "-.Inf", "-.INF", "-0", "-0.0":
 		return floatTag, true
 	case "<<":
-		refuse()
+		return MergeTag, true
 	}
 	return "", false
+}
+
+// resolve is Resolve for the reader, which refuses the merge key: it only means something with
+// the aliases this package refuses anyway.
+func resolve(v string) string {
+	tag := Resolve(v)
+	if tag == MergeTag {
+		refuse()
+	}
+	return tag
 }
 
 // number resolves a scalar that starts with a digit or a sign.

@@ -1,15 +1,22 @@
-// Package blockyaml parses the everyday subset of YAML that corpus files are written in
-// (block mappings and lists, flow lists and mappings of scalars, plain, quoted and block
-// text, comments) straight into yaml.Node trees, several times faster than go.yaml.in/yaml/v4 builds
-// them. The trees are the ones yaml/v4 builds for the same input: same kinds, tags, styles,
-// values, lines and columns (comments are not kept).
+// Package yamlfast is argmap's one home for YAML's rules beside go.yaml.in/yaml/v4: a fast
+// reader, the scalar resolver and the emitter's choice and spelling of styles.
 //
-// It refuses whatever lies outside that subset or whatever it is not sure of — anchors,
+// The reader parses the everyday subset of YAML that corpus files are written in (block
+// mappings and lists, flow lists and mappings of scalars, plain, quoted and block text,
+// comments) straight into yaml.Node trees, several times faster than yaml/v4 builds them. The
+// trees are the ones yaml/v4 builds for the same input: same kinds, tags, styles, values,
+// lines and columns (comments are not kept).
+//
+// It declines whatever lies outside that subset or whatever it is not sure of — anchors,
 // aliases, tags, explicit keys, directives, several documents, tabs, carriage returns,
 // nested flow collections, deep nesting, and every syntax error — by returning ok false.
 // The caller then parses the file with yaml/v4, which gives the same tree or the error
-// message, so the subset decides only how fast a file loads, never what it means.
-package blockyaml
+// message, so the subset decides only how fast a file loads, never what it means. A panic
+// is never taken for a refusal: it is a bug, and the fuzz targets are there to find it.
+//
+// Resolve tags plain scalars as yaml/v4 does; StringStyle, WriteDouble and WriteLiteral write
+// strings as yaml/v4's emitter does, for the writers that do not build nodes for it.
+package yamlfast
 
 import (
 	"strings"
@@ -33,6 +40,8 @@ const (
 	timestampTag = "!!timestamp"
 	seqTag       = "!!seq"
 	mapTag       = "!!map"
+	// MergeTag is what Resolve gives the merge key <<.
+	MergeTag = "!!merge"
 )
 
 // Parse parses the one document of src and returns its top node, or nil when the document is
@@ -79,11 +88,13 @@ func (pp *Parser) Parse(src []byte) (root *yaml.Node, ok bool) {
 	// it keeps (to the arena): nothing refers to src once Parse returns.
 	p := &parser{Parser: pp, s: unsafe.String(unsafe.SliceData(src), len(src)), line: 1, colAt: -1}
 	defer func() {
+		// Only a refusal is recovered: it is how the parser declines a file, which yaml/v4
+		// then reads. Any other panic is a bug, and goes on up for the tests and fuzzing to
+		// find, rather than be hidden behind the slower reader.
 		if r := recover(); r != nil {
-			if _, refused := r.(refusal); !refused && strictPanics {
+			if _, refused := r.(refusal); !refused {
 				panic(r)
 			}
-			// A refusal, or a bug: either way yaml/v4 reads the file instead.
 			root, ok = nil, false
 		}
 	}()
@@ -100,10 +111,6 @@ func (pp *Parser) Parse(src []byte) (root *yaml.Node, ok bool) {
 type refusal struct{}
 
 func refuse() { panic(refusal{}) }
-
-// strictPanics lets a panic that is not a refusal through, for the tests and fuzzing to find;
-// argmap itself falls back to yaml/v4 rather than crash on a file.
-var strictPanics = false
 
 // inSubset makes one pass over src for what the parser never reads: bytes that are not UTF-8,
 // characters YAML forbids or treats as line breaks (libyaml takes NEL, LS and PS as breaks),

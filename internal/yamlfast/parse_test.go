@@ -1,11 +1,10 @@
-package blockyaml
+package yamlfast
 
 import (
 	"bytes"
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"strings"
 	"testing"
 
@@ -14,11 +13,6 @@ import (
 	"github.com/argmap/argmap/arguments"
 	"github.com/argmap/argmap/internal/synth"
 )
-
-func TestMain(m *testing.M) {
-	strictPanics = true
-	os.Exit(m.Run())
-}
 
 // reference parses src with yaml/v4 the way the corpus loader does: one document, its top
 // node. err is set when yaml/v4 refuses the input or finds more than one document.
