@@ -151,6 +151,10 @@ func evaluate(g *argument.Graph, w Weights, m *Model, opts Options) *Result {
 	}
 	connected := g.Connected()
 	contribOK := true
+	// Each removal that reaches a cycle solves it again: a cycle of thousands would take
+	// minutes. Past the budget the remaining contributions that reach a cycle are left at 0
+	// and said so.
+	skipped, work0, below := 0, m.work, cyclesBelow(m)
 	if !opts.NoContributions && sem.Graph() {
 		m.prepareRemovals()
 	}
@@ -164,9 +168,13 @@ func evaluate(g *argument.Graph, w Weights, m *Model, opts Options) *Result {
 			Connected: connected[i],
 		}
 		if !opts.NoContributions && (connected[i] || sem == Sum) {
-			without, ok := m.marginWithout(i, margin)
-			contribOK = contribOK && ok
-			as.Contribution = finite(margin - without)
+			if below != nil && below[m.blockOf[m.pos[i]]] && m.work-work0 > contribBudget {
+				skipped++
+			} else {
+				without, ok := m.marginWithout(i, margin)
+				contribOK = contribOK && ok
+				as.Contribution = finite(margin - without)
+			}
 		}
 		r.Arguments = append(r.Arguments, as)
 		t := r.ByCategory[a.Category]
@@ -183,6 +191,11 @@ func evaluate(g *argument.Graph, w Weights, m *Model, opts Options) *Result {
 		if _, ok := r.ByCategory[c]; !ok {
 			r.ByCategory[c] = SideTotals{}
 		}
+	}
+	if skipped > 0 {
+		r.Warnings = append(r.Warnings, fmt.Sprintf(
+			"the contributions of %d arguments were not computed (shown as 0): removing each means solving a large cycle again, past argmap's bound of %d node updates; the scores and the verdict do not depend on them",
+			skipped, contribBudget))
 	}
 	if !contribOK {
 		r.Warnings = append(r.Warnings, "some contributions come from cycles that did not converge once an argument was removed")
