@@ -236,7 +236,7 @@ func (v *showView) thesisText(it *report.Row) string {
 	claim := prose(d.Thesis.Claim)
 	id := clean(d.Thesis.ID)
 	avail := v.width - width(lead)
-	lines := wrap(claim, avail)
+	lines := wrapAtMost(claim, avail, maxBlockLines, v.more(d.Thesis.ID), v.gl.Ellipsis)
 	if len(lines) == 0 {
 		lines = []string{""}
 	}
@@ -303,7 +303,7 @@ func (v *showView) argumentText(it *report.Row, a *argument.Argument) string {
 	}
 
 	id := v.idText(it, a)
-	lines := wrap(clean(a.Title), headW)
+	lines := wrapAtMost(clean(a.Title), headW, maxBlockLines, v.more(a.ID), v.gl.Ellipsis)
 	if len(lines) == 0 {
 		lines = []string{""}
 	}
@@ -361,7 +361,7 @@ func (v *showView) argumentText(it *report.Row, a *argument.Argument) string {
 	}
 	bodyW := v.width - ind - fw
 	if v.opts.Wide && a.Claim != "" {
-		for _, l := range wrap(prose(a.Claim), bodyW) {
+		for _, l := range wrapAtMost(prose(a.Claim), bodyW, maxBlockLines, v.more(a.ID), v.gl.Ellipsis) {
 			out = append(out, gap+l)
 		}
 	}
@@ -369,7 +369,7 @@ func (v *showView) argumentText(it *report.Row, a *argument.Argument) string {
 		for _, q := range a.Quotes {
 			text := v.gl.OpenQuote + prose(q.Text) + v.gl.CloseQuote
 			src := v.gl.Dash + " " + clean(q.Source)
-			for i, l := range wrap(text, bodyW-1) {
+			for i, l := range wrapAtMost(text, bodyW-1, maxBlockLines, v.more(a.ID), v.gl.Ellipsis) {
 				lead := " "
 				if i == 0 {
 					lead = ""
@@ -383,6 +383,13 @@ func (v *showView) argumentText(it *report.Row, a *argument.Argument) string {
 		out = append(out, "") // air between the blocks of text
 	}
 	return strings.Join(out, "\n")
+}
+
+// more says how many lines of a long text a tree node leaves out, and where to read it whole.
+func (v *showView) more(id string) func(int) string {
+	return func(k int) string {
+		return fmt.Sprintf("%s %d more lines: argmap get %s", v.gl.Ellipsis, k, clean(id))
+	}
 }
 
 // header prints the debate's title and question.

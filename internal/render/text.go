@@ -34,6 +34,22 @@ func wrap(s string, width int) []string {
 	return strings.Split(lipgloss.Wrap(s, width, " "), "\n")
 }
 
+// maxBlockLines is the most lines one block of text (a title, a claim, a quote) takes in a
+// tree view. lipgloss's tree lays a node out in time quadratic in its height, so that a claim
+// of 1 MB (12,500 lines) took minutes; argmap get shows the text whole.
+const maxBlockLines = 24
+
+// wrapAtMost is wrap cut to at most n lines (n ≥ 2), the last then replaced by what more(k)
+// says about the k lines left out, cut to width.
+func wrapAtMost(s string, width, n int, more func(k int) string, ellipsis string) []string {
+	lines := wrap(s, width)
+	if len(lines) <= n {
+		return lines
+	}
+	k := len(lines) - (n - 1)
+	return append(lines[:n-1], truncate(more(k), max(width, 8), ellipsis))
+}
+
 // width is the number of terminal columns s takes, escapes excluded.
 func width(s string) int { return lipgloss.Width(s) }
 
