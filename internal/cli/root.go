@@ -146,18 +146,18 @@ func (a *App) corpusSource() (fs.FS, string, error) {
 	info, err := os.Stat(dir)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return nil, "", fmt.Errorf("corpus folder %s does not exist: give --corpus a folder of .yaml files", dir)
+			return nil, "", fmt.Errorf("corpus folder %s does not exist: give --corpus a folder of .yaml files", safetext.Line(dir))
 		}
-		return nil, "", fmt.Errorf("cannot read corpus folder %s: %w", dir, err)
+		return nil, "", fmt.Errorf("cannot read corpus folder %s: %w", safetext.Line(dir), err)
 	}
 	if !info.IsDir() {
-		return nil, "", fmt.Errorf("corpus %s is not a folder: give --corpus a folder of .yaml files", dir)
+		return nil, "", fmt.Errorf("corpus %s is not a folder: give --corpus a folder of .yaml files", safetext.Line(dir))
 	}
 	// An os.Root will not follow a link out of the folder: a corpus file that links to
 	// /etc/passwd must not have its first line quoted back in an error, in a CI log.
 	root, err := os.OpenRoot(dir)
 	if err != nil {
-		return nil, "", fmt.Errorf("cannot read corpus folder %s: %w", dir, err)
+		return nil, "", fmt.Errorf("cannot read corpus folder %s: %w", safetext.Line(dir), err)
 	}
 	return root.FS(), ".", nil
 }
