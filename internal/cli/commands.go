@@ -23,6 +23,7 @@ func commands(app *App) []*cobra.Command {
 		{"weigh", newSensitivityCmd(app)},
 		{"output", newExportCmd(app)},
 		{"output", newValidateCmd(app)},
+		{"output", newDiffCmd(app)},
 		{"output", newSchemaCmd(app)},
 		{"", newManCmd(app)},
 	}

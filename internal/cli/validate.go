@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"unicode/utf8"
 
@@ -14,6 +16,7 @@ import (
 
 	"github.com/argmap/argmap/internal/argument"
 	"github.com/argmap/argmap/internal/corpus"
+	"github.com/argmap/argmap/internal/export"
 	"github.com/argmap/argmap/internal/safetext"
 )
 
@@ -49,6 +52,11 @@ drops the warnings of a rule, so that --strict does not count them; --deny RULE 
 warnings of a rule errors, with or without --strict. Both take several ids, repeated or
 comma-separated. The warnings' rules are ` + warningRules() + `.
 
+--format github writes GitHub Actions workflow commands (::error file=...,line=...::message),
+so that a workflow step shows each problem on its line of the pull request; --format sarif
+writes a SARIF 2.1.0 log for code scanning. Both name files relative to the root of the git
+repository the current folder is in.
+
 Exit status: 0 when there are no errors (and, with --strict, no warnings); 1 otherwise; 2 when
 the corpus folder cannot be read or the flags are wrong.`,
 		Example: `  argmap validate
@@ -56,12 +64,13 @@ the corpus folder cannot be read or the flags are wrong.`,
   argmap validate --source catoggio-2022=gimme-shelter.txt
   argmap validate --strict --allow no-quote
   argmap validate --deny cycle,side-contradiction
-  argmap validate --format json`,
+  argmap validate --format json
+  argmap validate --corpus debate --strict --format github`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error { return runValidate(opts) },
 	}
 	cmd.Flags().BoolVar(&opts.strict, "strict", false, "count warnings as errors")
-	opts.format.add(cmd, textOrJSON...)
+	opts.format.add(cmd, "text", "json", "github", "sarif")
 	cmd.Flags().StringArrayVar(&opts.sources, "source", nil, "check the quotes of source ID against the text file at PATH (`ID=PATH`; repeatable)")
 	cmd.Flags().StringSliceVar(&opts.allow, "allow", nil, "drop the warnings of `RULE`, so --strict does not count them (repeatable or comma-separated)")
 	cmd.Flags().StringSliceVar(&opts.deny, "deny", nil, "count the warnings of `RULE` as errors, even without --strict (repeatable or comma-separated)")
@@ -121,9 +130,14 @@ func runValidate(opts *validateOptions) error {
 	if d != nil {
 		narg = len(d.Arguments)
 	}
-	if opts.format.is("json") {
+	switch {
+	case opts.format.is("json"):
 		err = writeValidateJSON(opts.app.IO.Out, !failed, narg, problems)
-	} else {
+	case opts.format.is("github"):
+		err = export.GitHubAnnotations(opts.app.IO.Out, problems, repoPath(opts.app))
+	case opts.format.is("sarif"):
+		err = export.SARIF(opts.app.IO.Out, problems, corpus.Rules(), versionString(), repoPath(opts.app))
+	default:
 		err = writeValidateText(opts.app.IO.Out, !failed, opts.strict, narg, problems)
 	}
 	if err != nil {
@@ -351,4 +365,37 @@ func warningRules() string {
 		}
 	}
 	return strings.Join(ids, ", ")
+}
+
+// repoPath maps a problem's file, as the loader names it (relative to the current folder, or
+// as --corpus gave it), to its path from the root of the git repository the current folder is
+// in, with forward slashes, as GitHub and code scanning name files. Outside a repository, or
+// for the built-in debate, the name is kept.
+func repoPath(app *App) func(string) string {
+	if app.corpusDisplayDir() == "" {
+		return func(name string) string { return name }
+	}
+	top := ""
+	if out, err := exec.Command("git", "rev-parse", "--show-toplevel").Output(); err == nil {
+		top = strings.TrimSpace(string(out))
+	}
+	return func(name string) string {
+		if top == "" {
+			return filepath.ToSlash(filepath.Clean(name))
+		}
+		abs, err := filepath.Abs(name)
+		if err != nil {
+			return filepath.ToSlash(name)
+		}
+		// The repository root as git prints it has its links resolved; so must the file's
+		// folder, or /tmp → /private/tmp style links make every path climb out with "..".
+		if dir, err := filepath.EvalSymlinks(filepath.Dir(abs)); err == nil {
+			abs = filepath.Join(dir, filepath.Base(abs))
+		}
+		rel, err := filepath.Rel(top, abs)
+		if err != nil || strings.HasPrefix(rel, "..") {
+			return filepath.ToSlash(filepath.Clean(name))
+		}
+		return filepath.ToSlash(rel)
+	}
 }
