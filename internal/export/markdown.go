@@ -217,9 +217,13 @@ func (doc *briefDoc) write() {
 
 	doc.h(2, doc.mapH)
 	doc.add("Pro arguments are green and con arguments red; supports are solid arrows, attacks dashed; the thesis is on top.")
+	plan := planMermaid(g)
+	if note := plan.note(g); note != "" {
+		doc.add(safetext.MarkdownLine(strings.TrimSuffix(note, FullMapCommand)) + " `" + FullMapCommand + "`.")
+	}
 	doc.block()
 	doc.w.WriteString("```mermaid\n")
-	writeMermaid(doc.w, g)
+	writeMermaidPlan(doc.w, g, plan)
 	doc.w.WriteString("```")
 
 	doc.h(2, doc.summary)
