@@ -120,14 +120,14 @@ func (v *scoreView) deciders(b *strings.Builder) {
 	fmt.Fprintf(b, "%s\n", v.st.Heading.Render("What decides it"))
 	idW, catW := 0, 0
 	for _, a := range args {
-		idW = max(idW, lipgloss.Width(safetext.Line(a.ID)))
+		idW = max(idW, lipgloss.Width(safetext.ID(a.ID)))
 		catW = max(catW, lipgloss.Width(safetext.Line(a.Category)))
 	}
 	idW = min(idW, 28)
 	// "  +0.123  pro  category  id  title"
 	fixed := 2 + 6 + 2 + 3 + 2 + catW + 2 + idW + 2
 	for _, a := range args {
-		id := v.truncate(safetext.Line(a.ID), idW)
+		id := v.truncate(safetext.ID(a.ID), idW)
 		cat := safetext.Line(a.Category)
 		line := "  " + v.sideStyle(a.Side).Render(scoreSigned(a.Contribution)) +
 			"  " + v.sideStyle(a.Side).Render(fmt.Sprintf("%-3s", a.Side)) +

@@ -131,9 +131,9 @@ func (v *showView) layout(roots []*report.Row) {
 
 func (v *showView) idText(it *report.Row, a *argument.Argument) string {
 	if it.Context {
-		return clean(a.ID) + " (context)"
+		return cleanID(a.ID) + " (context)"
 	}
-	return clean(a.ID)
+	return cleanID(a.ID)
 }
 
 // indent is the width of the tree connectors before an item at depth.
@@ -189,7 +189,7 @@ func (v *showView) text(it *report.Row) string {
 		// terminal, and the id to go on from must stay whole.
 		msg := fmt.Sprintf("%s %d more below", v.gl.Ellipsis, it.Hidden)
 		if it.Capped {
-			msg += fmt.Sprintf(" depth %d: run argmap show %s to go on", MaxDepth, clean(it.ID))
+			msg += fmt.Sprintf(" depth %d: run argmap show %s to go on", MaxDepth, cleanID(it.ID))
 		} else {
 			msg += " (raise --depth to see them)"
 		}
@@ -199,7 +199,7 @@ func (v *showView) text(it *report.Row) string {
 		if it.Kind == report.RowRefBelow {
 			arrow = v.gl.SeeBelow
 		}
-		msg := fmt.Sprintf("%s see %s", arrow, clean(it.ID))
+		msg := fmt.Sprintf("%s see %s", arrow, cleanID(it.ID))
 		if it.Kind == report.RowCycle {
 			msg += " (cycle)"
 		}
@@ -234,7 +234,7 @@ func (v *showView) thesisText(it *report.Row) string {
 	d := v.g.Debate
 	lead := v.gl.Thesis + " THESIS  "
 	claim := prose(d.Thesis.Claim)
-	id := clean(d.Thesis.ID)
+	id := cleanID(d.Thesis.ID)
 	avail := v.width - width(lead)
 	lines := wrapAtMost(claim, avail, maxBlockLines, v.more(d.Thesis.ID), v.gl.Ellipsis)
 	if len(lines) == 0 {
@@ -428,7 +428,7 @@ func (v *showView) footer(out *output) {
 		}
 		counts = append(counts, st.Heading.Render(fmt.Sprintf("%d of %d arguments %s", matched, total, verb)))
 	case !t.FromThesis:
-		counts = append(counts, st.Heading.Render(fmt.Sprintf("%d %s under %s", matched, noun, clean(t.Root.ID))))
+		counts = append(counts, st.Heading.Render(fmt.Sprintf("%d %s under %s", matched, noun, cleanID(t.Root.ID))))
 	default:
 		counts = append(counts, st.Heading.Render(fmt.Sprintf("%d %s", matched, noun)))
 	}

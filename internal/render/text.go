@@ -16,6 +16,10 @@ import (
 // prints passes through clean or prose; nothing else reaches the terminal.
 func clean(s string) string { return safetext.Line(s) }
 
+// cleanID is clean for an id: a letter outside the id's main script comes out escaped too,
+// so that a look-alike ("pаy" with a Cyrillic а) cannot pass for the id it imitates.
+func cleanID(s string) string { return safetext.ID(s) }
+
 // prose is clean for running text that will be wrapped: spaces, tabs and line breaks fold to
 // single spaces first (they are harmless), then everything else unsafe is escaped visibly.
 func prose(s string) string {
