@@ -12,7 +12,7 @@ help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-8s %s\n", $$1, $$2}'
 
 build: ## build bin/argmap
-	$(GO) build -o $(BIN) ./cmd/argmap
+	$(GO) build -buildvcs=auto -o $(BIN) ./cmd/argmap
 
 test: ## the edit loop: gofmt check, go vet and every test
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \

@@ -4,7 +4,10 @@
 #   markdownlint-cli2 on the Markdown brief (under the default semantics and under sum),
 #   Graphviz's dot -Tsvg on the DOT graph,
 #   Argdown's own parser (argdown json) on the Argdown document, its arguments and relations
-#   compared one to one with argmap's JSON export.
+#   compared one to one with argmap's JSON export, and that JSON imported back (argmap import
+#   --from argdown) to the same graph: ids, sides and relations.
+# Then every Argdown file of ../shared/external/argdown goes through argdown json and argmap
+# import: each imports, validates and scores, or is refused with a reason (exit 2, one line).
 # It installs what is missing: the npm tools pinned in package-lock.json (npm ci) and Graphviz
 # (apt-get). Exits non-zero on the first export a parser rejects.
 set -euo pipefail
@@ -65,5 +68,49 @@ for corpus in "${corpora[@]}"; do
   fi
   node "$tools/compare-argdown.js" "$out/$name.json" "$out/argdown/$name.json"
   checks=$((checks + 1))
+
+  echo "== $name: argmap import --from argdown"
+  "$work/argmap" import --from argdown "$out/argdown/$name.json" -o "$out/imported" 2>"$out/import.log" || { cat "$out/import.log"; exit 1; }
+  "$work/argmap" --corpus "$out/imported" export --format json -o "$out/imported.json"
+  node "$tools/compare-graphs.js" "$out/$name.json" "$out/imported.json"
+  checks=$((checks + 1))
 done
+
+external=../shared/external/argdown
+if [ -d "$external" ]; then
+  for file in "$external"/*.argdown; do
+    name=$(basename "$file" .argdown)
+    out="$work/external/$name"
+    mkdir -p "$out"
+    echo "== external $name: argdown json, argmap import"
+    if ! "$tools/node_modules/.bin/argdown" json "$file" "$out" >"$out/argdown.log" 2>&1; then
+      cat "$out/argdown.log"
+      echo "check-exports: Argdown rejected $file" >&2
+      exit 1
+    fi
+    set +e
+    "$work/argmap" import --from argdown "$out/$name.json" -o "$out/corpus" 2>"$out/import.log"
+    code=$?
+    set -e
+    case $code in
+      0)
+        "$work/argmap" --corpus "$out/corpus" validate >/dev/null
+        "$work/argmap" --corpus "$out/corpus" score >/dev/null
+        tail -n 1 "$out/import.log" ;;
+      2)
+        # Refused: one line that says why and what to do, and nothing written.
+        if [ "$(wc -l <"$out/import.log")" -ne 1 ] || [ -e "$out/corpus" ]; then
+          cat "$out/import.log"
+          echo "check-exports: import of $file failed without one clear reason" >&2
+          exit 1
+        fi
+        echo "refused: $(cat "$out/import.log")" ;;
+      *)
+        cat "$out/import.log"
+        echo "check-exports: import of $file exited $code" >&2
+        exit 1 ;;
+    esac
+    checks=$((checks + 1))
+  done
+fi
 echo "check-exports: $checks passed, 0 failed"

@@ -18,13 +18,16 @@ func commands(app *App) []*cobra.Command {
 		{"explore", newShowCmd(app)},
 		{"explore", newListCmd(app)},
 		{"explore", newGetCmd(app)},
+		{"explore", newExploreCmd(app)},
 		{"weigh", newScoreCmd(app)},
 		{"weigh", newCompareCmd(app)},
 		{"weigh", newSensitivityCmd(app)},
 		{"output", newExportCmd(app)},
+		{"output", newImportCmd(app)},
 		{"output", newValidateCmd(app)},
 		{"output", newDiffCmd(app)},
 		{"output", newSchemaCmd(app)},
+		{"", newVersionCmd(app)},
 		{"", newManCmd(app)},
 	}
 	cmds := make([]*cobra.Command, len(grouped))

@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"fmt"
+	"math"
 	"path/filepath"
 	"strings"
 
@@ -8,6 +10,8 @@ import (
 
 	"github.com/argmap/argmap/internal/argument"
 	"github.com/argmap/argmap/internal/render"
+	"github.com/argmap/argmap/internal/report"
+	"github.com/argmap/argmap/internal/safetext"
 	"github.com/argmap/argmap/internal/score"
 )
 
@@ -23,6 +27,10 @@ type compareOptions struct {
 	format      formatFlag
 	filters     filterFlags
 	view        viewFlags
+	expect      string
+	// minMargin is --min-margin; hasMinMargin says it was given.
+	minMargin    float64
+	hasMinMargin bool
 }
 
 func newCompareCmd(app *App) *cobra.Command {
@@ -43,7 +51,10 @@ On a terminal the rows form a table; piped, they are tab-separated with a header
   argmap compare --semantics all --profile humanitarian --profile war-strategist
   argmap compare --weights moral=1 --weights moral=3 --format json`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error { return runCompare(opts) },
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.hasMinMargin = cmd.Flags().Changed("min-margin")
+			return runCompare(opts)
+		},
 	}
 	fl := cmd.Flags()
 	fl.StringArrayVar(&opts.profiles, "profile", nil, "compare under the corpus profile `name` (repeatable)")
@@ -53,6 +64,8 @@ On a terminal the rows form a table; piped, they are tab-separated with a header
 	fl.StringSliceVar(&opts.semantics, "semantics", nil, "semantics to compare: "+semanticsList()+", or all (repeatable or comma-separated; default dfquad)")
 	fl.BoolVar(&opts.details, "details", false, "with --format json, include every argument's row in each result")
 	opts.format.add(cmd, textOrJSON...)
+	fl.StringVar(&opts.expect, "expect", "", "exit 1 unless every row's verdict is this `verdict`: pro, con or tie")
+	fl.Float64Var(&opts.minMargin, "min-margin", 0, "exit 1 unless every row's absolute margin is at least `X`")
 	opts.filters.add(cmd)
 	opts.view.add(cmd)
 	return cmd
@@ -71,6 +84,13 @@ func runCompare(opts *compareOptions) error {
 	sems, err := compareSemantics(opts.semantics)
 	if err != nil {
 		return err
+	}
+	expect, err := parseExpect(opts.expect)
+	if err != nil {
+		return err
+	}
+	if opts.hasMinMargin && !(opts.minMargin >= 0) || math.IsInf(opts.minMargin, 0) {
+		return usageErrorf("invalid --min-margin %v: give a number of 0 or more", opts.minMargin)
 	}
 	app := opts.app
 	d, err := app.Load()
@@ -103,17 +123,49 @@ func runCompare(opts *compareOptions) error {
 		for i, row := range rows {
 			docs[i] = row.Result.Document(row.Label, opts.details)
 		}
-		return writeScoreJSON(app.IO.Out, docs)
+		err = writeScoreJSON(app.IO.Out, docs)
+	} else {
+		view, verr := opts.view.options(app)
+		if verr != nil {
+			return verr
+		}
+		err = render.Compare(app.IO.Out, rows, render.CompareOptions{
+			Options: view,
+			Styles:  render.NewStyles(view.Color, d.Categories),
+			Table:   app.IO.OutTTY,
+		})
 	}
-	view, err := opts.view.options(app)
 	if err != nil {
 		return err
 	}
-	return render.Compare(app.IO.Out, rows, render.CompareOptions{
-		Options: view,
-		Styles:  render.NewStyles(view.Color, d.Categories),
-		Table:   app.IO.OutTTY,
-	})
+	return compareGates(rows, expect, opts.hasMinMargin, opts.minMargin)
+}
+
+// compareGates applies --expect and --min-margin to every row: they hold only when every row
+// meets them, and the message names the rows that do not (the first few, and how many).
+func compareGates(rows []render.CompareRow, expect score.Verdict, hasMin bool, minMargin float64) error {
+	var failed []string
+	for _, row := range rows {
+		if checkGates(row.Result, expect, hasMin, minMargin) != nil {
+			failed = append(failed, fmt.Sprintf("%s/%s %s %s", row.Label, row.Result.Semantics, row.Result.Verdict, report.Signed(row.Result.Margin)))
+		}
+	}
+	if len(failed) == 0 {
+		return nil
+	}
+	var want []string
+	if expect != "" {
+		want = append(want, "verdict "+string(expect))
+	}
+	if hasMin {
+		want = append(want, fmt.Sprintf("margin at least %g", minMargin))
+	}
+	const shown = 5
+	list := strings.Join(failed[:min(len(failed), shown)], ", ")
+	if len(failed) > shown {
+		list += fmt.Sprintf(" and %d more", len(failed)-shown)
+	}
+	return &CheckError{Msg: fmt.Sprintf("%d of %d rows do not have %s: %s", len(failed), len(rows), strings.Join(want, " and "), safetext.Line(list))}
 }
 
 // weightings lists the weightings the flags ask for, in flag order: profiles, weights, files.

@@ -199,6 +199,13 @@ func exportTarget(app *App, output string) (*outputTarget, error) {
 	if resolved, err := filepath.EvalSymlinks(target); err == nil {
 		target = resolved
 	}
+	if file := app.corpusFile(); file != "" {
+		// A one-file corpus: only that file is the corpus; its folder's other files are not.
+		if same, err := resolvePath(file); err == nil && same == target {
+			return nil, fmt.Errorf("refusing to write %s: it is the corpus file; write the export somewhere else", t.name)
+		}
+		return t, nil
+	}
 	corpusDir, err := filepath.Abs(dir)
 	if err == nil {
 		if resolved, err := filepath.EvalSymlinks(corpusDir); err == nil {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/argmap/argmap/internal/argument"
 	"github.com/argmap/argmap/internal/render"
+	"github.com/argmap/argmap/internal/safetext"
 )
 
 // filterFlags are the argument filters shared by show, list, score and export. Bind them with
@@ -48,6 +49,27 @@ func (f *filterFlags) resolve(d *argument.Debate) (argument.Filter, error) {
 		return argument.Filter{}, &UsageError{Err: err}
 	}
 	return flt, nil
+}
+
+// describe writes the filters given, as flags, for a message: "--side con, --tag x".
+func (f *filterFlags) describe() string {
+	var parts []string
+	if s := strings.TrimSpace(f.side); s != "" {
+		parts = append(parts, "--side "+s)
+	}
+	if c := cleanList(f.categories); len(c) > 0 {
+		parts = append(parts, "--category "+strings.Join(c, ","))
+	}
+	if t := cleanList(f.tags); len(t) > 0 {
+		parts = append(parts, "--tag "+strings.Join(t, ","))
+	}
+	if f.minStrength != 0 {
+		parts = append(parts, "--min-strength "+strconv.FormatFloat(f.minStrength, 'g', -1, 64))
+	}
+	if s := strings.TrimSpace(f.search); s != "" {
+		parts = append(parts, "--search "+strconv.Quote(s))
+	}
+	return safetext.Line(strings.Join(parts, ", "))
 }
 
 // strengthValue is a float flag whose parse error says what to give.

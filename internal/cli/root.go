@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 	"strings"
 	"syscall"
@@ -121,17 +122,47 @@ Exit codes: 0 ok; 1 a check did not hold; 2 bad usage or a corpus that cannot be
 	pf.BoolVar(&app.NoColor, "no-color", false, "never use colour (also NO_COLOR, CLICOLOR=0, TERM=dumb)")
 	root.AddGroup(commandGroups...)
 	root.AddCommand(commands(app)...)
+	registerCompletions(root, app)
 	return root
 }
 
+// versionString is the module version (or the one set at link time), "dev" for a build from
+// a work tree, and the VCS revision the binary was built from when the build recorded it:
+// "v1.2.0", or "dev (3f2a9c1e0b7d, modified, 2026-12-02T05:40:00Z)".
 func versionString() string {
-	if Version != "" {
-		return Version
+	v := Version
+	bi, ok := debug.ReadBuildInfo()
+	if v == "" && ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		v = bi.Main.Version
 	}
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		return bi.Main.Version
+	if v == "" {
+		v = "dev"
 	}
-	return "dev"
+	if !ok {
+		return v
+	}
+	var rev, modified, at string
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			modified = s.Value
+		case "vcs.time":
+			at = s.Value
+		}
+	}
+	if rev == "" {
+		return v
+	}
+	parts := []string{rev[:min(len(rev), 12)]}
+	if modified == "true" {
+		parts = append(parts, "modified")
+	}
+	if at != "" {
+		parts = append(parts, at)
+	}
+	return v + " (" + strings.Join(parts, ", ") + ")"
 }
 
 // corpusSource returns the file system and folder to load, and a name for messages.
@@ -151,7 +182,16 @@ func (a *App) corpusSource() (fs.FS, string, error) {
 		return nil, "", fmt.Errorf("cannot read corpus folder %s: %w", safetext.Line(dir), err)
 	}
 	if !info.IsDir() {
-		return nil, "", fmt.Errorf("corpus %s is not a folder: give --corpus a folder of .yaml files", safetext.Line(dir))
+		if !isCorpusFile(dir, info) {
+			return nil, "", fmt.Errorf("corpus %s is not a folder: give --corpus a folder of .yaml files, or one .yaml file", safetext.Line(dir))
+		}
+		// One file, such as export --format yaml writes: its folder, seen through a file
+		// system that holds that file alone, so that the loader and its limits stay the same.
+		root, err := os.OpenRoot(filepath.Dir(dir))
+		if err != nil {
+			return nil, "", fmt.Errorf("cannot read corpus file %s: %w", safetext.Line(dir), err)
+		}
+		return oneFile{root.FS(), filepath.Base(dir)}, ".", nil
 	}
 	// An os.Root will not follow a link out of the folder: a corpus file that links to
 	// /etc/passwd must not have its first line quoted back in an error, in a CI log.
@@ -165,10 +205,66 @@ func (a *App) corpusSource() (fs.FS, string, error) {
 // corpusDisplayDir is the corpus folder as the user named it, so that problems name files a
 // shell or editor can open; empty for the built-in debate.
 func (a *App) corpusDisplayDir() string {
+	if file := a.corpusFile(); file != "" {
+		return filepath.Dir(file)
+	}
+	return a.corpusPath()
+}
+
+// corpusPath is --corpus, or ARGMAP_CORPUS; empty for the built-in debate.
+func (a *App) corpusPath() string {
 	if a.CorpusDir != "" {
 		return a.CorpusDir
 	}
 	return a.IO.Getenv("ARGMAP_CORPUS")
+}
+
+// corpusFile is the corpus path when it names one corpus file rather than a folder.
+func (a *App) corpusFile() string {
+	p := a.corpusPath()
+	if p == "" {
+		return ""
+	}
+	if info, err := os.Stat(p); err == nil && isCorpusFile(p, info) {
+		return p
+	}
+	return ""
+}
+
+// isCorpusFile says whether a path that is not a folder can be loaded as a one-file corpus.
+func isCorpusFile(p string, info fs.FileInfo) bool {
+	return info.Mode().IsRegular() && (strings.HasSuffix(p, ".yaml") || strings.HasSuffix(p, ".yml"))
+}
+
+// oneFile is a folder seen with one of its files only: the corpus that --corpus FILE names.
+type oneFile struct {
+	fsys fs.FS
+	name string
+}
+
+func (o oneFile) Open(name string) (fs.File, error) {
+	if name != "." && name != o.name {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+	}
+	return o.fsys.Open(name)
+}
+
+func (o oneFile) Stat(name string) (fs.FileInfo, error) {
+	if name != "." && name != o.name {
+		return nil, &fs.PathError{Op: "stat", Path: name, Err: fs.ErrNotExist}
+	}
+	return fs.Stat(o.fsys, name)
+}
+
+func (o oneFile) ReadDir(name string) ([]fs.DirEntry, error) {
+	if name != "." {
+		return nil, &fs.PathError{Op: "readdir", Path: name, Err: fs.ErrNotExist}
+	}
+	info, err := fs.Stat(o.fsys, o.name)
+	if err != nil {
+		return nil, err
+	}
+	return []fs.DirEntry{fs.FileInfoToDirEntry(info)}, nil
 }
 
 // Load loads the corpus once and returns the debate, or the error that stops it loading.

@@ -133,7 +133,13 @@ func scoreGraph(app *App, f *filterFlags) (*argument.Graph, error) {
 	if flt.IsZero() {
 		return g, nil
 	}
-	return g.Subgraph(flt.Match), nil
+	sub := g.Subgraph(flt.Match)
+	if len(sub.Arguments()) == 0 {
+		// Scored, an empty graph is a tie at the thesis's base: a verdict nobody asked for,
+		// and in CI a gate that passes or fails for no reason.
+		return nil, usageErrorf("no argument matches the filters (%s): loosen them, or check them with argmap list", f.describe())
+	}
+	return sub, nil
 }
 
 func parseExpect(s string) (score.Verdict, error) {

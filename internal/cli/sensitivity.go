@@ -9,6 +9,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/argmap/argmap/internal/render"
+	"github.com/argmap/argmap/internal/report"
+	"github.com/argmap/argmap/internal/safetext"
 	"github.com/argmap/argmap/internal/score"
 )
 
@@ -21,6 +23,9 @@ type sensitivityOptions struct {
 	format  formatFlag
 	top     int
 	view    viewFlags
+	// expectStable is --expect-stable; hasExpectStable says it was given.
+	expectStable    float64
+	hasExpectStable bool
 }
 
 func newSensitivityCmd(app *App) *cobra.Command {
@@ -45,9 +50,13 @@ con is one flip; touching it and going back is none. The range is widened to tak
 that lies outside it.`,
 		Example: `  argmap sensitivity
   argmap sensitivity --profile author --range 0:5
-  argmap sensitivity --weights moral=2 --semantics sum --format json`,
+  argmap sensitivity --weights moral=2 --semantics sum --format json
+  argmap sensitivity --profile author --expect-stable 0.5`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error { return runSensitivity(opts) },
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.hasExpectStable = cmd.Flags().Changed("expect-stable")
+			return runSensitivity(opts)
+		},
 	}
 	opts.weights.add(cmd)
 	opts.filters.add(cmd)
@@ -55,6 +64,7 @@ that lies outside it.`,
 	fl.StringVar(&opts.span, "range", "0:10", "scan each category weight over `FROM:TO` (0 ≤ FROM < TO)")
 	opts.format.add(cmd, textOrJSON...)
 	fl.IntVar(&opts.top, "top", 10, "list the `N` arguments nearest to flipping the verdict (text only)")
+	fl.Float64Var(&opts.expectStable, "expect-stable", 0, "exit 1 when moving any one category weight by a factor within `X` flips the verdict (0.5: halved or raised by half)")
 	opts.view.add(cmd)
 	return cmd
 }
@@ -69,6 +79,9 @@ func runSensitivity(opts *sensitivityOptions) error {
 	}
 	if opts.top < 0 {
 		return usageErrorf("invalid --top %d: give 0 or more", opts.top)
+	}
+	if opts.hasExpectStable && (!(opts.expectStable > 0) || math.IsInf(opts.expectStable, 0)) {
+		return usageErrorf("invalid --expect-stable %v: give a relative change above 0, e.g. 0.5", opts.expectStable)
 	}
 	app := opts.app
 	view, err := opts.view.options(app)
@@ -87,6 +100,12 @@ func runSensitivity(opts *sensitivityOptions) error {
 	if err != nil {
 		return err
 	}
+	if opts.hasExpectStable {
+		// The gate looks up to (1+X) times each weight: the scan must reach that far.
+		for _, c := range d.Categories {
+			to = max(to, weightOf(w, c)*(1+opts.expectStable))
+		}
+	}
 	s, err := score.AnalyzeSensitivity(g, w, sem, score.SensitivityOptions{From: from, To: to})
 	if err != nil {
 		return err
@@ -95,15 +114,46 @@ func runSensitivity(opts *sensitivityOptions) error {
 		fmt.Fprintf(app.IO.Err, "argmap: warning: %s\n", warning)
 	}
 	if opts.format.is("json") {
-		return writeScoreJSON(app.IO.Out, s)
+		err = writeScoreJSON(app.IO.Out, s)
+	} else {
+		err = render.Sensitivity(app.IO.Out, s, render.SensitivityOptions{
+			Options: view,
+			Styles:  render.NewStyles(view.Color, d.Categories),
+			Label:   label,
+			Top:     opts.top,
+			Debate:  d,
+		})
 	}
-	return render.Sensitivity(app.IO.Out, s, render.SensitivityOptions{
-		Options: view,
-		Styles:  render.NewStyles(view.Color, d.Categories),
-		Label:   label,
-		Top:     opts.top,
-		Debate:  d,
-	})
+	if err != nil || !opts.hasExpectStable {
+		return err
+	}
+	return checkStable(s, opts.expectStable)
+}
+
+// weightOf is a category's weight as given, 1 when left out.
+func weightOf(w score.Weights, c string) float64 {
+	if v, ok := w[c]; ok {
+		return v
+	}
+	return 1
+}
+
+// checkStable applies --expect-stable: no category's weight may flip the verdict within a
+// relative change of x, down (to (1−x) times it) or up (to (1+x) times it). A weight of 0
+// cannot move by a factor, so it is not checked.
+func checkStable(s *score.Sensitivity, x float64) error {
+	for _, c := range s.ByCategory {
+		if c.Weight == 0 {
+			continue
+		}
+		for _, f := range c.Flips {
+			if rel := math.Abs(f.At-c.Weight) / c.Weight; rel <= x+score.FlipTolerance {
+				return &CheckError{Msg: fmt.Sprintf("%s: moving its weight by %s (%s → %s) turns the verdict %s, within --expect-stable %g",
+					safetext.Line(c.Category), report.Percent(rel), report.FlipFigure(c.Weight), report.FlipFigure(f.At), f.Beyond(c.Weight), x)}
+			}
+		}
+	}
+	return nil
 }
 
 // parseRange reads a --range value, FROM:TO.

@@ -85,7 +85,8 @@ func TestValidateExitCodes(t *testing.T) {
 		{[]string{"validate", "--corpus", good, "--source", "s=" + filepath.Join(dir, "missing")}, 2},
 		{[]string{"validate", "--corpus", good, "--source", "s=" + text}, 2},
 		{[]string{"validate", "--corpus", filepath.Join(dir, "missing")}, 2},
-		{[]string{"validate", "--corpus", filepath.Join(good, "a.yaml")}, 2},
+		{[]string{"validate", "--corpus", filepath.Join(good, "a.yaml")}, 0}, // one file is a corpus too
+		{[]string{"validate", "--corpus", filepath.Join(text, "q.txt")}, 2},  // but not a text file
 		{[]string{"validate", "--format", "yaml"}, 2},
 		{[]string{"validate", "extra"}, 2},
 		{[]string{"schema"}, 0},

@@ -422,7 +422,21 @@ func (l *loader) yamlError(name string, err error) {
 	if le.ContextMsg != "" {
 		msg += " " + le.ContextMsg
 	}
-	l.add(point(at), ruleYAMLSyntax, "invalid YAML: %s: fix the syntax here (check indentation, quotes and brackets)", safetext.Line(oneLine(msg)))
+	l.add(point(at), ruleYAMLSyntax, "invalid YAML: %s: %s", safetext.Line(oneLine(msg)), syntaxHint(le))
+}
+
+// syntaxHint says what to do about a YAML syntax error, in the common cases beside the
+// parser's own words: an unquoted ": " inside a value, and a quote left open (pointing at
+// where it opened, since the parser stops where the file ends or the next key begins).
+func syntaxHint(le *yaml.LoadError) string {
+	switch {
+	case strings.Contains(le.ContextMsg, "quoted scalar") && le.ContextMark.Line > 0:
+		return fmt.Sprintf("the quote opened at line %d, column %d is never closed: close it (a quote inside is written \\\" between double quotes, '' between single ones)",
+			le.ContextMark.Line, le.ContextMark.Column)
+	case le.Message == "mapping values are not allowed in this context":
+		return `a value holding ": " must be quoted: put the whole value in double quotes, or write it as a block with |`
+	}
+	return "fix the syntax here (check indentation, quotes and brackets)"
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

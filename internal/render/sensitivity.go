@@ -447,13 +447,7 @@ func sensSigned(x float64, minus string) string {
 }
 
 // sensPercent writes a relative change: 335%, 12.5%, 90%, 0.3%.
-func sensPercent(r float64) string {
-	p := 100 * r
-	if p >= 100 {
-		return fmt.Sprintf("%.0f%%", p)
-	}
-	return strings.TrimSuffix(fmt.Sprintf("%.1f", p), ".0") + "%"
-}
+func sensPercent(r float64) string { return report.Percent(r) }
 
 // sensSignedPercent writes the change from x to x+d relative to x with its sign; from 0, the
 // absolute change.

@@ -4,6 +4,7 @@ package report
 // export, so that a flip point reads alike in `argmap sensitivity` and in the brief.
 
 import (
+	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -35,3 +36,12 @@ func Figure(x, tolerance float64) string {
 
 // FlipFigure writes a weight or flip point as sensitivity knows it, to score.FlipTolerance.
 func FlipFigure(x float64) string { return Figure(x, score.FlipTolerance) }
+
+// Percent writes a relative change as people read it: 335%, 12.5%, 90%, 0.3%.
+func Percent(r float64) string {
+	p := 100 * r
+	if p >= 100 {
+		return fmt.Sprintf("%.0f%%", p)
+	}
+	return strings.TrimSuffix(fmt.Sprintf("%.1f", p), ".0") + "%"
+}
