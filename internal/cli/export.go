@@ -54,7 +54,9 @@ semantics decide the brief's verdict, scores and where the verdict flips (as arg
 finds it, each category's weight scanned over --range); the other formats use none of them.
 
 Output goes to standard output, or with -o to a file, written whole or not at all (a temporary
-file in the same folder, then renamed). A file inside the corpus folder is never written.`,
+file in the same folder, synced, then renamed; a file replaced keeps its mode). A device or
+named pipe (/dev/stdout, a FIFO) is written in place, as a shell redirect would. A file inside
+the corpus folder is never written.`,
 		Example: `  argmap export > brief.md
   argmap export --format markdown --profile humanitarian -o brief.md
   argmap export --format dot | dot -Tsvg > map.svg
