@@ -67,8 +67,10 @@ func runExplore(opts *exploreOptions) error {
 	if err != nil {
 		return err
 	}
-	// The flags are checked first, so that a mistake in them is named even in a pipe.
-	if !isTerminal(app.IO.In) || !isTerminal(app.IO.Out) {
+	// The flags are checked first, so that a mistake in them is named even in a pipe. The
+	// explorer draws on the terminal itself, not through the wrapper that records write errors.
+	out := terminalOut(app.IO.Out)
+	if !isTerminal(app.IO.In) || !isTerminal(out) {
 		return errNoTerminal
 	}
 	profile := ""
@@ -84,7 +86,7 @@ func runExplore(opts *exploreOptions) error {
 	if err != nil {
 		return err
 	}
-	p := tea.NewProgram(m, tea.WithInput(app.IO.In), tea.WithOutput(app.IO.Out))
+	p := tea.NewProgram(m, tea.WithInput(app.IO.In), tea.WithOutput(out))
 	if _, err := p.Run(); err != nil {
 		return fmt.Errorf("the explorer stopped: %w", err)
 	}

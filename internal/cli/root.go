@@ -5,6 +5,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -71,6 +72,15 @@ func Run(args []string, streams *IOStreams) int {
 		fmt.Fprintf(streams.Err, "Run '%s --help' for usage.\n", name)
 	}
 	return exitCode(err)
+}
+
+// terminalOut is the stream under Run's error-recording wrapper, for the explorer, which needs
+// the terminal itself.
+func terminalOut(w io.Writer) io.Writer {
+	if e, ok := w.(*errWriter); ok {
+		return e.w
+	}
+	return w
 }
 
 // outputFailed reports a failure to write standard output and returns the exit code. A closed
