@@ -5,11 +5,12 @@
 #   Graphviz's dot -Tsvg on the DOT graph,
 #   Argdown's own parser (argdown json) on the Argdown document, its arguments and relations
 #   compared one to one with argmap's JSON export, and that JSON imported back (argmap import
-#   --from argdown) to the same graph: ids, sides and relations.
+#   --from argdown) to the same graph: ids, sides and relations,
+#   librsvg's rsvg-convert on the atlas SVG (one semantics and all five), rendered to PNG.
 # Then every Argdown file of ../shared/external/argdown goes through argdown json and argmap
 # import: each imports, validates and scores, or is refused with a reason (exit 2, one line).
-# It installs what is missing: the npm tools pinned in package-lock.json (npm ci) and Graphviz
-# (apt-get). Exits non-zero on the first export a parser rejects.
+# It installs what is missing: the npm tools pinned in package-lock.json (npm ci), Graphviz and
+# librsvg2-bin (apt-get). Exits non-zero on the first export a parser rejects.
 set -euo pipefail
 
 tools=$(cd "$(dirname "$0")" && pwd)
@@ -26,6 +27,14 @@ if ! command -v dot >/dev/null 2>&1; then
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq graphviz >/dev/null
+fi
+
+if ! command -v rsvg-convert >/dev/null 2>&1; then
+  echo "== apt-get install librsvg2-bin"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq librsvg2-bin >/dev/null
 fi
 
 work=$(mktemp -d)
@@ -73,6 +82,18 @@ for corpus in "${corpora[@]}"; do
   "$work/argmap" import --from argdown "$out/argdown/$name.json" -o "$out/imported" 2>"$out/import.log" || { cat "$out/import.log"; exit 1; }
   "$work/argmap" --corpus "$out/imported" export --format json -o "$out/imported.json"
   node "$tools/compare-graphs.js" "$out/$name.json" "$out/imported.json"
+  checks=$((checks + 1))
+
+  echo "== $name: rsvg-convert (atlas SVG)"
+  "$work/argmap" "${flags[@]}" atlas --format svg -o "$out/$name.atlas.svg"
+  "$work/argmap" "${flags[@]}" atlas --format svg --semantics all --resolution 40 -o "$out/$name.atlas-all.svg"
+  for svg in "$out/$name.atlas.svg" "$out/$name.atlas-all.svg"; do
+    if ! rsvg-convert "$svg" -o "${svg%.svg}.png" 2>"$out/rsvg.err" || [ -s "$out/rsvg.err" ] || [ ! -s "${svg%.svg}.png" ]; then
+      cat "$out/rsvg.err"
+      echo "check-exports: rsvg-convert rejected the atlas SVG of $name ($svg)" >&2
+      exit 1
+    fi
+  done
   checks=$((checks + 1))
 done
 

@@ -22,6 +22,7 @@ func commands(app *App) []*cobra.Command {
 		{"weigh", newScoreCmd(app)},
 		{"weigh", newCompareCmd(app)},
 		{"weigh", newSensitivityCmd(app)},
+		{"weigh", newAtlasCmd(app)},
 		{"output", newExportCmd(app)},
 		{"output", newImportCmd(app)},
 		{"output", newValidateCmd(app)},

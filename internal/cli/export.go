@@ -26,6 +26,8 @@ type exportOptions struct {
 	format  formatFlag
 	output  string
 	span    string
+	// atlasSVG writes the brief's atlas as an SVG beside it (-o FILE.md → FILE.atlas.svg).
+	atlasSVG bool
 }
 
 func newExportCmd(app *App) *cobra.Command {
@@ -70,6 +72,7 @@ the corpus folder is never written.`,
 	fl := cmd.Flags()
 	fl.StringVarP(&opts.output, "output", "o", "", "write to `file` instead of standard output")
 	fl.StringVar(&opts.span, "range", "0:10", "in the brief, scan each category weight over `FROM:TO` (0 ≤ FROM < TO)")
+	fl.BoolVar(&opts.atlasSVG, "atlas-svg", false, "with --format markdown and -o FILE.md, also write the atlas as FILE.atlas.svg beside it and link it")
 	return cmd
 }
 
@@ -86,10 +89,18 @@ func runExport(opts *exportOptions) error {
 		return err
 	}
 	app := opts.app
-	var target *outputTarget
+	if opts.atlasSVG && (format != export.Markdown || opts.output == "") {
+		return usageErrorf("--atlas-svg needs --format markdown and -o FILE: the SVG is written beside the brief")
+	}
+	var target, svgTarget *outputTarget
 	if opts.output != "" {
 		if target, err = exportTarget(app, opts.output); err != nil {
 			return err
+		}
+		if opts.atlasSVG {
+			if svgTarget, err = exportTarget(app, atlasSVGPath(opts.output)); err != nil {
+				return err
+			}
 		}
 	}
 	d, err := app.Load()
@@ -109,6 +120,17 @@ func runExport(opts *exportOptions) error {
 	if format == export.Markdown {
 		if brief, err = exportBrief(opts, g, w, sem, score.SensitivityOptions{From: from, To: to}); err != nil {
 			return err
+		}
+		if svgTarget != nil && brief.Atlas != nil {
+			// The picture first: a brief is never left linking to a file not written.
+			doc := &export.AtlasDoc{Title: d.Title, Atlases: []*score.Atlas{brief.Atlas}, Own: brief.AtlasOwn}
+			err := svgTarget.write(func(out io.Writer) error {
+				return export.NewAtlasSVGEncoder(out).Encode(doc)
+			})
+			if err != nil {
+				return err
+			}
+			brief.AtlasImage = filepath.Base(atlasSVGPath(opts.output))
 		}
 	}
 	// The document is streamed, not built whole (a brief of 100,000 arguments is 150 MB): each

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"math"
@@ -12,6 +11,7 @@ import (
 	"github.com/argmap/argmap/internal/argument"
 	"github.com/argmap/argmap/internal/render"
 	"github.com/argmap/argmap/internal/score"
+	"github.com/argmap/argmap/internal/wire"
 )
 
 // scoreOptions are the flags of argmap score.
@@ -165,7 +165,7 @@ func checkGates(r *score.Result, expect score.Verdict, hasMin bool, minMargin fl
 // writeScoreJSON writes v indented by two spaces, ending with a newline, or nothing at all when it
 // cannot be encoded.
 func writeScoreJSON(w io.Writer, v any) error {
-	data, err := json.MarshalIndent(v, "", "  ")
+	data, err := wire.Data.Marshal(v, "")
 	if err != nil {
 		return fmt.Errorf("cannot encode the result as JSON: %w", err)
 	}

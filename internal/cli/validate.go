@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -18,6 +17,7 @@ import (
 	"github.com/argmap/argmap/internal/corpus"
 	"github.com/argmap/argmap/internal/export"
 	"github.com/argmap/argmap/internal/safetext"
+	"github.com/argmap/argmap/internal/wire"
 )
 
 // validateOptions are the flags of argmap validate.
@@ -280,12 +280,7 @@ func writeValidateJSON(w io.Writer, ok bool, narg int, problems []corpus.Problem
 			Severity: string(p.Severity), Rule: string(p.Rule), Message: safetext.Line(p.Message),
 		})
 	}
-	data, err := json.MarshalIndent(out, "", "  ")
-	if err != nil {
-		return err
-	}
-	_, err = w.Write(append(data, '\n'))
-	return err
+	return wire.Data.Write(w, out)
 }
 
 // ruleTuning is what --allow and --deny ask of the warnings.

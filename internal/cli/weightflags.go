@@ -3,18 +3,16 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"github.com/argmap/argmap/internal/safetext"
 	"io"
-	"math"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
-	"go.yaml.in/yaml/v4"
 
 	"github.com/argmap/argmap/internal/argument"
+	"github.com/argmap/argmap/internal/corpus"
+	"github.com/argmap/argmap/internal/safetext"
 	"github.com/argmap/argmap/internal/score"
 )
 
@@ -121,8 +119,9 @@ func profileWeights(d *argument.Debate, name string) (score.Weights, error) {
 // maxWeightsFile bounds what --weights-file reads: a weights map is a few lines.
 const maxWeightsFile = 1 << 20
 
-// readWeightsFile reads a YAML or JSON map of category to weight. Errors name the file, and the
-// line and column of a bad entry.
+// readWeightsFile reads a YAML or JSON map of category to weight, through the corpus's decoder of
+// a profile's weights, so that the two accept and refuse the same numbers. Errors name the
+// file, and the line and column of a bad entry.
 func readWeightsFile(d *argument.Debate, path string) (score.Weights, error) {
 	fail := func(format string, args ...any) error {
 		return &UsageError{Err: fmt.Errorf("invalid --weights-file %s: %s", safetext.Line(path), fmt.Sprintf(format, args...))}
@@ -142,30 +141,15 @@ func readWeightsFile(d *argument.Debate, path string) (score.Weights, error) {
 	if len(data) > maxWeightsFile {
 		return nil, fail("larger than 1 MiB; a weights file is a map of category to number")
 	}
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, fail("%s", strings.TrimPrefix(err.Error(), "yaml: "))
-	}
-	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
-		return nil, fail("want a map of category to number, e.g. {moral: 2, strategic: 1}")
-	}
-	m := doc.Content[0]
-	w := score.Weights{}
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		k, v := m.Content[i], m.Content[i+1]
-		at := fmt.Sprintf("%d:%d", v.Line, v.Column)
-		if k.Kind != yaml.ScalarNode {
-			return nil, fail("%d:%d: a category name must be a plain string", k.Line, k.Column)
+	weights, problems := corpus.ReadWeights(path, data)
+	if len(problems) > 0 {
+		p := problems[0] // the first is enough to fix: a weights file is a few lines
+		if p.Pos.Line > 0 {
+			return nil, &UsageError{Err: fmt.Errorf("invalid --weights-file %s:%d:%d: %s", safetext.Line(path), p.Pos.Line, p.Pos.Column, p.Message)}
 		}
-		if _, dup := w[k.Value]; dup {
-			return nil, fail("%d:%d: category %q is given twice", k.Line, k.Column, k.Value)
-		}
-		x, err := strconv.ParseFloat(strings.TrimSpace(v.Value), 64)
-		if v.Kind != yaml.ScalarNode || err != nil || math.IsNaN(x) || math.IsInf(x, 0) {
-			return nil, fail("%s: the weight of %q is not a finite number", at, k.Value)
-		}
-		w[k.Value] = x
+		return nil, fail("%s", p.Message)
 	}
+	w := score.Weights(weights)
 	if err := w.Check(d.Categories); err != nil {
 		return nil, fail("%v", err)
 	}

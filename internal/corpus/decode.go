@@ -1,6 +1,8 @@
 package corpus
 
 import (
+	"cmp"
+	"errors"
 	"fmt"
 	"math"
 	"strconv"
@@ -36,6 +38,8 @@ type loader struct {
 	size     int64 // bytes read so far, against maxCorpusSize
 	oversize bool  // the files passed maxCorpusSize: the rest are not read
 	tooMany  bool  // more than maxArguments arguments: reported once, the rest skipped
+
+	fileKind string // what messages call a file: "a corpus file" when empty
 }
 
 // full reports whether MaxProblems have been reported.
@@ -645,14 +649,8 @@ func (f file) weights(p *argument.Profile, n *yaml.Node) {
 			wellFormed = false
 			continue
 		}
-		x, ok := number(v)
+		x, ok := f.weight(c, v)
 		if !ok {
-			f.add(f.at(v), ruleWrongType, "the weight of %s must be a number of 0 or more, not %s", safetext.Line(c), describe(v))
-			wellFormed = false
-			continue
-		}
-		if math.IsNaN(x) || math.IsInf(x, 0) || x < 0 {
-			f.add(f.at(v), ruleOutOfRange, "the weight of %s must be a finite number of 0 or more, not %s", safetext.Line(c), safetext.Line(v.Value))
 			wellFormed = false
 			continue
 		}
@@ -661,6 +659,33 @@ func (f file) weights(p *argument.Profile, n *yaml.Node) {
 	if wellFormed {
 		p.Weights = weights
 	}
+}
+
+// weight reads the weight of category c: what YAML reads as a number, written as a plain
+// decimal (argument.ParseWeight, as --weights and --weights-file take it too), finite and
+// not negative.
+func (f file) weight(c string, v *yaml.Node) (float64, bool) {
+	x, ok := number(v)
+	if ok && (math.IsNaN(x) || math.IsInf(x, 0) || x < 0) {
+		f.add(f.at(v), ruleOutOfRange, "the weight of %s must be a finite number of 0 or more, not %s", safetext.Line(c), safetext.Line(v.Value))
+		return 0, false
+	}
+	plain := v.Kind == yaml.ScalarNode && v.Style == 0
+	if plain && (ok || v.Tag == "!!str") {
+		// A number YAML reads another way than a person or another reader would (1_000,
+		// 0x10, 017), or one it reads as text that Go would take for a number (0x1p3).
+		_, err := argument.ParseWeight(v.Value)
+		var ne *argument.NumberError
+		if errors.As(err, &ne) && (ok || ne.Instead != "") {
+			f.add(f.at(v), ruleBadNumber, "the weight of %s must be a plain decimal number, not %s (%s): write %s", safetext.Line(c), safetext.Line(v.Value), ne.Reason, cmp.Or(ne.Instead, "a number like 2 or 0.5"))
+			return 0, false
+		}
+	}
+	if !ok {
+		f.add(f.at(v), ruleWrongType, "the weight of %s must be a number of 0 or more, not %s", safetext.Line(c), describe(v))
+		return 0, false
+	}
+	return x, true
 }
 
 func (f file) argument(n *yaml.Node) {

@@ -10,6 +10,7 @@ package corpus
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -355,7 +356,7 @@ func (l *loader) parse(name string, data []byte, parser *yamlfast.Parser) (*yaml
 		l.yamlError(name, err)
 		return nil, false
 	default:
-		l.add(at(name, &next), ruleYAMLSyntax, "a second YAML document: a corpus file holds one document; remove the --- line and merge it, or move it to a file of its own")
+		l.add(at(name, &next), ruleYAMLSyntax, "a second YAML document: %s holds one document; remove the --- line and merge it, or move it to a file of its own", cmp.Or(l.fileKind, "a corpus file"))
 		return nil, false
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {

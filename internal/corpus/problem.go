@@ -54,6 +54,7 @@ const (
 	ruleBadSide      argument.Rule = "bad-side"
 	ruleBadVersion   argument.Rule = "bad-version"
 	ruleOutOfRange   argument.Rule = "out-of-range"
+	ruleBadNumber    argument.Rule = "bad-number"
 	ruleSecondDebate argument.Rule = "second-debate"
 	// ruleDuplicateItem is a category or a tag listed twice.
 	ruleDuplicateItem argument.Rule = "duplicate-item"
@@ -79,6 +80,7 @@ var corpusRules = []argument.RuleInfo{
 	{ID: ruleBadSide, Severity: Error, Meaning: "a side is neither pro nor con"},
 	{ID: ruleBadVersion, Severity: Error, Meaning: "argmap: names a format version this argmap does not read"},
 	{ID: ruleOutOfRange, Severity: Error, Meaning: "a strength or base outside 0 to 1, or a weight that is negative or not finite"},
+	{ID: ruleBadNumber, Severity: Error, Meaning: "a weight not written as a plain decimal number: underscores (1_000), hexadecimal, octal or binary (0x10, 0o17), a leading zero (017)"},
 	{ID: ruleSecondDebate, Severity: Error, Meaning: "a second debate: a corpus holds exactly one"},
 	{ID: ruleDuplicateItem, Severity: Error, Meaning: "a category or tag is listed twice"},
 	{ID: RuleQuoteNotFound, Severity: Error, Meaning: "with validate --source, a quote does not stand verbatim in its source's text"},

@@ -1,9 +1,8 @@
 package diff
 
 import (
-	"math"
-
 	"github.com/argmap/argmap/internal/argument"
+	"github.com/argmap/argmap/internal/wire"
 )
 
 // Report is a diff with the names of its two sides, as the commands print it.
@@ -128,17 +127,14 @@ func sideDoc(s Side) sideJSON {
 	return out
 }
 
-// num rounds to 1e-9, as score's JSON does, so that the last bits of a float do not churn a
-// stable document; NaN and infinities (which scoring never returns) are null rather than an
-// encoding error.
+// num rounds to 1e-9 as wire rounds every computed score, so that the last bits of a float do
+// not churn a stable document; NaN and infinities (which scoring never returns) are null, the
+// document's word for "no number here", rather than an encoding error.
 func num(x float64) *float64 {
-	if math.IsNaN(x) || math.IsInf(x, 0) {
+	if !wire.IsFinite(x) {
 		return nil
 	}
-	r := math.Round(x*1e9) / 1e9
-	if r == 0 {
-		r = 0 // no -0 in the document
-	}
+	r := wire.Round(x)
 	return &r
 }
 

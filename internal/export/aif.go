@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/argmap/argmap/internal/argument"
+	"github.com/argmap/argmap/internal/wire"
 )
 
 // AIFEncoder writes the graph in the Argument Interchange Format as AIFdb and OVA read it: an
@@ -73,10 +74,10 @@ func (e *AIFEncoder) Encode(g *argument.Graph) error {
 
 	w.WriteString("{\n  \"nodes\": [")
 	var text []byte // each claim in turn, as a JSON string
-	text = appendJSONString(text[:0], g.Debate.Thesis.Claim)
+	text = wire.Data.AppendString(text[:0], g.Debate.Thesis.Claim)
 	node(id(argument.ThesisNode), text, "I")
 	for i := 1; i < g.Len(); i++ {
-		text = appendJSONString(text[:0], g.Argument(i).Claim)
+		text = wire.Data.AppendString(text[:0], g.Argument(i).Claim)
 		node(id(i), text, "I")
 	}
 	inference, conflict := aifJSONString("Default Inference"), aifJSONString("Default Conflict")
@@ -112,4 +113,4 @@ func (e *AIFEncoder) Encode(g *argument.Graph) error {
 
 // aifJSONString is s as a JSON string, escaped as encoding/json escapes it (HTML characters
 // too) and with every invisible character escaped.
-func aifJSONString(s string) []byte { return appendJSONString(nil, s) }
+func aifJSONString(s string) []byte { return wire.Data.AppendString(nil, s) }

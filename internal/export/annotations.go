@@ -1,7 +1,6 @@
 package export
 
 import (
-	"encoding/json"
 	"io"
 	"strconv"
 	"strings"
@@ -9,6 +8,7 @@ import (
 	"github.com/argmap/argmap/internal/argument"
 	"github.com/argmap/argmap/internal/corpus"
 	"github.com/argmap/argmap/internal/safetext"
+	"github.com/argmap/argmap/internal/wire"
 )
 
 // GitHubAnnotations writes each problem as a GitHub Actions workflow command, one a line:
@@ -114,12 +114,7 @@ func SARIF(w io.Writer, problems []corpus.Problem, rules []argument.RuleInfo, ve
 		Version: "2.1.0",
 		Runs:    []sarifRun{{Tool: sarifTool{Driver: driver}, Results: results}},
 	}
-	data, err := json.MarshalIndent(log, "", "  ")
-	if err != nil {
-		return err
-	}
-	_, err = w.Write(append(data, '\n'))
-	return err
+	return wire.Data.Write(w, log)
 }
 
 func sarifLevel(s argument.Severity) string {

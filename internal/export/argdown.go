@@ -3,13 +3,13 @@ package export
 import (
 	"fmt"
 	"io"
-	"slices"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/argmap/argmap/internal/argument"
+	"github.com/argmap/argmap/internal/report"
 	"github.com/argmap/argmap/internal/safetext"
 )
 
@@ -77,9 +77,9 @@ func (e *ArgdownEncoder) Encode(g *argument.Graph) error {
 		safetext.YAMLDouble(d.Thesis.ID), yamlFloat(d.Thesis.Base))
 	relations(argument.ThesisNode)
 
-	for _, group := range groups(g) {
-		fmt.Fprintf(w, "\n## %s: %s\n", sideName(group.side), argdownHeading(group.category, "uncategorised"))
-		for _, i := range group.nodes {
+	for _, group := range report.Groups(g) {
+		fmt.Fprintf(w, "\n## %s: %s\n", sideName(group.Side), argdownHeading(group.Category, "uncategorised"))
+		for _, i := range group.Nodes {
 			a := g.Argument(i)
 			w.WriteByte('\n')
 			ref(i)
@@ -217,47 +217,8 @@ func isAlnumRune(r rune) bool {
 	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
 }
 
-func sideName(s argument.Side) string {
-	if s == argument.Con {
-		return "Con"
-	}
-	return "Pro"
-}
+// sideName is a side as a heading names it.
+func sideName(s argument.Side) string { return report.SideName(s) }
 
 // yamlFloat writes a number as YAML reads it back.
 func yamlFloat(f float64) string { return strconv.FormatFloat(f, 'g', -1, 64) }
-
-// group is the arguments of one side and category, in corpus order.
-type group struct {
-	side     argument.Side
-	category string
-	nodes    []int
-}
-
-// groups sorts the arguments into sides (pro first) and, within a side, categories in the
-// debate's order (categories the debate does not list follow in order of appearance); empty
-// groups are left out.
-func groups(g *argument.Graph) []group {
-	cats := append([]string(nil), g.Debate.Categories...)
-	for _, a := range g.Arguments() {
-		if !slices.Contains(cats, a.Category) {
-			cats = append(cats, a.Category)
-		}
-	}
-	var out []group
-	for _, side := range [...]argument.Side{argument.Pro, argument.Con} {
-		for _, c := range cats {
-			gr := group{side: side, category: c}
-			for i := 1; i < g.Len(); i++ {
-				a := g.Argument(i)
-				if a.Category == c && (a.Side == side || side == argument.Pro && a.Side != argument.Con) {
-					gr.nodes = append(gr.nodes, i)
-				}
-			}
-			if len(gr.nodes) > 0 {
-				out = append(out, gr)
-			}
-		}
-	}
-	return out
-}

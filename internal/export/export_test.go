@@ -12,6 +12,7 @@ import (
 	"github.com/argmap/argmap/arguments"
 	"github.com/argmap/argmap/internal/argument"
 	"github.com/argmap/argmap/internal/corpus"
+	"github.com/argmap/argmap/internal/report"
 	"github.com/argmap/argmap/internal/score"
 )
 
@@ -66,6 +67,17 @@ func testBrief(t testing.TB, g *argument.Graph) *Brief {
 	return b
 }
 
+// testBriefWithAtlas is testBrief with the atlas section, as argmap export writes it.
+func testBriefWithAtlas(t testing.TB, g *argument.Graph) *Brief {
+	t.Helper()
+	b := testBrief(t, g)
+	var err error
+	if b.Atlas, err = report.BriefAtlas(g, score.Weights{}, score.DefaultSemantics, ""); err != nil {
+		t.Fatalf("atlas: %v", err)
+	}
+	return b
+}
+
 // encode exports g in format f.
 func encode(t testing.TB, f Format, g *argument.Graph) []byte {
 	t.Helper()
@@ -73,7 +85,7 @@ func encode(t testing.TB, f Format, g *argument.Graph) []byte {
 	var err error
 	switch f {
 	case Markdown:
-		err = NewMarkdownEncoder(&buf).Encode(testBrief(t, g))
+		err = NewMarkdownEncoder(&buf).Encode(testBriefWithAtlas(t, g))
 	case JSON:
 		err = NewJSONEncoder(&buf).Encode(g)
 	case YAML:

@@ -6,9 +6,10 @@ import (
 	"testing"
 
 	"github.com/argmap/argmap/internal/safetext"
+	"github.com/argmap/argmap/internal/wire"
 )
 
-// jsonStringCases are strings for each of appendJSONString's paths: nothing to escape (ASCII
+// jsonStringCases are strings for each of wire.AppendString's paths: nothing to escape (ASCII
 // and past it), and each kind of character encoding/json or EscapeInvisible escapes.
 var jsonStringCases = []string{
 	"", "plain", "Putin’s manpower", "emoji 😀", "<script>", "a & b", "say \"hi\"", `back\slash`, "line\nbreak", "tab\t",
@@ -30,8 +31,8 @@ func checkJSONString(t *testing.T, s string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := appendJSONString([]byte("x"), s); string(got) != "x"+string(safetext.EscapeInvisible(want)) {
-		t.Errorf("appendJSONString(%q) = %s, want %s", s, got[1:], safetext.EscapeInvisible(want))
+	if got := wire.Data.AppendString([]byte("x"), s); string(got) != "x"+string(safetext.EscapeInvisible(want)) {
+		t.Errorf("wire.Data.AppendString(%q) = %s, want %s", s, got[1:], safetext.EscapeInvisible(want))
 	}
 }
 
@@ -41,8 +42,8 @@ func TestJSONFloatMatchesEncodingJSON(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := appendJSONFloat(nil, f); string(got) != string(want) {
-			t.Errorf("appendJSONFloat(%g) = %s, want %s", f, got, want)
+		if got := wire.AppendFloat(nil, f); string(got) != string(want) {
+			t.Errorf("wire.AppendFloat(%g) = %s, want %s", f, got, want)
 		}
 	}
 }

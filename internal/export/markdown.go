@@ -51,12 +51,13 @@ func (e *MarkdownEncoder) Encode(b *Brief) error {
 // briefDoc is a brief with every heading decided, so that links can point forward.
 type briefDoc struct {
 	b        *Brief
-	groups   []group
+	groups   []report.Group
 	title    heading
 	thesis   heading
 	verdict  heading
 	flips    heading
 	extra    []heading
+	atlasH   heading
 	mapH     heading
 	summary  heading
 	sides    map[argument.Side]heading
@@ -81,7 +82,7 @@ type heading struct {
 func newBriefDoc(b *Brief) *briefDoc {
 	g := b.Graph
 	d := g.Debate
-	doc := &briefDoc{b: b, groups: groups(g), sides: map[argument.Side]heading{}, anchored: newAnchors()}
+	doc := &briefDoc{b: b, groups: report.Groups(g), sides: map[argument.Side]heading{}, anchored: newAnchors()}
 	a := doc.anchored
 	// Fixed headings first, so that corpus text that happens to match one is what gets
 	// disambiguated.
@@ -93,16 +94,19 @@ func newBriefDoc(b *Brief) *briefDoc {
 	for _, s := range b.Sections {
 		doc.extra = append(doc.extra, a.add(s.Heading, "section"))
 	}
+	if b.Atlas != nil {
+		doc.atlasH = a.add("Across every weighting")
+	}
 	doc.mapH = a.add("Map")
 	doc.summary = a.add("Arguments")
 	doc.sources = a.add("Sources")
 	for _, gr := range doc.groups {
-		if _, ok := doc.sides[gr.side]; !ok {
-			doc.sides[gr.side] = a.add(sideName(gr.side))
+		if _, ok := doc.sides[gr.Side]; !ok {
+			doc.sides[gr.Side] = a.add(sideName(gr.Side))
 		}
 	}
 	for _, gr := range doc.groups {
-		doc.groupH = append(doc.groupH, a.add(sideName(gr.side)+": "+gr.category, "category"))
+		doc.groupH = append(doc.groupH, a.add(sideName(gr.Side)+": "+gr.Category, "category"))
 	}
 	doc.title = a.add(d.Title, "debate", "Debate brief")
 	doc.args = make([]heading, g.Len())
@@ -215,6 +219,11 @@ func (doc *briefDoc) write() {
 		}
 	}
 
+	if b.Atlas != nil {
+		doc.h(2, doc.atlasH)
+		doc.atlasSection()
+	}
+
 	doc.h(2, doc.mapH)
 	doc.add("Pro arguments are green and con arguments red; supports are solid arrows, attacks dashed; the thesis is on top.")
 	plan := planMermaid(g)
@@ -238,12 +247,12 @@ func (doc *briefDoc) write() {
 
 	var side argument.Side
 	for gi, gr := range doc.groups {
-		if gi == 0 || gr.side != side {
-			side = gr.side
+		if gi == 0 || gr.Side != side {
+			side = gr.Side
 			doc.h(2, doc.sides[side])
 		}
 		doc.h(3, doc.groupH[gi])
-		for _, i := range gr.nodes {
+		for _, i := range gr.Nodes {
 			doc.argument(i)
 		}
 	}
@@ -358,7 +367,7 @@ func (doc *briefDoc) summaryTable() {
 		Right:  []bool{false, false, false, true, true},
 	})
 	for _, gr := range doc.groups {
-		for _, i := range gr.nodes {
+		for _, i := range gr.Nodes {
 			a := g.Argument(i)
 			doc.tableRow(doc.nodeLink(i), tableCell(string(a.Side)), tableCell(a.Category), tableCell(num2(a.Strength)), tableCell(num2(doc.b.Scores[i-1])))
 		}

@@ -3,11 +3,11 @@ package export
 import (
 	"cmp"
 	"fmt"
-	"github.com/argmap/argmap/internal/report"
 	"math"
 	"slices"
 	"strings"
 
+	"github.com/argmap/argmap/internal/report"
 	"github.com/argmap/argmap/internal/safetext"
 	"github.com/argmap/argmap/internal/score"
 )
@@ -51,9 +51,9 @@ func (doc *briefDoc) flipsSection(s *score.Sensitivity) {
 		return
 	}
 
-	if c := s.Category(s.Critical); c != nil {
+	if c, ok := report.Critical(s); ok {
 		doc.add(fmt.Sprintf("The most critical category is **%s**: %s turns the verdict %s.",
-			markdownOr(c.Category, "unnamed"), weightChange(c.Weight, c.Nearest), flipOutcome(beyond(c.Flips, c.Nearest, c.Weight, s.Verdict))))
+			markdownOr(c.Category, "unnamed"), c.ChangeProse(), flipOutcome(c.To)))
 		t := Table{
 			Header: []string{"Category", "Weight", "Flips", "Verdict holds between"},
 			Right:  []bool{false, true, false, false},
@@ -133,35 +133,12 @@ func flipsText(flips []score.Flip, x float64) string {
 	return strings.Join(parts, "; ")
 }
 
-// beyond is the verdict past the flip at `at`, seen from x; cur when there is none.
-func beyond(flips []score.Flip, at, x float64, cur score.Verdict) score.Verdict {
-	for _, f := range flips {
-		if f.At == at {
-			return f.Beyond(x)
-		}
-	}
-	return cur
-}
-
 // flipOutcome is a verdict after "turns the verdict".
 func flipOutcome(v score.Verdict) string {
 	if v == score.VerdictTie {
 		return "into a tie"
 	}
 	return outcomeText(string(v))
-}
-
-// weightChange says how a weight must move: "cutting its weight by 89.9% (from 1 to 0.101)", or
-// from 0, where a relative change means nothing, "raising its weight from 0 to 2.5".
-func weightChange(from, to float64) string {
-	verb := "raising"
-	if to < from {
-		verb = "cutting"
-	}
-	if from <= 0 {
-		return fmt.Sprintf("%s its weight from %s to %s", verb, flipNum(from), flipNum(to))
-	}
-	return fmt.Sprintf("%s its weight by %s (from %s to %s)", verb, percent(math.Abs(to-from)/from), flipNum(from), flipNum(to))
 }
 
 // stableText is the interval the verdict holds in, an end that is the end of the span scanned
@@ -176,15 +153,6 @@ func stableText(st score.Stable) string {
 		to += " or more"
 	}
 	return from + " to " + to
-}
-
-// percent writes a ratio as a percentage: whole above 100%, one decimal below.
-func percent(r float64) string {
-	p := 100 * r
-	if p >= 100 {
-		return fmt.Sprintf("%.0f%%", p)
-	}
-	return strings.TrimSuffix(fmt.Sprintf("%.1f", p), ".0") + "%"
 }
 
 // flipNum writes a weight or a flip as argmap sensitivity writes them.

@@ -1,39 +1,19 @@
 package render
 
 import (
-	"bufio"
-	"bytes"
-	"encoding/json"
+	"fmt"
 	"io"
-	"math"
 
 	"github.com/argmap/argmap/internal/argument"
-	"github.com/argmap/argmap/internal/safetext"
+	"github.com/argmap/argmap/internal/wire"
 )
 
-// ArgumentJSON is one argument as argmap list --format json prints it. The field order is the
-// public order of the keys; lists are never null.
-type ArgumentJSON struct {
-	ID        string        `json:"id"`
-	Side      string        `json:"side"`
-	Category  string        `json:"category"`
-	Title     string        `json:"title"`
-	Claim     string        `json:"claim"`
-	Reasoning string        `json:"reasoning"`
-	Strength  float64       `json:"strength"`
-	Tags      []string      `json:"tags"`
-	Quotes    []PassageJSON `json:"quotes"`
-	Evidence  []PassageJSON `json:"evidence"`
-	Note      string        `json:"note"`
-	Supports  []string      `json:"supports"`
-	Attacks   []string      `json:"attacks"`
-}
+// ArgumentJSON is one argument as argmap list --format json prints it: wire's one shape of an
+// argument, with what it supports and attacks.
+type ArgumentJSON = wire.Listed
 
 // PassageJSON is a quote or a piece of evidence.
-type PassageJSON struct {
-	Source string `json:"source"`
-	Text   string `json:"text"`
-}
+type PassageJSON = wire.Passage
 
 // DetailJSON is one node as argmap get --format json prints it: the argument's own keys (for
 // the thesis, id and claim), then what bears on it and where it is defined.
@@ -63,31 +43,35 @@ type PositionJSON struct {
 }
 
 // NewArgumentJSON converts an argument to its JSON shape.
-func NewArgumentJSON(a *argument.Argument) ArgumentJSON {
-	return ArgumentJSON{
-		ID:        a.ID,
-		Side:      string(a.Side),
-		Category:  a.Category,
-		Title:     a.Title,
-		Claim:     a.Claim,
-		Reasoning: a.Reasoning,
-		Strength:  finite(a.Strength),
-		Tags:      nonNil(a.Tags),
-		Quotes:    passages(a.Quotes),
-		Evidence:  passages(a.Evidence),
-		Note:      a.Note,
-		Supports:  nonNil(a.Supports),
-		Attacks:   nonNil(a.Attacks),
-	}
-}
+func NewArgumentJSON(a *argument.Argument) ArgumentJSON { return wire.NewListed(a) }
 
-// ListJSON writes the arguments as a JSON array.
+// ListJSON writes the arguments as a JSON array. Every number is checked first, so that an
+// error writes nothing; the items are then written as they are made, by hand (wire holds the
+// bytes to encoding/json's): an indenting encoder holds the whole document, and re-indents
+// it, which on 100,000 arguments cost seconds and a gigabyte.
 func ListJSON(w io.Writer, args []*argument.Argument) error {
-	out := make([]ArgumentJSON, len(args))
-	for i, a := range args {
-		out[i] = NewArgumentJSON(a)
+	for _, a := range args {
+		if !wire.IsFinite(a.Strength) {
+			return wire.NotFinite(a.Strength, fmt.Sprintf("argument %q has strength", a.ID))
+		}
 	}
-	return writeJSONArray(w, out)
+	if len(args) == 0 {
+		_, err := io.WriteString(w, "[]\n")
+		return err
+	}
+	s := wire.NewStream(w, wire.Prose)
+	s.Raw("[\n")
+	var item []byte
+	for i, a := range args {
+		item = append(item[:0], "  "...)
+		item = wire.Prose.AppendArgument(item, a, "  ", wire.WithRelations)
+		if i < len(args)-1 {
+			item = append(item, ',')
+		}
+		s.Bytes(append(item, '\n'))
+	}
+	s.Raw("]\n")
+	return s.Flush()
 }
 
 // NodeJSON writes node i of g (an argument, or the thesis) with what supports and attacks it
@@ -104,12 +88,18 @@ func NodeJSON(w io.Writer, g *argument.Graph, i int) error {
 	a := g.Argument(i)
 	if a == nil {
 		t := g.Debate.Thesis
-		return writeJSON(w, thesisJSON{
-			ID: t.ID, Thesis: true, Claim: t.Claim, Base: finite(t.Base),
+		if err := wire.Finite(t.Base, "the thesis's base is"); err != nil {
+			return err
+		}
+		return wire.Prose.Write(w, thesisJSON{
+			ID: t.ID, Thesis: true, Claim: t.Claim, Base: t.Base,
 			SupportedBy: nonNil(sup), AttackedBy: nonNil(att), DefinedAt: position(t.Pos),
 		})
 	}
-	return writeJSON(w, DetailJSON{
+	if !wire.IsFinite(a.Strength) {
+		return wire.NotFinite(a.Strength, fmt.Sprintf("argument %q has strength", a.ID))
+	}
+	return wire.Prose.Write(w, DetailJSON{
 		ArgumentJSON: NewArgumentJSON(a),
 		SupportedBy:  nonNil(sup),
 		AttackedBy:   nonNil(att),
@@ -124,82 +114,9 @@ func position(p argument.Pos) *PositionJSON {
 	return &PositionJSON{File: p.File, Line: p.Line, Column: p.Column}
 }
 
-func passages(ps []argument.Passage) []PassageJSON {
-	out := make([]PassageJSON, len(ps))
-	for i, p := range ps {
-		out[i] = PassageJSON{Source: p.Source, Text: p.Text}
-	}
-	return out
-}
-
 func nonNil(s []string) []string {
 	if s == nil {
 		return []string{}
 	}
 	return s
-}
-
-// finite keeps NaN and infinities out of JSON, which has no spelling for them.
-func finite(f float64) float64 {
-	if math.IsNaN(f) || math.IsInf(f, 0) {
-		return 0
-	}
-	return f
-}
-
-// writeJSON writes v indented by two spaces, with a final newline. Markup stays readable (no
-// \u003c for <), and every character the terminal could act on — C1 controls, bidirectional
-// and invisible format characters, which encoding/json passes through raw — is written as a
-// \u escape, so JSON printed to a terminal is as inert as the text views and decodes to the
-// same strings.
-func writeJSON(w io.Writer, v any) error {
-	b, err := marshalJSON(v, "")
-	if err != nil {
-		return err
-	}
-	_, err = w.Write(append(b, '\n'))
-	return err
-}
-
-// marshalJSON encodes v indented by two spaces under prefix, inert as writeJSON says.
-func marshalJSON(v any, prefix string) ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent(prefix, "  ")
-	if err := enc.Encode(v); err != nil {
-		return nil, err
-	}
-	return safetext.EscapeInvisible(bytes.TrimSuffix(buf.Bytes(), []byte{'\n'})), nil
-}
-
-// writeJSONArray writes items as writeJSON writes a slice of them, one item at a time: an
-// indenting encoder holds the whole document, and re-indents it, which on 100,000 arguments
-// cost seconds and a gigabyte. Everything is encoded before the first byte is written, so an
-// error writes nothing.
-func writeJSONArray[T any](w io.Writer, items []T) error {
-	if len(items) == 0 {
-		_, err := io.WriteString(w, "[]\n")
-		return err
-	}
-	parts := make([][]byte, len(items))
-	for i, it := range items {
-		b, err := marshalJSON(it, "  ")
-		if err != nil {
-			return err
-		}
-		parts[i] = b
-	}
-	bw := bufio.NewWriter(w)
-	bw.WriteString("[\n")
-	for i, b := range parts {
-		bw.WriteString("  ")
-		bw.Write(b)
-		if i < len(parts)-1 {
-			bw.WriteByte(',')
-		}
-		bw.WriteByte('\n')
-	}
-	bw.WriteString("]\n")
-	return bw.Flush()
 }

@@ -124,7 +124,7 @@ func listTSV(w io.Writer, args []*argument.Argument) error {
 	b.WriteString("id\tside\tcategory\tstrength\ttitle\n")
 	for _, a := range args {
 		fmt.Fprintf(&b, "%s\t%s\t%s\t%s\t%s\n", clean(a.ID), clean(string(a.Side)), clean(a.Category),
-			strconv.FormatFloat(finite(a.Strength), 'f', -1, 64), clean(a.Title))
+			strconv.FormatFloat(a.Strength, 'f', -1, 64), clean(a.Title))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

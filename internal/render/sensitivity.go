@@ -3,7 +3,6 @@ package render
 import (
 	"cmp"
 	"fmt"
-	"github.com/argmap/argmap/internal/report"
 	"io"
 	"math"
 	"slices"
@@ -13,6 +12,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/argmap/argmap/internal/argument"
+	"github.com/argmap/argmap/internal/report"
 	"github.com/argmap/argmap/internal/safetext"
 	"github.com/argmap/argmap/internal/score"
 )
@@ -99,47 +99,23 @@ func (v *sensView) header(b *strings.Builder) {
 	}
 	b.WriteByte('\n')
 	span := sensNum(s.From) + v.gl.dash + sensNum(s.To)
-	c := s.Category(s.Critical)
-	if c == nil {
+	c, ok := report.Critical(s)
+	if !ok {
 		v.para(b, v.st.Heading.Render(fmt.Sprintf("No single category weight in %s flips the verdict.", span)))
 		return
 	}
-	to := v.flipVerdict(*c, c.Nearest)
 	v.para(b, fmt.Sprintf("%s %s: %s (%s %s %s) turns the verdict %s.",
 		v.st.Heading.Render("Most critical:"),
 		v.st.CategoryStyle(c.Category).Render(safetext.Line(c.Category)),
-		changeWords(c.Weight, c.Nearest),
-		sensNum(c.Weight), v.gl.arrow, sensNum(c.Nearest),
-		v.verdictStyle(to).Render(string(to))))
+		c.ChangeWords(),
+		sensNum(c.Weight), v.gl.arrow, sensNum(c.At),
+		v.verdictStyle(c.To).Render(string(c.To))))
 }
 
 // para writes a line of prose (which may be styled), wrapped at spaces to the width.
 func (v *sensView) para(b *strings.Builder, s string) {
 	b.WriteString(lipgloss.Wrap(s, v.opts.Width, " "))
 	b.WriteByte('\n')
-}
-
-// changeWords says how a weight must move: "cutting it 25%", "raising it 150%", "raising it"
-// (from 0, where a relative change means nothing).
-func changeWords(from, to float64) string {
-	verb := "raising it"
-	if to < from {
-		verb = "cutting it"
-	}
-	if from <= 0 {
-		return verb
-	}
-	return verb + " " + sensPercent(math.Abs(to-from)/from)
-}
-
-// flipVerdict is the verdict a flip leads to, seen from the current weight: what lies beyond it.
-func (v *sensView) flipVerdict(c score.CategorySensitivity, at float64) score.Verdict {
-	for _, f := range c.Flips {
-		if f.At == at {
-			return f.Beyond(c.Weight)
-		}
-	}
-	return v.s.Verdict
 }
 
 // flipWords describes flips as seen from x, e.g. "con above 4.345, pro above 7" or "con below

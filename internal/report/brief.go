@@ -30,6 +30,13 @@ type Brief struct {
 	// Sections are extra sections printed after the verdict (and after where it flips), in
 	// order.
 	Sections []Section
+
+	// Atlas is the verdict over every weighting, for the section after those (see BriefAtlas);
+	// AtlasOwn says that its last mark is the chosen profile. AtlasImage, when not "", is the
+	// path (relative to the brief) of its SVG, which the section links. Nil leaves it out.
+	Atlas      *score.Atlas
+	AtlasOwn   bool
+	AtlasImage string
 }
 
 // Section is an optional part of the brief: a heading, paragraphs and a table. Its text is
@@ -116,5 +123,10 @@ func ScoreBrief(g *argument.Graph, opts BriefOptions) (*Brief, []string, error) 
 		return nil, warnings, err
 	}
 	b.Sensitivity = s
-	return b, append(warnings, s.Warnings...), nil
+	warnings = append(warnings, s.Warnings...)
+	if b.Atlas, err = BriefAtlas(g, opts.Weights, opts.Semantics, opts.Profile); err != nil {
+		return nil, warnings, err
+	}
+	b.AtlasOwn = opts.Profile != ""
+	return b, warnings, nil
 }

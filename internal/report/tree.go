@@ -47,9 +47,13 @@ const (
 type Row struct {
 	Node     int
 	ID       string
-	Argument *argument.Argument // nil for the thesis
-	Depth    int                // 0 for a root
-	Rel      argument.RelationType
+	Argument *argument.Argument    // nil for the thesis
+	Depth    int                   // 0 for a root
+	Rel      argument.RelationType // how the node bears on its parent; "" for a root
+	// Edge is the relation to the parent as the parent's In list holds it (Edge.Node is this
+	// row's node; zero for a root and a RowMore), so that whatever a relation carries beyond
+	// its type reaches every view.
+	Edge     argument.Edge
 	Kind     RowKind
 	Context  bool    // kept only because a match lies below it
 	Hidden   int     // RowMore: how many children were cut
@@ -57,6 +61,9 @@ type Row struct {
 	Score    float64 // when Scored
 	Scored   bool
 	Children []*Row
+	// Full is, for a RowRef, RowRefBelow or RowCycle, the row where the node is in full (in
+	// this tree or an unconnected one), for a view that links or jumps to it; nil otherwise.
+	Full *Row
 }
 
 // IsThesis says whether the row is the thesis.
@@ -187,7 +194,26 @@ func BuildTree(g *argument.Graph, opts TreeOptions) (*Tree, error) {
 		}
 	}
 	b.count()
+	b.link()
 	return b.t, nil
+}
+
+// link points each reference at the row of its node in full.
+func (b *treeBuilder) link() {
+	full := map[int]*Row{}
+	b.t.Walk(func(r *Row) bool {
+		if r.Kind == RowFull {
+			full[r.Node] = r
+		}
+		return true
+	})
+	b.t.Walk(func(r *Row) bool {
+		switch r.Kind {
+		case RowRef, RowRefBelow, RowCycle:
+			r.Full = full[r.Node]
+		}
+		return true
+	})
 }
 
 // selectNodes works out which nodes are in scope, which match the filter and which stay visible.
@@ -270,11 +296,11 @@ func (b *treeBuilder) plant(root int) *Row {
 			}
 		}
 	}
-	return b.build(root, 0, "")
+	return b.build(root, 0, argument.Edge{})
 }
 
-func (b *treeBuilder) row(n, depth int, rel argument.RelationType, kind RowKind) *Row {
-	r := &Row{Node: n, ID: b.g.ID(n), Argument: b.g.Argument(n), Depth: depth, Rel: rel, Kind: kind}
+func (b *treeBuilder) row(n, depth int, e argument.Edge, kind RowKind) *Row {
+	r := &Row{Node: n, ID: b.g.ID(n), Argument: b.g.Argument(n), Depth: depth, Rel: e.Type, Edge: e, Kind: kind}
 	if b.opts.Scores != nil && kind != RowMore {
 		r.Score, r.Scored = b.opts.Scores[r.ID]
 	}
@@ -283,19 +309,19 @@ func (b *treeBuilder) row(n, depth int, rel argument.RelationType, kind RowKind)
 
 // build unfolds the graph below n into rows. It recurses once per level, and levels stop at
 // b.limit (at most MaxDepth), so a deep chain cannot exhaust the stack.
-func (b *treeBuilder) build(n, depth int, rel argument.RelationType) *Row {
+func (b *treeBuilder) build(n, depth int, e argument.Edge) *Row {
 	switch {
 	case b.onPath[n]:
 		b.t.AnyCycle = true
-		return b.row(n, depth, rel, RowCycle)
+		return b.row(n, depth, e, RowCycle)
 	case b.printed[n]:
 		b.t.AnyRef = true
-		return b.row(n, depth, rel, RowRef)
+		return b.row(n, depth, e, RowRef)
 	case b.homeTree[n] != b.trees || b.home[n] != depth:
 		b.t.AnyRefBelow = true
-		return b.row(n, depth, rel, RowRefBelow)
+		return b.row(n, depth, e, RowRefBelow)
 	}
-	r := b.row(n, depth, rel, RowFull)
+	r := b.row(n, depth, e, RowFull)
 	b.printed[n] = true
 	r.Context = r.Argument != nil && !b.match[n]
 	kids := b.children(n)
@@ -303,7 +329,7 @@ func (b *treeBuilder) build(n, depth int, rel argument.RelationType) *Row {
 		return r
 	}
 	if depth >= b.limit {
-		more := b.row(n, depth+1, "", RowMore)
+		more := b.row(n, depth+1, argument.Edge{}, RowMore)
 		more.Hidden, more.Capped = len(kids), b.limit == MaxDepth
 		r.Children = []*Row{more}
 		b.t.AnyCut = b.t.AnyCut || !more.Capped
@@ -311,8 +337,8 @@ func (b *treeBuilder) build(n, depth int, rel argument.RelationType) *Row {
 		return r
 	}
 	b.onPath[n] = true
-	for _, e := range kids {
-		r.Children = append(r.Children, b.build(e.Node, depth+1, e.Type))
+	for _, k := range kids {
+		r.Children = append(r.Children, b.build(k.Node, depth+1, k))
 	}
 	b.onPath[n] = false
 	return r

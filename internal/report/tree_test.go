@@ -173,3 +173,64 @@ func TestBuildTreeCapsDepth(t *testing.T) {
 		t.Errorf("last row %+v, AnyCapped %v: want a capped RowMore at depth %d", last, tree.AnyCapped, MaxDepth+1)
 	}
 }
+
+func TestGroups(t *testing.T) {
+	got := fmt.Sprint(Groups(argument.NewGraph(pier())))
+	// Node indices: jobs 1, tourism 2, cost 3, grants 4, deadline 5, birds 6.
+	if want := "[{pro strategic [1 2 4]} {con moral [3 5]} {con other [6]}]"; got != want {
+		t.Errorf("Groups = %s, want %s", got, want)
+	}
+}
+
+// Every reference points at its node's row in full, which comes before it for a RowRef and a
+// RowCycle and after it for a RowRefBelow.
+func TestBuildTreeLinksReferences(t *testing.T) {
+	tree, err := BuildTree(argument.NewGraph(pier()), TreeOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := tree.Rows()
+	pos := map[*Row]int{}
+	for i, r := range rows {
+		pos[r] = i
+	}
+	refs := 0
+	for i, r := range rows {
+		switch r.Kind {
+		case RowRef, RowRefBelow, RowCycle:
+			refs++
+			if r.Full == nil || r.Full.Node != r.Node || r.Full.Kind != RowFull {
+				t.Errorf("row %d (%s, kind %d): Full = %+v, want the row of %s in full", i, r.ID, r.Kind, r.Full, r.ID)
+				continue
+			}
+			if below := pos[r.Full] > i; below != (r.Kind == RowRefBelow) {
+				t.Errorf("row %d (%s, kind %d): its full row is at %d", i, r.ID, r.Kind, pos[r.Full])
+			}
+		default:
+			if r.Full != nil {
+				t.Errorf("row %d (%s, kind %d) has Full set", i, r.ID, r.Kind)
+			}
+		}
+	}
+	if refs == 0 {
+		t.Fatal("the fixture has no reference: the test checks nothing")
+	}
+}
+
+// Each row carries its relation to its parent as the graph holds it.
+func TestBuildTreeEdges(t *testing.T) {
+	tree, err := BuildTree(argument.NewGraph(pier()), TreeOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range tree.Rows() {
+		switch {
+		case r.Depth == 0 || r.Kind == RowMore:
+			if r.Edge != (argument.Edge{}) || r.Rel != "" && r.Depth == 0 {
+				t.Errorf("%s at depth %d: edge %+v, want none", r.ID, r.Depth, r.Edge)
+			}
+		case r.Edge.Node != r.Node || r.Edge.Type != r.Rel:
+			t.Errorf("%s: edge %+v, rel %s: want this node and its relation", r.ID, r.Edge, r.Rel)
+		}
+	}
+}

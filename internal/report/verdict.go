@@ -57,15 +57,6 @@ type Span struct {
 // Sentence is one sentence argmap prints, in spans a medium styles.
 type Sentence []Span
 
-// String is the sentence with no styling, and corpus text as it is.
-func (s Sentence) String() string {
-	var b strings.Builder
-	for _, sp := range s {
-		b.WriteString(sp.Text)
-	}
-	return b.String()
-}
-
 func (s *Sentence) add(text string) { *s = append(*s, Span{Text: text}) }
 func (s *Sentence) addRole(text string, r Role, strong bool) {
 	*s = append(*s, Span{Text: text, Role: r, Strong: strong})

@@ -1,8 +1,18 @@
 package report
 
 import (
+	"strings"
 	"testing"
 )
+
+// plain is the sentence with no styling, as a medium without any writes it.
+func (s Sentence) plain() string {
+	var b strings.Builder
+	for _, sp := range s {
+		b.WriteString(sp.Text)
+	}
+	return b.String()
+}
 
 func TestVerdictWording(t *testing.T) {
 	ws := []Weight{{Category: "moral", Weight: 1}, {Category: "strategic", Weight: 4}, {Category: "political", Weight: 0.5}}
@@ -14,15 +24,15 @@ func TestVerdictWording(t *testing.T) {
 	tests := []struct {
 		name, got, want string
 	}{
-		{"headline", pro.Headline().String(), "PRO  grant-asylum scores 0.746 against its base 0.500 (margin +0.246)"},
-		{"headline sum", sum.Headline().String(), "CON  t: weighted sum -0.250 (pro 0.500, con 0.750)"},
-		{"headline tie", tie.Headline().String(), "TIE  t scores 0.500 against its base 0.500 (margin +0.000)"},
+		{"headline", pro.Headline().plain(), "PRO  grant-asylum scores 0.746 against its base 0.500 (margin +0.246)"},
+		{"headline sum", sum.Headline().plain(), "CON  t: weighted sum -0.250 (pro 0.500, con 0.750)"},
+		{"headline tie", tie.Headline().plain(), "TIE  t scores 0.500 against its base 0.500 (margin +0.000)"},
 		{"line", pro.Line(), "Verdict: PRO. grant-asylum scores 0.746 against its base 0.500 (margin +0.246)."},
 		{"line sum", sum.Line(), "Verdict: CON. Weighted sum -0.250 (pro 0.500, con 0.750)."},
-		{"prose", pro.Prose().String(), "Under the DF-QuAD semantics and the author profile (moral 1, strategic 4 and political 0.5), the debate comes out for the thesis: the thesis scores 0.746 against its base of 0.500, a margin of +0.246."},
-		{"prose sum", sum.Prose().String(), "Under the sum semantics and the weights moral 1, the debate comes out against the thesis: the pro arguments' weighted strengths add up to 0.500 and the con arguments' to 0.750, a margin of -0.250. The sum semantics weighs each argument by its category and ignores who answers whom."},
-		{"prose tie", tie.Prose().String(), "Under the odd|one semantics and the weights moral 1 and strategic 4, the debate is a tie: the thesis scores 0.500 against its base of 0.500, a margin of 0.000."},
-		{"prose leaning", lean.Prose().String(), "Under the Euler-based semantics and the weights moral 1 and strategic 4, the debate comes out against the thesis: the thesis scores 0.500 against its base of 0.500, a margin of -0.000010."},
+		{"prose", pro.Prose().plain(), "Under the DF-QuAD semantics and the author profile (moral 1, strategic 4 and political 0.5), the debate comes out for the thesis: the thesis scores 0.746 against its base of 0.500, a margin of +0.246."},
+		{"prose sum", sum.Prose().plain(), "Under the sum semantics and the weights moral 1, the debate comes out against the thesis: the pro arguments' weighted strengths add up to 0.500 and the con arguments' to 0.750, a margin of -0.250. The sum semantics weighs each argument by its category and ignores who answers whom."},
+		{"prose tie", tie.Prose().plain(), "Under the odd|one semantics and the weights moral 1 and strategic 4, the debate is a tie: the thesis scores 0.500 against its base of 0.500, a margin of 0.000."},
+		{"prose leaning", lean.Prose().plain(), "Under the Euler-based semantics and the weights moral 1 and strategic 4, the debate comes out against the thesis: the thesis scores 0.500 against its base of 0.500, a margin of -0.000010."},
 	}
 	for _, tt := range tests {
 		if tt.got != tt.want {

@@ -4,15 +4,17 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
-	"math"
 	"strconv"
 
 	"github.com/argmap/argmap/internal/argument"
+	"github.com/argmap/argmap/internal/wire"
 )
 
 // MarshalJSON writes the document argmap score prints: fields in a fixed order, maps in the
-// debate's category order, numbers rounded to 1e-9 and never NaN or infinite.
+// debate's category order, numbers rounded to 1e-9, and an error for a NaN or an infinity
+// (wire's policy for every document).
 func (r *Result) MarshalJSON() ([]byte, error) { return json.Marshal(r.Document("", true)) }
 
 // WriteJSON writes the document argmap score prints, indented by two spaces and ending with a
@@ -23,7 +25,10 @@ func (r *Result) WriteJSON(w io.Writer) error {
 	doc := r.Document("", true).(resultJSON)
 	rows := *doc.Arguments
 	doc.Arguments = nil
-	head, err := json.MarshalIndent(doc, "", "  ")
+	if err := rows.check(); err != nil {
+		return err
+	}
+	head, err := wire.Data.Marshal(doc, "")
 	if err != nil {
 		return err
 	}
@@ -128,6 +133,9 @@ type argumentJSON struct {
 type argumentRows []argumentJSON
 
 func (rows argumentRows) MarshalJSON() ([]byte, error) {
+	if err := rows.check(); err != nil {
+		return nil, err
+	}
 	b := make([]byte, 0, 160*len(rows)+2)
 	b = append(b, '[')
 	for i, a := range rows {
@@ -137,6 +145,18 @@ func (rows argumentRows) MarshalJSON() ([]byte, error) {
 		b = a.append(b, compactRow)
 	}
 	return append(b, ']'), nil
+}
+
+// check refuses a row with a number JSON cannot hold, before any row is written.
+func (rows argumentRows) check() error {
+	for _, a := range rows {
+		for _, x := range [...]num{a.Weight, a.Base, a.Score, a.Contribution} {
+			if !wire.IsFinite(float64(x)) {
+				return wire.NotFinite(float64(x), fmt.Sprintf("argument %q has a score of", a.ID))
+			}
+		}
+	}
+	return nil
 }
 
 // rowLayout is how a row is laid out: compact, or as json.MarshalIndent indents it inside
@@ -171,42 +191,22 @@ func (a argumentJSON) append(b []byte, l rowLayout) []byte {
 	return append(b, l.close...)
 }
 
-// appendString appends s as encoding/json writes a string: as it is when nothing in it needs
-// escaping (ids and categories never do), else as json.Marshal escapes it.
-func appendString(b []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
-			q, _ := json.Marshal(s) // a string always encodes
-			return append(b, q...)
-		}
-	}
-	b = append(b, '"')
-	b = append(b, s...)
-	return append(b, '"')
-}
+// appendString appends s as every document but list's and get's writes a string.
+func appendString(b []byte, s string) []byte { return wire.Data.AppendString(b, s) }
 
-// num is a float written rounded to 1e-9 ("0.3", not "0.30000000000000004"), with NaN and
-// infinities written as 0 (they cannot arise from valid input) and no negative zero.
+// num is a computed number, written rounded to 1e-9 ("0.3", not "0.30000000000000004") with
+// no negative zero. A NaN or an infinity (which valid input cannot give) is an error.
 type num float64
 
-func (n num) MarshalJSON() ([]byte, error) { return n.append(nil), nil }
-
-func (n num) append(b []byte) []byte {
-	return strconv.AppendFloat(b, round(float64(n)), 'f', -1, 64)
+func (n num) MarshalJSON() ([]byte, error) {
+	if err := wire.Finite(float64(n), "a computed number is"); err != nil {
+		return nil, err
+	}
+	return n.append(nil), nil
 }
 
-func round(x float64) float64 {
-	switch {
-	case math.IsNaN(x) || math.IsInf(x, 0):
-		return 0
-	case math.Abs(x) < 1e15:
-		x = math.Round(x*1e9) / 1e9
-	}
-	if x == 0 {
-		return 0 // drops the sign of −0
-	}
-	return x
-}
+// append writes n, checked finite by the caller.
+func (n num) append(b []byte) []byte { return wire.AppendRounded(b, float64(n)) }
 
 // residual is written to three significant digits (3.2e-10): rounded to 1e-9 like the scores it
 // would read 0 or 0.000000001 and say nothing.
@@ -214,7 +214,10 @@ type residual float64
 
 func (r residual) MarshalJSON() ([]byte, error) {
 	x := float64(r)
-	if math.IsNaN(x) || math.IsInf(x, 0) || x == 0 {
+	if err := wire.Finite(x, "the residual is"); err != nil {
+		return nil, err
+	}
+	if x == 0 {
 		return []byte("0"), nil
 	}
 	return strconv.AppendFloat(nil, x, 'g', 3, 64), nil

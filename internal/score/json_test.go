@@ -3,10 +3,12 @@ package score
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"math"
 	"testing"
 
 	"github.com/argmap/argmap/internal/argument"
+	"github.com/argmap/argmap/internal/wire"
 )
 
 func TestResultJSON(t *testing.T) {
@@ -43,9 +45,30 @@ func TestResultJSON(t *testing.T) {
 }
 
 func TestResidualJSON(t *testing.T) {
-	for x, want := range map[float64]string{0: "0", 3.21987e-10: "3.22e-10", math.NaN(): "0", 0.5: "0.5"} {
+	for x, want := range map[float64]string{0: "0", 3.21987e-10: "3.22e-10", 0.5: "0.5"} {
 		if got, _ := residual(x).MarshalJSON(); string(got) != want {
 			t.Errorf("residual(%v) = %s, want %s", x, got, want)
+		}
+	}
+	if got, err := residual(math.NaN()).MarshalJSON(); !errors.Is(err, wire.ErrNotFinite) {
+		t.Errorf("residual(NaN) = %s, %v: want wire.ErrNotFinite", got, err)
+	}
+}
+
+// NaN and infinities, which valid input cannot give, are refused rather than written as 0.
+func TestJSONRefusesNaN(t *testing.T) {
+	for _, x := range []float64{math.NaN(), math.Inf(1), math.Inf(-1)} {
+		if got, err := num(x).MarshalJSON(); !errors.Is(err, wire.ErrNotFinite) {
+			t.Errorf("num(%v) = %s, %v: want wire.ErrNotFinite", x, got, err)
+		}
+		rows := argumentRows{{ID: "a", Score: num(x)}}
+		if got, err := json.Marshal(rows); !errors.Is(err, wire.ErrNotFinite) {
+			t.Errorf("rows with a score of %v = %s, %v: want wire.ErrNotFinite", x, got, err)
+		}
+		r := &Result{Semantics: DFQuAD, Arguments: []ArgumentScore{{ID: "a", Score: x}}}
+		var b bytes.Buffer
+		if err := r.WriteJSON(&b); !errors.Is(err, wire.ErrNotFinite) || b.Len() != 0 {
+			t.Errorf("WriteJSON with a score of %v wrote %q, %v: want nothing and wire.ErrNotFinite", x, b.String(), err)
 		}
 	}
 }
@@ -55,8 +78,6 @@ func TestNumJSON(t *testing.T) {
 		0.1 + 0.2:            "0.3",
 		-1e-12:               "0",
 		math.Copysign(0, -1): "0",
-		math.NaN():           "0",
-		math.Inf(-1):         "0",
 		2.0 / 3:              "0.666666667",
 		1e20:                 "100000000000000000000",
 		-0.25:                "-0.25",
@@ -72,7 +93,7 @@ func TestNumJSON(t *testing.T) {
 // for the same structs, hostile strings and awkward numbers included.
 func TestArgumentRowsMatchEncodingJSON(t *testing.T) {
 	texts := []string{"", "plain-id", `quo"te`, `back\slash`, "<b>&amp;</b>", "tab\there", "nul\x00", "bad\xffutf8", "\u2028line\u2029", "é€😀", "\x1b[31mred"}
-	numbers := []float64{0, 1, -1, 0.1 + 0.2, 1e-10, -1e-10, 1e20, math.NaN(), math.Inf(1), math.Inf(-1), math.Copysign(0, -1), 123456.7890123456}
+	numbers := []float64{0, 1, -1, 0.1 + 0.2, 1e-10, -1e-10, 1e20, math.Copysign(0, -1), 123456.7890123456}
 	var rows argumentRows
 	for i := range 60 {
 		rows = append(rows, argumentJSON{

@@ -12,6 +12,7 @@ import (
 	"sync/atomic"
 
 	"github.com/argmap/argmap/internal/argument"
+	"github.com/argmap/argmap/internal/wire"
 )
 
 // Sensitivity analysis: how far each category's weight, and each argument's strength, can move
@@ -1027,9 +1028,10 @@ type at float64
 
 func (x at) MarshalJSON() ([]byte, error) {
 	v := float64(x)
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		v = 0
-	} else if math.Abs(v) < 1e9 {
+	if err := wire.Finite(v, "a flip point is"); err != nil {
+		return nil, err
+	}
+	if math.Abs(v) < 1e9 {
 		v = math.Round(v/FlipTolerance) * FlipTolerance
 		v, _ = strconv.ParseFloat(strconv.FormatFloat(v, 'f', 6, 64), 64)
 	}

@@ -714,10 +714,13 @@ func TestFlipBeyond(t *testing.T) {
 }
 
 func TestFlipPositionJSON(t *testing.T) {
-	for x, want := range map[float64]string{2.4999999512: "2.5", 0.1010967: "0.101097", math.NaN(): "0", -1e-9: "0", 1e12: "1000000000000"} {
+	for x, want := range map[float64]string{2.4999999512: "2.5", 0.1010967: "0.101097", -1e-9: "0", 1e12: "1000000000000"} {
 		if got, _ := at(x).MarshalJSON(); string(got) != want {
 			t.Errorf("at(%v) = %s, want %s", x, got, want)
 		}
+	}
+	if got, err := at(math.NaN()).MarshalJSON(); err == nil {
+		t.Errorf("at(NaN) = %s: want an error, not a number", got)
 	}
 }
 

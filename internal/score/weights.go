@@ -1,11 +1,11 @@
 package score
 
 import (
+	"errors"
 	"fmt"
 	"github.com/argmap/argmap/internal/argument"
 	"math"
 	"slices"
-	"strconv"
 	"strings"
 )
 
@@ -14,7 +14,8 @@ import (
 type Weights map[string]float64
 
 // ParseWeights reads a --weights value such as "moral=2,strategic=1,political=0.5". Spaces
-// around names and numbers are allowed; errors name the part that is wrong.
+// around names and numbers are allowed; each number is a plain decimal (argument.ParseWeight),
+// as in a weights file or a corpus profile; errors name the part that is wrong.
 func ParseWeights(spec string) (Weights, error) {
 	if strings.TrimSpace(spec) == "" {
 		return nil, fmt.Errorf("no weights given: write category=number pairs, e.g. moral=2,strategic=1")
@@ -34,7 +35,11 @@ func ParseWeights(spec string) (Weights, error) {
 		if _, dup := w[name]; dup {
 			return nil, fmt.Errorf("category %q is given twice: give each category once", name)
 		}
-		v, err := strconv.ParseFloat(num, 64)
+		v, err := argument.ParseWeight(num)
+		var ne *argument.NumberError
+		if errors.As(err, &ne) && ne.Instead != "" {
+			return nil, fmt.Errorf("%q in %q is %s: write %s", num, strings.TrimSpace(part), ne.Reason, ne.Instead)
+		}
 		if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
 			return nil, fmt.Errorf("%q in %q is not a finite number", num, strings.TrimSpace(part))
 		}

@@ -24,6 +24,11 @@ func TestParseWeights(t *testing.T) {
 		{spec: "moral=x", wantErr: `"x" in "moral=x" is not a finite number`},
 		{spec: "moral=NaN", wantErr: `"NaN" in "moral=NaN" is not a finite number`},
 		{spec: "moral=inf", wantErr: `"inf" in "moral=inf" is not a finite number`},
+		{spec: "moral=1_0", wantErr: `"1_0" in "moral=1_0" is a number with underscores: write 10`},
+		{spec: "moral=0x1p3", wantErr: `"0x1p3" in "moral=0x1p3" is a hexadecimal number: write 8`},
+		{spec: "moral=017", wantErr: `"017" in "moral=017" is a number with a leading zero, which YAML 1.1 reads as octal: write 17 (or 15 if octal is meant)`},
+		{spec: "moral=1e400", wantErr: `"1e400" in "moral=1e400" is not a finite number`},
+		{spec: "moral=.5,strategic=2E1", want: Weights{"moral": 0.5, "strategic": 20}},
 		{spec: "moral=1,moral=2", wantErr: `category "moral" is given twice: give each category once`},
 	}
 	for _, tt := range tests {

@@ -350,3 +350,27 @@ func TestWriteYAMLRefusesAFolderWithYAML(t *testing.T) {
 		t.Errorf("mine.yaml was changed to %q", data)
 	}
 }
+
+// TestFilesSpellEveryText writes text the emitter leaves to yaml/v4 (controls, invisible and
+// astral characters) beside text it writes itself (YAML words, numbers, line breaks, quotes),
+// and reads the same text back.
+func TestFilesSpellEveryText(t *testing.T) {
+	d := synth.Generate(synth.Options{Arguments: 4, Seed: 3})
+	texts := []string{"\x1b[31mred\x1b[0m 😀", "bidi\u202eevil", "yes", "0x10", "1_000", "a: b # c", "line\nbreak",
+		"trailing\n", " lead", `"quoted" and \ back`, "- item", "2022-09-27"}
+	for i, a := range d.Arguments {
+		a.Claim = texts[i%len(texts)]
+		a.Reasoning = texts[(i+1)%len(texts)]
+		a.Note = texts[(i+2)%len(texts)]
+		a.Quotes[0].Text = texts[(i+3)%len(texts)]
+	}
+	m, err := synth.MapFS(d, 2)
+	if err != nil {
+		t.Fatalf("MapFS: %v", err)
+	}
+	got, _, err := corpus.Load(m, ".")
+	if err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	compareDebates(t, got, d)
+}

@@ -1,6 +1,8 @@
 package synth
 
 import (
+	"bufio"
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -11,6 +13,7 @@ import (
 	"go.yaml.in/yaml/v4"
 
 	"github.com/argmap/argmap/internal/argument"
+	"github.com/argmap/argmap/internal/yamlfast"
 )
 
 // File is one file of a corpus folder.
@@ -22,8 +25,14 @@ type File struct {
 // Files encodes a debate as a version-1 corpus: 00-debate.yaml with the debate and its
 // profiles, then NN-arguments.yaml files of perFile arguments each (perFile <= 0 puts them all
 // in one file). File numbers are zero-padded so that name order is corpus order.
+//
+// The scalars are written by internal/yamlfast's emitter, as the YAML export writes them:
+// plain where yaml/v4 would write them plain, else double-quoted (or a literal block), and
+// text the emitter does not know is spelled by yaml/v4 itself.
 func Files(d *argument.Debate, perFile int) ([]File, error) {
-	head, err := yaml.Dump(debateNode(d))
+	w := newFileWriter()
+	w.debate(d)
+	head, err := w.done()
 	if err != nil {
 		return nil, fmt.Errorf("encode the debate: %w", err)
 	}
@@ -35,11 +44,11 @@ func Files(d *argument.Debate, perFile int) ([]File, error) {
 	width := max(2, len(strconv.Itoa(n)))
 	for k := range n {
 		chunk := d.Arguments[k*perFile : min((k+1)*perFile, len(d.Arguments))]
-		seq := &yaml.Node{Kind: yaml.SequenceNode}
+		w.WriteString("arguments:\n")
 		for _, a := range chunk {
-			seq.Content = append(seq.Content, argumentNode(a))
+			w.argument(a)
 		}
-		data, err := yaml.Dump(mapping("arguments", seq))
+		data, err := w.done()
 		if err != nil {
 			return nil, fmt.Errorf("encode arguments %d to %d: %w", k*perFile+1, k*perFile+len(chunk), err)
 		}
@@ -98,114 +107,182 @@ func Size(m fstest.MapFS) int64 {
 	return total
 }
 
-func debateNode(d *argument.Debate) *yaml.Node {
-	sources := &yaml.Node{Kind: yaml.SequenceNode}
+// fileWriter writes one corpus file after another.
+type fileWriter struct {
+	buf bytes.Buffer
+	*bufio.Writer
+	err error // the first text yaml/v4 could not spell
+}
+
+func newFileWriter() *fileWriter {
+	w := &fileWriter{}
+	w.Writer = bufio.NewWriter(&w.buf)
+	return w
+}
+
+// done returns the file written so far and starts the next.
+func (w *fileWriter) done() ([]byte, error) {
+	w.Flush()
+	data, err := bytes.Clone(w.buf.Bytes()), w.err
+	w.buf.Reset()
+	w.err = nil
+	return data, err
+}
+
+func (w *fileWriter) debate(d *argument.Debate) {
+	w.WriteString("argmap: " + num(float64(max(d.Version, 1))) + "\ndebate:\n")
+	w.field("  ", "id", d.ID)
+	w.field("  ", "title", d.Title)
+	w.field("  ", "question", d.Question)
+	w.WriteString("  thesis:\n")
+	w.field("    ", "id", d.Thesis.ID)
+	w.field("    ", "claim", d.Thesis.Claim)
+	w.WriteString("    base: " + num(d.Thesis.Base) + "\n")
+	w.WriteString("  categories: ")
+	w.flowList(d.Categories)
+	w.WriteString("\n  sources:\n")
 	for _, s := range d.Sources {
-		n := mapping("id", str(s.ID), "title", str(s.Title))
+		w.WriteString("  - ")
+		kv := []string{"id", s.ID, "title", s.Title}
 		if s.Subtitle != "" {
-			add(n, "subtitle", str(s.Subtitle))
+			kv = append(kv, "subtitle", s.Subtitle)
 		}
-		add(n, "author", str(s.Author), "publication", str(s.Publication), "date", str(s.Date), "url", str(s.URL))
-		n.Style = yaml.FlowStyle
-		sources.Content = append(sources.Content, n)
+		w.flowMapping(append(kv, "author", s.Author, "publication", s.Publication, "date", s.Date, "url", s.URL)...)
+		w.WriteByte('\n')
 	}
-	thesis := mapping("id", str(d.Thesis.ID), "claim", str(d.Thesis.Claim), "base", num(d.Thesis.Base))
-	debate := mapping(
-		"id", str(d.ID),
-		"title", str(d.Title),
-		"question", str(d.Question),
-		"thesis", thesis,
-		"categories", flowSeq(d.Categories),
-		"sources", sources,
-	)
-	profiles := &yaml.Node{Kind: yaml.MappingNode}
+	w.WriteString("profiles:\n")
 	for _, p := range d.Profiles {
-		weights := &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle}
+		w.WriteString("  ")
+		w.scalar(p.Name, true)
+		w.WriteString(":\n")
+		w.field("    ", "description", p.Description)
+		w.WriteString("    weights: {")
+		n := 0
 		for _, c := range d.Categories {
-			if w, ok := p.Weights[c]; ok {
-				add(weights, c, num(w))
+			if x, ok := p.Weights[c]; ok {
+				if n > 0 {
+					w.WriteString(", ")
+				}
+				w.scalar(c, true)
+				w.WriteString(": " + num(x))
+				n++
 			}
 		}
-		add(profiles, p.Name, mapping("description", str(p.Description), "weights", weights))
+		w.WriteString("}\n")
 	}
-	return mapping("argmap", num(float64(max(d.Version, 1))), "debate", debate, "profiles", profiles)
 }
 
-func argumentNode(a *argument.Argument) *yaml.Node {
-	n := mapping(
-		"id", str(a.ID),
-		"side", str(string(a.Side)),
-		"category", str(a.Category),
-		"title", str(a.Title),
-		"claim", str(a.Claim),
-	)
+func (w *fileWriter) argument(a *argument.Argument) {
+	w.WriteString("- ")
+	w.field("", "id", a.ID)
+	w.field("  ", "side", string(a.Side))
+	w.field("  ", "category", a.Category)
+	w.field("  ", "title", a.Title)
+	w.field("  ", "claim", a.Claim)
 	if a.Reasoning != "" {
-		add(n, "reasoning", str(a.Reasoning))
+		w.field("  ", "reasoning", a.Reasoning)
 	}
-	add(n, "strength", num(a.Strength))
-	if len(a.Supports) > 0 {
-		add(n, "supports", flowSeq(a.Supports))
+	w.WriteString("  strength: " + num(a.Strength) + "\n")
+	for _, l := range [...]struct {
+		key string
+		ids []string
+	}{{"supports", a.Supports}, {"attacks", a.Attacks}} {
+		if len(l.ids) > 0 {
+			w.WriteString("  " + l.key + ": ")
+			w.flowList(l.ids)
+			w.WriteByte('\n')
+		}
 	}
-	if len(a.Attacks) > 0 {
-		add(n, "attacks", flowSeq(a.Attacks))
-	}
-	if len(a.Quotes) > 0 {
-		add(n, "quotes", passages(a.Quotes))
-	}
-	if len(a.Evidence) > 0 {
-		add(n, "evidence", passages(a.Evidence))
+	for _, ps := range [...]struct {
+		key  string
+		list []argument.Passage
+	}{{"quotes", a.Quotes}, {"evidence", a.Evidence}} {
+		if len(ps.list) == 0 {
+			continue
+		}
+		w.WriteString("  " + ps.key + ":\n")
+		for _, p := range ps.list {
+			w.WriteString("  - ")
+			w.flowMapping("source", p.Source, "text", p.Text)
+			w.WriteByte('\n')
+		}
 	}
 	if len(a.Tags) > 0 {
-		add(n, "tags", flowSeq(a.Tags))
+		w.WriteString("  tags: ")
+		w.flowList(a.Tags)
+		w.WriteByte('\n')
 	}
 	if a.Note != "" {
-		add(n, "note", str(a.Note))
-	}
-	return n
-}
-
-func passages(ps []argument.Passage) *yaml.Node {
-	seq := &yaml.Node{Kind: yaml.SequenceNode}
-	for _, p := range ps {
-		m := mapping("source", str(p.Source), "text", str(p.Text))
-		m.Style = yaml.FlowStyle
-		seq.Content = append(seq.Content, m)
-	}
-	return seq
-}
-
-// mapping builds a block mapping from alternating keys and value nodes.
-func mapping(kv ...any) *yaml.Node {
-	n := &yaml.Node{Kind: yaml.MappingNode}
-	add(n, kv...)
-	return n
-}
-
-func add(n *yaml.Node, kv ...any) {
-	for i := 0; i < len(kv); i += 2 {
-		n.Content = append(n.Content, str(kv[i].(string)), kv[i+1].(*yaml.Node))
+		w.field("  ", "note", a.Note)
 	}
 }
 
-// str is a string scalar; the encoder quotes it when it would otherwise read as something else.
-func str(s string) *yaml.Node {
-	n := &yaml.Node{}
-	n.SetString(s)
-	return n
+// field writes key: value as a line of a block mapping whose keys are at indent.
+func (w *fileWriter) field(indent, key, value string) {
+	w.WriteString(indent + key + ": ")
+	st, known := yamlfast.StringStyle(value, false)
+	switch {
+	case !known:
+		w.library(value)
+	case st == yamlfast.Plain:
+		w.WriteString(value)
+	case st == yamlfast.DoubleQuoted:
+		yamlfast.WriteDouble(w.Writer, value)
+	default:
+		yamlfast.WriteLiteral(w.Writer, value, len(indent)+2)
+	}
+	w.WriteByte('\n')
 }
 
-func num(f float64) *yaml.Node {
-	tag := "!!float"
-	if f == float64(int64(f)) {
-		tag = "!!int"
+// scalar writes s as an item or key of a flow collection (flow), or a block mapping's key.
+func (w *fileWriter) scalar(s string, flow bool) {
+	st, known := yamlfast.StringStyle(s, flow)
+	switch {
+	case !known:
+		w.library(s)
+	case st == yamlfast.Plain:
+		w.WriteString(s)
+	default:
+		yamlfast.WriteDouble(w.Writer, s)
 	}
-	return &yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: strconv.FormatFloat(f, 'f', -1, 64)}
 }
 
-func flowSeq(items []string) *yaml.Node {
-	n := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
-	for _, s := range items {
-		n.Content = append(n.Content, str(s))
+func (w *fileWriter) flowList(items []string) {
+	w.WriteByte('[')
+	for i, s := range items {
+		if i > 0 {
+			w.WriteString(", ")
+		}
+		w.scalar(s, true)
 	}
-	return n
+	w.WriteByte(']')
 }
+
+// flowMapping writes {k: v, ...} from alternating keys and values.
+func (w *fileWriter) flowMapping(kv ...string) {
+	w.WriteByte('{')
+	for i := 0; i+1 < len(kv); i += 2 {
+		if i > 0 {
+			w.WriteString(", ")
+		}
+		w.WriteString(kv[i] + ": ")
+		w.scalar(kv[i+1], true)
+	}
+	w.WriteByte('}')
+}
+
+// library writes text the emitter does not know (controls, invisible characters, characters
+// past the Basic Multilingual Plane) as yaml/v4 spells it, double-quoted on one line.
+func (w *fileWriter) library(s string) {
+	out, err := yaml.Dump(&yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Style: yaml.DoubleQuotedStyle, Value: s}, yaml.WithLineWidth(-1))
+	if err != nil {
+		if w.err == nil {
+			w.err = err
+		}
+		return
+	}
+	w.Write(bytes.TrimSuffix(out, []byte("\n")))
+}
+
+// num is a number as the corpus writes it: the shortest decimal that reads back the same.
+func num(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }

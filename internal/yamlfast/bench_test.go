@@ -1,4 +1,4 @@
-package yamlfast
+package yamlfast_test
 
 import (
 	"bytes"
@@ -8,6 +8,7 @@ import (
 	"go.yaml.in/yaml/v4"
 
 	"github.com/argmap/argmap/internal/synth"
+	"github.com/argmap/argmap/internal/yamlfast"
 )
 
 // generated is one corpus file of 500 generated arguments, as the perf benchmarks write them.
@@ -32,7 +33,7 @@ func BenchmarkParse(b *testing.B) {
 	}
 	for _, in := range inputs {
 		b.Run(in.name+"/parser=yamlfast", func(b *testing.B) {
-			var p Parser
+			var p yamlfast.Parser
 			b.SetBytes(int64(len(in.src)))
 			b.ReportAllocs()
 			for b.Loop() {

@@ -11,7 +11,6 @@ import (
 	"go.yaml.in/yaml/v4"
 
 	"github.com/argmap/argmap/arguments"
-	"github.com/argmap/argmap/internal/synth"
 )
 
 // reference parses src with yaml/v4 the way the corpus loader does: one document, its top
@@ -233,52 +232,6 @@ func TestBuiltin(t *testing.T) {
 		}
 		if !check(t, src) {
 			t.Errorf("%s: Parse refused a built-in file", name)
-		}
-	}
-}
-
-// TestSynth reads generated corpora, cycles and all, as the benchmarks do: every file is in
-// the subset and reads as yaml/v4 reads it.
-func TestSynth(t *testing.T) {
-	for _, seed := range []int64{1, 2, 3} {
-		d := synth.Generate(synth.Options{Arguments: 600, Seed: seed, Cycles: int(seed - 1), QuotesPerArgument: int(seed)})
-		files, err := synth.Files(d, 100)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, f := range files {
-			if !check(t, f.Data) {
-				t.Errorf("seed %d, %s: Parse refused a generated file", seed, f.Name)
-			}
-		}
-	}
-}
-
-// TestParserReuse reads many files with one Parser, as the corpus loader does: each tree is
-// right although the memory of the one before is reused for it.
-func TestParserReuse(t *testing.T) {
-	d := synth.Generate(synth.Options{Arguments: 3000, Seed: 4, Cycles: 3})
-	files, err := synth.Files(d, 250)
-	if err != nil {
-		t.Fatal(err)
-	}
-	srcs := [][]byte{[]byte("a: [x]\n")}
-	for _, f := range files {
-		srcs = append(srcs, f.Data)
-	}
-	srcs = append(srcs, []byte("- short\n"), []byte(""), []byte("b: {c: d}\n"))
-	var p Parser
-	for i, src := range srcs {
-		got, ok := p.Parse(src)
-		if !ok {
-			t.Fatalf("file %d refused", i)
-		}
-		want, err := reference(src)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if d := diff("", got, want); d != "" {
-			t.Fatalf("file %d: Parse and yaml/v4 differ at %s", i, d)
 		}
 	}
 }
