@@ -247,9 +247,6 @@ func (b *Builder) rawID(s, fallback string) string {
 	return id
 }
 
-// Reserve marks id as taken, so that no id made later repeats it.
-func (b *Builder) Reserve(id string) { b.used[id] = true }
-
 // cutID shortens a kebab id to at most n bytes, at a hyphen where one is near.
 func cutID(id string, n int) string {
 	if len(id) <= n {

@@ -98,15 +98,6 @@ func MapFS(d *argument.Debate, perFile int) (fstest.MapFS, error) {
 	return m, nil
 }
 
-// Size is the number of bytes of the files in m.
-func Size(m fstest.MapFS) int64 {
-	var total int64
-	for _, f := range m {
-		total += int64(len(f.Data))
-	}
-	return total
-}
-
 // fileWriter writes one corpus file after another.
 type fileWriter struct {
 	buf bytes.Buffer
