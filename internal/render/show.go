@@ -73,7 +73,11 @@ func ShowTree(w io.Writer, g *argument.Graph, t *report.Tree, opts ShowOptions) 
 	if t.FromThesis {
 		v.header(&out)
 	}
-	out.block(v.draw(t.Root))
+	// The tree goes out one top-level branch at a time, so that argmap show | head prints at
+	// once and stops at once, however large the debate: nothing after the layout can fail.
+	if err := v.stream(&out, w, t.Root); err != nil {
+		return err
+	}
 	if len(t.Unconnected) > 0 {
 		out.blank()
 		heading := v.st.Heading.Render(fmt.Sprintf("Not connected (%d)", t.UnconnectedCount))
@@ -151,10 +155,45 @@ func (v *showView) tailWidth() int {
 	return w
 }
 
+// stream writes out what holds so far, then root and each branch below it as draw would
+// draw them, writing each as soon as it is drawn.
+func (v *showView) stream(out *output, w io.Writer, root *report.Row) error {
+	out.block(v.text(root))
+	for k, child := range root.Children {
+		if err := out.flush(w); err != nil {
+			return err
+		}
+		last := k == len(root.Children)-1
+		wrapper := tree.Root("")
+		if len(child.Children) > 0 {
+			wrapper.Child(v.styleTree(v.tree(child)))
+		} else {
+			wrapper.Child(v.text(child))
+		}
+		wrapper.Enumerator(func(tree.Children, int) string {
+			if last {
+				return v.gl.LastBranch
+			}
+			return v.gl.Branch
+		}).Indenter(func(tree.Children, int) string {
+			if last {
+				return v.gl.Gap
+			}
+			return v.gl.Pipe
+		}).EnumeratorStyle(v.st.Branch).IndenterStyle(v.st.Branch)
+		out.block(wrapper.String())
+	}
+	return out.flush(w)
+}
+
 // draw renders an item and everything below it with lipgloss/tree.
 func (v *showView) draw(root *report.Row) string {
-	t := v.tree(root)
-	t.Enumerator(func(ch tree.Children, i int) string {
+	return v.styleTree(v.tree(root)).String()
+}
+
+// styleTree gives a tree show's connectors.
+func (v *showView) styleTree(t *tree.Tree) *tree.Tree {
+	return t.Enumerator(func(ch tree.Children, i int) string {
 		if i == ch.Length()-1 {
 			return v.gl.LastBranch
 		}
@@ -165,7 +204,6 @@ func (v *showView) draw(root *report.Row) string {
 		}
 		return v.gl.Pipe
 	}).EnumeratorStyle(v.st.Branch).IndenterStyle(v.st.Branch)
-	return t.String()
 }
 
 func (v *showView) tree(it *report.Row) *tree.Tree {

@@ -167,6 +167,16 @@ func (o *output) block(s string) {
 
 func (o *output) blank() { o.b.WriteByte('\n') }
 
+// flush writes what the output holds so far and empties it.
+func (o *output) flush(w io.Writer) error {
+	if o.b.Len() == 0 {
+		return nil
+	}
+	err := o.writeTo(w)
+	o.b.Reset()
+	return err
+}
+
 func (o *output) writeTo(w io.Writer) error {
 	lines := strings.Split(strings.TrimSuffix(o.b.String(), "\n"), "\n")
 	var b strings.Builder
