@@ -147,7 +147,7 @@ func compareGates(rows []render.CompareRow, expect score.Verdict, hasMin bool, m
 	var failed []string
 	for _, row := range rows {
 		if checkGates(row.Result, expect, hasMin, minMargin) != nil {
-			failed = append(failed, fmt.Sprintf("%s/%s %s %s", row.Label, row.Result.Semantics, row.Result.Verdict, report.Signed(row.Result.Margin)))
+			failed = append(failed, fmt.Sprintf("%s/%s %s %s", row.Label, row.Result.Semantics, row.Result.Verdict, report.Margin(row.Result.Margin)))
 		}
 	}
 	if len(failed) == 0 {

@@ -5,11 +5,13 @@ import (
 	"fmt"
 	"os"
 	"strconv"
+	"strings"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
+	"github.com/argmap/argmap/internal/score"
 	"github.com/argmap/argmap/internal/tui"
 )
 
@@ -18,6 +20,7 @@ type exploreOptions struct {
 	app     *App
 	filter  filterFlags
 	weights weightFlags
+	contrib contributionFlag
 	ascii   bool
 }
 
@@ -39,7 +42,9 @@ weight, digits type one, s cycles the semantics, p picks a profile, / searches, 
 by side and category, g goes to what the argument supports or attacks, ? shows every key, q
 quits. On quit, explore prints the argmap score command that gives the same result.
 
-The corpus, filter, weight and --semantics flags set where it starts, as for score. explore
+The corpus, filter, weight and --semantics flags set where it starts, as for score. Each
+argument's bar is its share of the margin by --contributions (Shapley values by default, which
+add up to the margin; see argmap score --help). explore
 needs a terminal: in scripts use argmap show or argmap score.`,
 		Example: `  argmap explore
   argmap explore --profile author --semantics euler
@@ -49,12 +54,17 @@ needs a terminal: in scripts use argmap show or argmap score.`,
 	}
 	opts.filter.add(cmd)
 	opts.weights.add(cmd)
+	opts.contrib.add(cmd)
 	cmd.Flags().BoolVar(&opts.ascii, "ascii", false, "draw with ASCII characters only")
 	return cmd
 }
 
 func runExplore(opts *exploreOptions) error {
 	app := opts.app
+	funcs, err := opts.contrib.resolve()
+	if err != nil {
+		return err
+	}
 	d, err := app.Load()
 	if err != nil {
 		return err
@@ -79,9 +89,10 @@ func runExplore(opts *exploreOptions) error {
 	}
 	m, err := tui.New(tui.Options{
 		Graph: g, Weights: w, Semantics: sem, Profile: profile,
-		Color:     app.IO.ColorEnabled(app.NoColor),
-		ASCII:     opts.ascii,
-		ScoreArgs: opts.scoreArgs(),
+		Color:         app.IO.ColorEnabled(app.NoColor),
+		ASCII:         opts.ascii,
+		ScoreArgs:     opts.scoreArgs(),
+		Contributions: funcs,
 	})
 	if err != nil {
 		return err
@@ -115,6 +126,9 @@ func (opts *exploreOptions) scoreArgs() []string {
 	}
 	if f.search != "" {
 		args = append(args, "--search", f.search)
+	}
+	if c := strings.TrimSpace(opts.contrib.value); c != "" && c != string(score.DefaultContributionFunc) {
+		args = append(args, "--contributions", c)
 	}
 	return args
 }

@@ -28,6 +28,8 @@ func TestExploreScoreArgs(t *testing.T) {
 		{exploreOptions{app: &App{}}, nil},
 		{exploreOptions{app: &App{CorpusDir: "my debate"}, filter: filterFlags{side: "con", categories: []string{" moral", ""}, tags: []string{"x"}, minStrength: 0.5, search: "putin"}},
 			[]string{"--corpus", "my debate", "--side", "con", "--category", "moral", "--tag", "x", "--min-strength", "0.5", "--search", "putin"}},
+		{exploreOptions{app: &App{}, contrib: contributionFlag{value: "shapley"}}, nil},
+		{exploreOptions{app: &App{}, contrib: contributionFlag{value: "removal"}}, []string{"--contributions", "removal"}},
 	}
 	for _, tt := range tests {
 		if got := tt.opts.scoreArgs(); !slices.Equal(got, tt.want) {

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -23,6 +24,7 @@ type exportOptions struct {
 	app     *App
 	weights weightFlags
 	filters filterFlags
+	contrib contributionFlag
 	format  formatFlag
 	output  string
 	span    string
@@ -53,7 +55,9 @@ func newExportCmd(app *App) *cobra.Command {
 
 The filters keep only the matching arguments and the relations among them. The weights and
 semantics decide the brief's verdict, scores and where the verdict flips (as argmap sensitivity
-finds it, each category's weight scanned over --range); the other formats use none of them.
+finds it, each category's weight scanned over --range), and its "What decides it" lists the
+arguments that push the margin most each way by --contributions (Shapley values by default;
+see argmap score --help); the other formats use none of them.
 
 Output goes to standard output, or with -o to a file, written whole or not at all (a temporary
 file in the same folder, synced, then renamed; a file replaced keeps its mode). A device or
@@ -68,6 +72,7 @@ the corpus folder is never written.`,
 	}
 	opts.weights.add(cmd)
 	opts.filters.add(cmd)
+	opts.contrib.add(cmd)
 	opts.format.add(cmd, names...)
 	fl := cmd.Flags()
 	fl.StringVarP(&opts.output, "output", "o", "", "write to `file` instead of standard output")
@@ -85,6 +90,10 @@ func runExport(opts *exportOptions) error {
 		return err // the flag offers only export's formats: this cannot happen
 	}
 	from, to, err := parseRange(opts.span)
+	if err != nil {
+		return err
+	}
+	funcs, err := opts.contrib.resolve()
 	if err != nil {
 		return err
 	}
@@ -118,7 +127,15 @@ func runExport(opts *exportOptions) error {
 
 	var brief *export.Brief
 	if format == export.Markdown {
-		if brief, err = exportBrief(opts, g, w, sem, score.SensitivityOptions{From: from, To: to}); err != nil {
+		side, err := oneSide(app, &opts.filters)
+		if err != nil {
+			return err
+		}
+		if side != "" {
+			if brief, err = oneSideBrief(opts, side, w, sem); err != nil {
+				return err
+			}
+		} else if brief, err = exportBrief(opts, g, w, sem, funcs, score.SensitivityOptions{From: from, To: to}); err != nil {
 			return err
 		}
 		if svgTarget != nil && brief.Atlas != nil {
@@ -198,9 +215,10 @@ func (e *exportError) Unwrap() error { return e.err }
 
 // exportBrief scores the graph under the chosen weights and under every profile, and finds where
 // the verdict flips as argmap sensitivity does, for the brief.
-func exportBrief(opts *exportOptions, g *argument.Graph, w score.Weights, sem score.Semantics, sens score.SensitivityOptions) (*export.Brief, error) {
+func exportBrief(opts *exportOptions, g *argument.Graph, w score.Weights, sem score.Semantics, funcs []score.ContributionFunc, sens score.SensitivityOptions) (*export.Brief, error) {
 	b, warnings, err := report.ScoreBrief(g, report.BriefOptions{
 		Weights: w, Semantics: sem, Profile: strings.TrimSpace(opts.weights.profile), Sensitivity: sens,
+		Contributions: funcs,
 	})
 	for _, warning := range warnings {
 		fmt.Fprintf(opts.app.IO.Err, "argmap: warning: %s\n", warning)
@@ -279,4 +297,64 @@ func resolvePath(p string) (string, error) {
 		return "", fmt.Errorf("cannot write %s: folder %s does not exist", safetext.Line(p), safetext.Line(filepath.Dir(p)))
 	}
 	return filepath.Join(dir, filepath.Base(abs)), nil
+}
+
+// oneSide is the side the filters keep, when they keep exactly one.
+func oneSide(app *App, f *filterFlags) (argument.Side, error) {
+	g, err := app.Graph()
+	if err != nil {
+		return "", err
+	}
+	flt, err := f.resolve(g.Debate)
+	if err != nil {
+		return "", err
+	}
+	if len(flt.Sides) == 1 {
+		return flt.Sides[0], nil
+	}
+	return "", nil
+}
+
+// oneSideBrief is the brief of one side of the debate: the arguments the filters keep, with
+// every answer the other side makes to them, so that the clash stays on the page. It gives no
+// verdict, profiles' table, flips or shares: a verdict on one side and the answers to it is not
+// the debate's verdict.
+func oneSideBrief(opts *exportOptions, side argument.Side, w score.Weights, sem score.Semantics) (*export.Brief, error) {
+	full, err := opts.app.Graph()
+	if err != nil {
+		return nil, err
+	}
+	flt, err := opts.filters.resolve(full.Debate)
+	if err != nil {
+		return nil, err
+	}
+	kept := map[string]bool{}
+	for _, a := range full.Arguments() {
+		if flt.Match(a) {
+			kept[a.ID] = true
+		}
+	}
+	answers := func(a *argument.Argument) bool {
+		return a.Side != side && (slices.ContainsFunc(a.Supports, func(id string) bool { return kept[id] }) ||
+			slices.ContainsFunc(a.Attacks, func(id string) bool { return kept[id] }))
+	}
+	g := full.Subgraph(func(a *argument.Argument) bool { return kept[a.ID] || answers(a) })
+	r, err := score.EvaluateWith(g, w, sem, score.Options{NoContributions: true})
+	if err != nil {
+		return nil, err
+	}
+	var profiles []*score.Result
+	for range g.Debate.Profiles {
+		profiles = append(profiles, r) // not shown: NoVerdict leaves the profiles' table out
+	}
+	b, err := export.NewBrief(g, strings.TrimSpace(opts.weights.profile), r, profiles)
+	if err != nil {
+		return nil, err
+	}
+	other := argument.Pro
+	if side == argument.Pro {
+		other = argument.Con
+	}
+	b.NoVerdict = fmt.Sprintf("This brief shows the %s arguments and every answer the %s side makes to them, not the whole debate, so it gives no verdict: weighed on this part alone, the numbers would say how the %s case fares against the answers to it, not how the debate comes out. Export without --side for the verdict.", side, other, side)
+	return b, nil
 }

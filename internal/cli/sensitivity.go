@@ -39,9 +39,10 @@ which it holds; the most critical category is the one whose weight needs the sma
 change to flip it. For each argument, the strengths from 0 to 1 at which it flips, the others
 held.
 
-Weights are relative (each is divided by the largest), so raising one category's weight past
-the others' also shrinks theirs; under a graph semantics even a category with no arguments can
-flip the verdict that way. A category can flip the verdict more than once.
+Weights are relative (each is divided by the largest among the categories that hold arguments
+of the whole debate), so raising one category's weight past the others' also shrinks theirs;
+under a filter even a category whose arguments are all filtered out can flip the verdict that
+way. A category can flip the verdict more than once.
 
 Flips are found by scanning 256 steps of the range (32 of an argument's strength) and
 bisecting to 1e-6; two flips closer together than a step can be missed. Under sum they come

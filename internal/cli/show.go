@@ -18,12 +18,15 @@ type showOptions struct {
 	filter  filterFlags
 	view    viewFlags
 	weights weightFlags
+	contrib contributionFlag
 	// scored says a weight or semantics flag was given: each argument then shows its score.
 	scored bool
-	root   string
-	depth  int
-	wide   bool
-	quotes bool
+	// contributions says --contributions was given: each argument also shows its share.
+	contributions bool
+	root          string
+	depth         int
+	wide          bool
+	quotes        bool
 }
 
 func newShowCmd(app *App) *cobra.Command {
@@ -38,12 +41,14 @@ are listed under "Not connected". With a filter, the ancestors of each match sta
 
 With --weights, --profile, --weights-file or --semantics, each argument also shows its score
 under those weights (computed on the whole debate, whatever the filters), and the verdict closes
-the view.`,
+the view. With --contributions, each argument also shows its share of the margin by that
+contribution function (shapley: the shares add up to the margin; see argmap score --help).`,
 		Example: `  argmap show
   argmap show drain-manpower --wide
   argmap show --side con --category political
   argmap show --depth 1 --ascii | less
-  argmap show --profile author --semantics euler`,
+  argmap show --profile author --semantics euler
+  argmap show --contributions shapley`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 1 {
@@ -52,6 +57,8 @@ the view.`,
 			for _, f := range []string{"weights", "profile", "weights-file", "semantics"} {
 				opts.scored = opts.scored || cmd.Flags().Changed(f)
 			}
+			opts.contributions = cmd.Flags().Changed("contributions")
+			opts.scored = opts.scored || opts.contributions
 			return runShow(opts)
 		},
 	}
@@ -61,6 +68,7 @@ the view.`,
 	opts.filter.add(cmd)
 	opts.view.add(cmd)
 	opts.weights.add(cmd)
+	opts.contrib.add(cmd)
 	return cmd
 }
 
@@ -94,7 +102,13 @@ func runShow(opts *showOptions) error {
 		Filter:  filter,
 	}
 	if opts.scored {
-		if err := addScores(&show, g, &opts.weights); err != nil {
+		var funcs []score.ContributionFunc
+		if opts.contributions {
+			if funcs, err = opts.contrib.resolve(); err != nil {
+				return err
+			}
+		}
+		if err := addScores(&show, g, &opts.weights, funcs); err != nil {
 			return err
 		}
 	}
@@ -103,14 +117,21 @@ func runShow(opts *showOptions) error {
 
 // addScores scores the whole debate under the weight flags and hands show each node's score
 // and the verdict line.
-func addScores(show *render.ShowOptions, g *argument.Graph, wf *weightFlags) error {
+func addScores(show *render.ShowOptions, g *argument.Graph, wf *weightFlags, funcs []score.ContributionFunc) error {
 	w, label, sem, err := wf.resolve(g.Debate)
 	if err != nil {
 		return err
 	}
-	r, err := score.EvaluateWith(g, w, sem, score.Options{NoContributions: true})
+	r, err := score.EvaluateWith(g, w, sem, score.Options{NoContributions: len(funcs) == 0, Contributions: funcs})
 	if err != nil {
 		return err
+	}
+	if len(funcs) > 0 {
+		show.Contributions = make(map[string]float64, len(r.Arguments))
+		for _, a := range r.Arguments {
+			show.Contributions[a.ID] = a.Value(funcs[0])
+		}
+		show.ContributionLabel = contributionLabel(funcs[0], r)
 	}
 	show.Scores = make(map[string]float64, len(r.Arguments)+1)
 	for _, a := range r.Arguments {
@@ -139,3 +160,16 @@ func weightsPhrase(r *score.Result, label string) string {
 
 // verdictSentence says the verdict in one line, as argmap score's first line does.
 func verdictSentence(r *score.Result) string { return report.NewVerdict("", "", r).Line() }
+
+// contributionLabel names the contribution function in show's legend.
+func contributionLabel(f score.ContributionFunc, r *score.Result) string {
+	switch f {
+	case score.Shapley:
+		return "Shapley value: share of the margin " + report.Margin(r.Margin) + ", the shares adding up to it"
+	case score.Restricted:
+		return "restricted removal: the margin it adds at its own strength, its answers cut off"
+	case score.Gradient:
+		return "gradient: change in the margin per unit of its strength"
+	}
+	return "removal: the margin minus the margin without it"
+}

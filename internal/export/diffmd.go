@@ -155,7 +155,7 @@ func mdSide(s diff.Side) string {
 	if !s.OK {
 		return "n/a"
 	}
-	return strings.ToUpper(string(s.Verdict)) + " " + report.Signed(s.Margin)
+	return strings.ToUpper(string(s.Verdict)) + " " + report.Margin(s.Margin)
 }
 
 func count(n int, noun string) string {

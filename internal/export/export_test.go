@@ -42,27 +42,12 @@ func loadBuiltin(t testing.TB) *argument.Graph {
 }
 
 // testBrief scores g with every category at 1 under the default semantics, and under each
-// profile, and finds where that verdict flips.
+// profile, and finds where that verdict flips, as argmap export does.
 func testBrief(t testing.TB, g *argument.Graph) *Brief {
 	t.Helper()
-	r, err := score.Evaluate(g, score.Weights{}, score.DefaultSemantics)
-	if err != nil {
-		t.Fatalf("score: %v", err)
-	}
-	var profiles []*score.Result
-	for _, p := range g.Debate.Profiles {
-		pr, err := score.Evaluate(g, score.Weights(p.Weights), score.DefaultSemantics)
-		if err != nil {
-			t.Fatalf("score profile %s: %v", p.Name, err)
-		}
-		profiles = append(profiles, pr)
-	}
-	b, err := NewBrief(g, "", r, profiles)
+	b, _, err := report.ScoreBrief(g, report.BriefOptions{Weights: score.Weights{}, Semantics: score.DefaultSemantics})
 	if err != nil {
 		t.Fatalf("brief: %v", err)
-	}
-	if b.Sensitivity, err = score.AnalyzeSensitivity(g, score.Weights{}, score.DefaultSemantics, score.SensitivityOptions{}); err != nil {
-		t.Fatalf("sensitivity: %v", err)
 	}
 	return b
 }

@@ -195,8 +195,12 @@ func (doc *briefDoc) write() {
 	doc.relations(argument.ThesisNode)
 
 	doc.h(2, doc.verdict)
-	doc.verdictText(b.Verdict)
-	if len(b.Profiles) > 0 {
+	if b.NoVerdict != "" {
+		doc.add(safetext.MarkdownLine(b.NoVerdict))
+	} else {
+		doc.verdictText(b.Verdict)
+	}
+	if len(b.Profiles) > 0 && b.NoVerdict == "" {
 		doc.add("Every profile's weights and verdict under the same semantics:")
 		doc.profileTable()
 		doc.profileList()

@@ -60,7 +60,11 @@ func (doc *briefDoc) flipsSection(s *score.Sensitivity) {
 		}
 		for _, c := range s.ByCategory {
 			flips := flipsText(c.Flips, c.Weight)
-			if !c.HasArguments {
+			switch {
+			case !c.HasArguments && len(c.Flips) > 0:
+				// Filtered out, it still sets λ's scale: raising it shrinks the others.
+				flips += " (no arguments here: its weight sets the scale)"
+			case !c.HasArguments:
 				flips += " (no arguments)"
 			}
 			t.Rows = append(t.Rows, []string{c.Category, flipNum(c.Weight), flips, stableText(c.Stable)})

@@ -180,6 +180,7 @@ func TestFlipsSection(t *testing.T) {
 			g := loadFixture(t, "basic")
 			b := testBrief(t, g)
 			b.Sensitivity = stillSensitivity(g)
+			b.Sections, b.Atlas = nil, nil // the flips section alone, followed by the map
 			if tt.change != nil {
 				tt.change(b.Sensitivity)
 			}

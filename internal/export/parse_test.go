@@ -310,6 +310,7 @@ func TestMarkdownShowsTextAsWritten(t *testing.T) {
 func TestMarkdownSections(t *testing.T) {
 	g := loadFixture(t, "basic")
 	b := testBrief(t, g)
+	b.Atlas = nil // the extra section alone, followed by the map
 	b.Sections = []Section{{
 		Heading:    "Notes for the judge",
 		Paragraphs: []string{"1. Raise *moral* to 2 | and:"},

@@ -134,5 +134,5 @@ func verdictCell(s diff.Side, st Styles) string {
 	case score.VerdictCon:
 		vs = st.Con
 	}
-	return vs.Render(pad(word, 3)) + " " + report.Signed(s.Margin)
+	return vs.Render(pad(word, 3)) + " " + report.Margin(s.Margin)
 }

@@ -93,57 +93,106 @@ func (v *scoreView) verdict(b *strings.Builder) {
 	}
 }
 
-// deciders lists the arguments with the largest absolute contribution.
+// deciders lists the arguments that push the verdict most, those toward pro and those toward
+// con apart, by the contribution function the result puts first (removal when it names none).
 func (v *scoreView) deciders(b *strings.Builder) {
 	if v.opts.Top <= 0 {
 		return
 	}
-	var args []score.ArgumentScore
-	for _, a := range v.r.Arguments {
-		if math.Abs(a.Contribution) >= 5e-4 { // shown to 3 places: smaller ones print as 0
-			args = append(args, a)
+	r := v.r
+	f := score.Removal
+	if len(r.ContributionFuncs) > 0 {
+		f = r.ContributionFuncs[0]
+	}
+	var pro, con []score.ArgumentScore
+	for _, a := range r.Arguments {
+		switch x := a.Value(f); {
+		case x >= 5e-4: // shown to 3 places: smaller ones print as 0
+			pro = append(pro, a)
+		case x <= -5e-4:
+			con = append(con, a)
 		}
 	}
 	b.WriteByte('\n')
-	if len(args) == 0 {
+	if len(pro)+len(con) == 0 {
 		fmt.Fprintf(b, "%s\n", v.st.Muted.Render("No argument moves the margin."))
 		return
 	}
-	// Largest first; contributions equal to 1e-9 (rounding noise apart) keep corpus order.
-	key := func(a score.ArgumentScore) float64 { return math.Round(math.Abs(a.Contribution) * 1e9) }
-	slices.SortStableFunc(args, func(x, y score.ArgumentScore) int { return cmp.Compare(key(y), key(x)) })
-	more := 0
-	if len(args) > v.opts.Top {
-		more = len(args) - v.opts.Top
-		args = args[:v.opts.Top]
+	fmt.Fprintf(b, "%s %s\n", v.st.Heading.Render("What decides it"), v.st.Muted.Render("("+v.explain(f)+")"))
+	sampled := f == score.Shapley && r.Shapley != nil && !r.Shapley.Exact
+	if sampled {
+		fmt.Fprintf(b, "%s\n", v.st.Muted.Render(fmt.Sprintf("  %d arguments: estimated from %d sampled orders (seed %d), %s one standard error",
+			r.Shapley.Players, r.Shapley.Samples, r.Shapley.Seed, v.glyph("±", "+/-"))))
 	}
-	fmt.Fprintf(b, "%s\n", v.st.Heading.Render("What decides it"))
+	// Largest first; values equal to 1e-9 (rounding noise apart) keep corpus order.
+	key := func(a score.ArgumentScore) float64 { return math.Round(math.Abs(a.Value(f)) * 1e9) }
 	idW, catW := 0, 0
-	for _, a := range args {
-		idW = max(idW, lipgloss.Width(safetext.ID(a.ID)))
-		catW = max(catW, lipgloss.Width(safetext.Line(a.Category)))
+	for _, list := range [][]score.ArgumentScore{pro, con} {
+		slices.SortStableFunc(list, func(x, y score.ArgumentScore) int { return cmp.Compare(key(y), key(x)) })
+		for _, a := range list[:min(len(list), v.opts.Top)] {
+			idW = max(idW, lipgloss.Width(safetext.ID(a.ID)))
+			catW = max(catW, lipgloss.Width(safetext.Line(a.Category)))
+		}
 	}
 	idW = min(idW, 28)
-	// "  +0.123  pro  category  id  title"
-	fixed := 2 + 6 + 2 + 3 + 2 + catW + 2 + idW + 2
-	for _, a := range args {
-		id := v.truncate(safetext.ID(a.ID), idW)
-		cat := safetext.Line(a.Category)
-		line := "  " + v.sideStyle(a.Side).Render(scoreSigned(a.Contribution)) +
-			"  " + v.sideStyle(a.Side).Render(fmt.Sprintf("%-3s", a.Side)) +
-			"  " + v.st.CategoryStyle(a.Category).Render(cat) + strings.Repeat(" ", catW-lipgloss.Width(cat)) +
-			"  " + v.st.Muted.Render(id) + strings.Repeat(" ", idW-lipgloss.Width(id))
-		if room := v.opts.Width - fixed; room >= 8 {
-			if t := v.title(a.ID); t != "" {
-				line += "  " + v.st.Title.Render(v.truncate(t, room))
-			}
+	more := 0
+	for k, list := range [][]score.ArgumentScore{pro, con} {
+		head, st := "Toward pro", v.st.Pro
+		if k == 1 {
+			head, st = "Toward con", v.st.Con
 		}
-		b.WriteString(strings.TrimRight(line, " "))
-		b.WriteByte('\n')
+		if len(list) == 0 {
+			fmt.Fprintf(b, "  %s %s\n", st.Render(head), v.st.Muted.Render("none"))
+			continue
+		}
+		fmt.Fprintf(b, "  %s\n", st.Render(head))
+		if len(list) > v.opts.Top {
+			more += len(list) - v.opts.Top
+			list = list[:v.opts.Top]
+		}
+		for _, a := range list {
+			v.decider(b, a, f, sampled, idW, catW)
+		}
 	}
 	if more > 0 {
-		fmt.Fprintf(b, "%s\n", v.st.Muted.Render(fmt.Sprintf("  and %d more that move the margin less (--top %d lists them all)", more, v.opts.Top+more)))
+		all := max(len(pro), len(con))
+		fmt.Fprintf(b, "%s\n", v.st.Muted.Render(fmt.Sprintf("  and %d more that move the margin less (--top %d lists them all)", more, all)))
 	}
+}
+
+// explain says what the listed values are, in the heading's brackets.
+func (v *scoreView) explain(f score.ContributionFunc) string {
+	r := v.r
+	switch f {
+	case score.Shapley:
+		return "Shapley values: these add up to the margin, " + report.Margin(r.Margin)
+	case score.Restricted:
+		return "restricted removal: what each does at its own strength, its answers cut off"
+	case score.Gradient:
+		return "gradient: how fast the margin moves with each one's strength"
+	}
+	return "removal: the margin minus the margin without it"
+}
+
+// decider writes one listed argument: "    +0.123  pro  category  id  title".
+func (v *scoreView) decider(b *strings.Builder, a score.ArgumentScore, f score.ContributionFunc, sampled bool, idW, catW int) {
+	id := v.truncate(safetext.ID(a.ID), idW)
+	cat := safetext.Line(a.Category)
+	value := scoreSigned(a.Value(f))
+	if sampled {
+		value += v.glyph(" ±", " +/-") + fmt.Sprintf("%.3f", a.ShapleySE)
+	}
+	line := "    " + v.sideStyle(a.Side).Render(value) +
+		"  " + v.sideStyle(a.Side).Render(fmt.Sprintf("%-3s", a.Side)) +
+		"  " + v.st.CategoryStyle(a.Category).Render(cat) + strings.Repeat(" ", catW-lipgloss.Width(cat)) +
+		"  " + v.st.Muted.Render(id) + strings.Repeat(" ", idW-lipgloss.Width(id))
+	if room := v.opts.Width - lipgloss.Width(line) - 2; room >= 8 {
+		if t := v.title(a.ID); t != "" {
+			line += "  " + v.st.Title.Render(v.truncate(t, room))
+		}
+	}
+	b.WriteString(strings.TrimRight(line, " "))
+	b.WriteByte('\n')
 }
 
 func (v *scoreView) title(id string) string {
@@ -228,7 +277,7 @@ func Compare(w io.Writer, rows []CompareRow, opts CompareOptions) error {
 		if !r.Converged {
 			verdict += " (not converged)"
 		}
-		cells[i] = []string{safetext.Line(row.Label), string(r.Semantics), thesis, scoreSigned(r.Margin), verdict}
+		cells[i] = []string{safetext.Line(row.Label), string(r.Semantics), thesis, report.Margin(r.Margin), verdict}
 	}
 	if !opts.Table {
 		var b strings.Builder

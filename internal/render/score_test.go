@@ -33,7 +33,7 @@ func scoreFixture(t *testing.T, sem score.Semantics, w score.Weights) (*argument
 func TestScorePlain(t *testing.T) {
 	d, r := scoreFixture(t, score.DFQuAD, score.Weights{"moral": 2})
 	var b bytes.Buffer
-	err := Score(&b, r, ScoreOptions{Options: Options{Width: 80}, Styles: NewStyles(false, d.Categories), Label: "moral=2", Top: 2, Debate: d})
+	err := Score(&b, r, ScoreOptions{Options: Options{Width: 80}, Styles: NewStyles(false, d.Categories), Label: "moral=2", Top: 1, Debate: d})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -43,10 +43,12 @@ func TestScorePlain(t *testing.T) {
 	want := `CON  grant-asylum scores 0.450 against its base 0.500 (margin -0.050)
 semantics dfquad · weights moral 2, strategic 1, political 1 (moral=2)
 
-What decides it
-  -0.150  con  political  internal-security  Internal security
-  +0.100  pro  strategic  drain-manpower     Drain the \x1b[31mKremlin's manpow…
-  and 1 more that move the margin less (--top 3 lists them all)
+What decides it (removal: the margin minus the margin without it)
+  Toward pro
+    +0.100  pro  strategic  drain-manpower     Drain the \x1b[31mKremlin's manp…
+  Toward con
+    -0.150  con  political  internal-security  Internal security
+  and 1 more that move the margin less (--top 2 lists them all)
 
 By category (sum of λ·strength)
   category       pro      con      net
@@ -120,5 +122,33 @@ func TestCompareViews(t *testing.T) {
 	}
 	if strings.Contains(table, "\x1b[") {
 		t.Errorf("table has escapes with colour off:\n%s", table)
+	}
+}
+
+// TestScoreShapleyView works the fixture's Shapley values by hand. Players D (drain-manpower),
+// S (internal-security), F (they-fled-late, attacking D); v(∅) = 0, v(D) = .2, v(S) = −.15,
+// v(F) = 0, v(DS) = .05, v(DF) = .1, v(SF) = −.15, v(DSF) = −.05. Over the six orders:
+// φ(D) = (.2+.2+.2+.1+.1+.1)/6 = .15, φ(S) = −.15, φ(F) = (0+0−.1+0−.1−.1)/6 = −.05: they add
+// up to the margin, −.05.
+func TestScoreShapleyView(t *testing.T) {
+	d, _ := scoreFixture(t, score.DFQuAD, nil)
+	r, err := score.EvaluateWith(argument.NewGraph(d), score.Weights{"moral": 2}, score.DFQuAD,
+		score.Options{Contributions: []score.ContributionFunc{score.Shapley}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := Score(&b, r, ScoreOptions{Options: Options{Width: 80}, Styles: NewStyles(false, d.Categories), Top: 5, Debate: d}); err != nil {
+		t.Fatal(err)
+	}
+	want := `What decides it (Shapley values: these add up to the margin, -0.050)
+  Toward pro
+    +0.150  pro  strategic  drain-manpower     Drain the \x1b[31mKremlin's manp…
+  Toward con
+    -0.150  con  political  internal-security  Internal security
+    -0.050  con  moral      they-fled-late     They fled only when called
+`
+	if got := b.String(); !strings.Contains(got, want) {
+		t.Errorf("Shapley view:\n%s\nwant it to hold:\n%s", got, want)
 	}
 }

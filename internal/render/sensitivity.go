@@ -84,7 +84,7 @@ func (v *sensView) verdictStyle(vd score.Verdict) lipgloss.Style {
 
 func (v *sensView) header(b *strings.Builder) {
 	s := v.s
-	fmt.Fprintf(b, "%s  margin %s\n", v.verdictStyle(s.Verdict).Render(strings.ToUpper(string(s.Verdict))), scoreSigned(s.Margin))
+	fmt.Fprintf(b, "%s  margin %s\n", v.verdictStyle(s.Verdict).Render(strings.ToUpper(string(s.Verdict))), report.Margin(s.Margin))
 	var ws []string
 	for _, c := range s.Categories {
 		ws = append(ws, v.st.CategoryStyle(c).Render(safetext.Line(c))+" "+scoreNumber(s.Weights.Get(c)))

@@ -159,7 +159,7 @@ func TestSensitivityViewWords(t *testing.T) {
 		{ID: "n", Side: argument.Con, Category: "moral", Strength: 0.5, Attacks: []string{"t"}},
 	}
 	out = sensRender(t, tie, score.Sum, Options{Width: 80})
-	for _, want := range []string{"TIE  margin +0.000\n", "  m         pro       0.50   +0.00  con below, pro above 0.5\n"} {
+	for _, want := range []string{"TIE  margin 0.000\n", "  m         pro       0.50   +0.00  con below, pro above 0.5\n"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}

@@ -31,6 +31,10 @@ type ShowOptions struct {
 	Scores     map[string]float64
 	ScoreLabel string
 	Verdict    string
+	// Contributions, when not nil, are each argument's share of the margin by id, shown after
+	// its score; ContributionLabel names them in the legend (e.g. "Shapley value").
+	Contributions     map[string]float64
+	ContributionLabel string
 }
 
 // UnknownNodeError is a Root that names no node of the graph.
@@ -151,6 +155,9 @@ func (v *showView) tailWidth() int {
 	w := barCells(v.opts.Options) + 1 + 4
 	if v.t.Scored {
 		w += 2 + 5
+	}
+	if v.opts.Contributions != nil {
+		w += 2 + 6
 	}
 	return w
 }
@@ -371,6 +378,14 @@ func (v *showView) argumentText(it *report.Row, a *argument.Argument) string {
 	if score, ok := v.score(it); ok {
 		tail += "  " + st.Heading.Render(score)
 	}
+	if v.opts.Contributions != nil {
+		c := v.opts.Contributions[a.ID]
+		cs := st.Pro.UnsetBold()
+		if c < 0 {
+			cs = st.Con.UnsetBold()
+		}
+		tail += "  " + cs.Render(fmt.Sprintf("%6s", report.Signed(c)))
+	}
 	if v.idColumn {
 		tail += "  " + idSt.Render(id)
 	}
@@ -497,6 +512,9 @@ func (v *showView) footer(out *output) {
 			label = prose(v.opts.ScoreLabel)
 		}
 		legend = append(legend, st.Heading.Render("0.00")+st.Muted.Render(" "+label))
+	}
+	if v.opts.Contributions != nil {
+		legend = append(legend, st.Pro.Render("+0.000")+st.Muted.Render(" "+prose(v.opts.ContributionLabel)))
 	}
 	if context > 0 {
 		legend = append(legend, st.Muted.Render(fmt.Sprintf("(context) %d kept to show where the matches sit", context)))

@@ -37,6 +37,31 @@ func Figure(x, tolerance float64) string {
 // FlipFigure writes a weight or flip point as sensitivity knows it, to score.FlipTolerance.
 func FlipFigure(x float64) string { return Figure(x, score.FlipTolerance) }
 
+// Margin writes a margin with its sign to three decimals, or to two significant digits when three
+// would round it to zero, so that it carries its sign: a con verdict by 0.0002 reads −0.00020,
+// never +0.000. A margin within score.Tolerance of 0 is a tie and reads 0.000.
+func Margin(m float64) string {
+	switch {
+	case math.IsNaN(m) || math.IsInf(m, 0) || math.Abs(m) <= score.Tolerance:
+		return "0.000"
+	case math.Abs(m) >= 0.0005:
+		return signed(m, 3)
+	}
+	// The exponent of m rounded to two significant digits, so that 0.0000999999 counts as
+	// 0.00010, not 0.000100.
+	e := strconv.FormatFloat(m, 'e', 1, 64)
+	exp, _ := strconv.Atoi(e[strings.IndexByte(e, 'e')+1:])
+	return signed(m, 1-exp)
+}
+
+func signed(m float64, places int) string {
+	s := strconv.FormatFloat(m, 'f', places, 64)
+	if m > 0 {
+		s = "+" + s
+	}
+	return s
+}
+
 // Percent writes a relative change as people read it: 335%, 12.5%, 90%, 0.3%.
 func Percent(r float64) string {
 	p := 100 * r

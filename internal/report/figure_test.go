@@ -28,6 +28,32 @@ func TestFigure(t *testing.T) {
 	}
 }
 
+func TestMargin(t *testing.T) {
+	tests := []struct {
+		m    float64
+		want string
+	}{
+		{0.246, "+0.246"},
+		{-0.038, "-0.038"},
+		{-0.0002, "-0.00020"},
+		{0.00023, "+0.00023"},
+		{-0.0004999, "-0.00050"},
+		{-0.0000999999, "-0.00010"},
+		{-0.000099, "-0.000099"},
+		{-0.00051, "-0.001"},
+		{3e-9, "+0.0000000030"},
+		{1e-10, "0.000"},
+		{-1e-10, "0.000"},
+		{0, "0.000"},
+		{math.NaN(), "0.000"},
+	}
+	for _, tt := range tests {
+		if got := Margin(tt.m); got != tt.want {
+			t.Errorf("Margin(%v) = %q, want %q", tt.m, got, tt.want)
+		}
+	}
+}
+
 func TestSharePercent(t *testing.T) {
 	tests := []struct {
 		x    float64

@@ -70,9 +70,9 @@ func (v Verdict) Headline() Sentence {
 	s.add("  ")
 	s.addRole(v.ThesisID, ThesisID, false)
 	if v.HasThesis {
-		s.add(fmt.Sprintf(" scores %s against its base %s (margin %s)", Fixed(v.Thesis), Fixed(v.Base), Signed(v.Margin)))
+		s.add(fmt.Sprintf(" scores %s against its base %s (margin %s)", Fixed(v.Thesis), Fixed(v.Base), MarginText(v.Margin, v.Outcome)))
 	} else {
-		s.add(fmt.Sprintf(": weighted sum %s (pro %s, con %s)", Signed(v.Margin), Fixed(v.Pro), Fixed(v.Con)))
+		s.add(fmt.Sprintf(": weighted sum %s (pro %s, con %s)", MarginText(v.Margin, v.Outcome), Fixed(v.Pro), Fixed(v.Con)))
 	}
 	return s
 }
@@ -81,10 +81,10 @@ func (v Verdict) Headline() Sentence {
 func (v Verdict) Line() string {
 	word := strings.ToUpper(v.Outcome)
 	if v.HasThesis {
-		return fmt.Sprintf("Verdict: %s. %s scores %.3f against its base %.3f (margin %+.3f).",
-			word, v.ThesisID, v.Thesis, v.Base, v.Margin)
+		return fmt.Sprintf("Verdict: %s. %s scores %.3f against its base %.3f (margin %s).",
+			word, v.ThesisID, v.Thesis, v.Base, MarginText(v.Margin, v.Outcome))
 	}
-	return fmt.Sprintf("Verdict: %s. Weighted sum %+.3f (pro %.3f, con %.3f).", word, v.Margin, v.Pro, v.Con)
+	return fmt.Sprintf("Verdict: %s. Weighted sum %s (pro %.3f, con %.3f).", word, MarginText(v.Margin, v.Outcome), v.Pro, v.Con)
 }
 
 // Prose is the brief's sentence about the verdict: "Under the DF-QuAD semantics and the
@@ -187,15 +187,10 @@ func zero3(x float64) float64 {
 	return x
 }
 
-// MarginText writes a margin with its sign and three decimals; a margin that would round to
-// zero when the verdict is not a tie gets the digits that show which way it leans.
+// MarginText writes a margin as Margin does, and a tie as 0.000 whatever rounding left in it.
 func MarginText(m float64, outcome string) string {
-	if math.Abs(m) >= 0.0005 {
-		return fmt.Sprintf("%+.3f", m)
-	}
-	if outcome == "tie" || m == 0 {
+	if outcome == "tie" {
 		return "0.000"
 	}
-	digits := int(math.Ceil(-math.Log10(math.Abs(m)))) + 1
-	return fmt.Sprintf("%+.*f", digits, m)
+	return Margin(m)
 }

@@ -26,7 +26,7 @@ func TestVerdictWording(t *testing.T) {
 	}{
 		{"headline", pro.Headline().plain(), "PRO  grant-asylum scores 0.746 against its base 0.500 (margin +0.246)"},
 		{"headline sum", sum.Headline().plain(), "CON  t: weighted sum -0.250 (pro 0.500, con 0.750)"},
-		{"headline tie", tie.Headline().plain(), "TIE  t scores 0.500 against its base 0.500 (margin +0.000)"},
+		{"headline tie", tie.Headline().plain(), "TIE  t scores 0.500 against its base 0.500 (margin 0.000)"},
 		{"line", pro.Line(), "Verdict: PRO. grant-asylum scores 0.746 against its base 0.500 (margin +0.246)."},
 		{"line sum", sum.Line(), "Verdict: CON. Weighted sum -0.250 (pro 0.500, con 0.750)."},
 		{"prose", pro.Prose().plain(), "Under the DF-QuAD semantics and the author profile (moral 1, strategic 4 and political 0.5), the debate comes out for the thesis: the thesis scores 0.746 against its base of 0.500, a margin of +0.246."},

@@ -174,3 +174,26 @@ func BenchmarkSynth(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkShapley is the default contribution function: exact on a debate of 19 players like
+// the built-in one, sampled at the default count on a 10,000-argument synthetic debate.
+func BenchmarkShapley(b *testing.B) {
+	small := synth.Generate(synth.Options{Arguments: 19, Depth: 2, Seed: 1})
+	large := synth.Generate(synth.Options{Arguments: 10_000, Seed: 1})
+	for _, c := range []struct {
+		name string
+		d    *argument.Debate
+	}{{"exact/n=19", small}, {"sampled/n=10000", large}} {
+		g := argument.NewGraph(c.d)
+		for _, sem := range []Semantics{DFQuAD, MLP} {
+			b.Run(fmt.Sprintf("%s/%s", c.name, sem), func(b *testing.B) {
+				opts := Options{Contributions: []ContributionFunc{Shapley}}
+				for b.Loop() {
+					if _, err := EvaluateWith(g, nil, sem, opts); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}

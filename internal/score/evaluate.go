@@ -53,6 +53,12 @@ type Result struct {
 
 	Arguments []ArgumentScore // every argument of the graph, in corpus order
 
+	// ContributionFuncs lists the contribution functions asked for by name (Options.Contributions),
+	// the one that explains the verdict first; nil when none were (removal alone is then
+	// computed, into Contribution). Shapley says how its values were found, when they were.
+	ContributionFuncs []ContributionFunc
+	Shapley           *ShapleyMethod
+
 	// Warnings are things a person should know about the numbers (a cycle that did not
 	// converge); they are not part of the JSON document.
 	Warnings []string
@@ -81,10 +87,17 @@ type ArgumentScore struct {
 	Lambda   float64 // its category's normalised weight
 	Base     float64 // τ: the corpus strength
 	Score    float64 // σ: the strength once its supporters and attackers count (Sum: τ)
-	// Contribution is the margin minus the margin with this argument removed: positive when it
-	// pushes toward pro. 0 for an argument with no path to the thesis.
+	// Contribution is the margin minus the margin with this argument removed (the removal
+	// contribution function): positive when it pushes toward pro. 0 for an argument with no
+	// path to the thesis, under every function.
 	Contribution float64
 	Connected    bool // it has a path of relations to the thesis
+
+	// The other contribution functions (see ContributionFunc), 0 unless asked for. ShapleySE is
+	// the standard error of a sampled Shapley value (0 when exact).
+	Shapley, ShapleySE float64
+	Restricted         float64
+	Gradient           float64
 }
 
 // Evaluate scores g under the weights and semantics, with every argument's contribution.
@@ -106,6 +119,12 @@ type Options struct {
 	// NoContributions skips the per-argument contributions (they stay 0): the one part whose
 	// cost grows faster than the graph. A verdict table needs only the scores.
 	NoContributions bool
+	// Contributions lists the contribution functions to compute, the one that explains the
+	// verdict first; removal is always among them. Empty: removal alone.
+	Contributions []ContributionFunc
+	// ShapleySamples is the number of permutations sampled when the players are too many for
+	// exact Shapley values; 0 for DefaultShapleySamples.
+	ShapleySamples int
 }
 
 // EvaluateWith is Evaluate with options.
@@ -150,33 +169,15 @@ func evaluate(g *argument.Graph, w Weights, m *Model, opts Options) *Result {
 			sol.Residual, sol.Iterations))
 	}
 	connected := g.Connected()
-	contribOK := true
-	// Each removal that reaches a cycle solves it again: a cycle of thousands would take
-	// minutes. Past the budget the remaining contributions that reach a cycle are left at 0
-	// and said so.
-	skipped, work0, below := 0, m.work, cyclesBelow(m)
-	if !opts.NoContributions && sem.Graph() {
-		m.prepareRemovals()
-	}
 	for i := 1; i < g.Len(); i++ {
 		a := g.Argument(i)
 		lam := m.lambdaOf(i)
-		as := ArgumentScore{
+		r.Arguments = append(r.Arguments, ArgumentScore{
 			ID: a.ID, Side: a.Side, Category: a.Category,
 			Weight: w.Get(a.Category), Lambda: lam,
 			Base: a.Strength, Score: finite(sigma[i]),
 			Connected: connected[i],
-		}
-		if !opts.NoContributions && (connected[i] || sem == Sum) {
-			if below != nil && below[m.blockOf[m.pos[i]]] && m.work-work0 > contribBudget {
-				skipped++
-			} else {
-				without, ok := m.marginWithout(i, margin)
-				contribOK = contribOK && ok
-				as.Contribution = finite(margin - without)
-			}
-		}
-		r.Arguments = append(r.Arguments, as)
+		})
 		t := r.ByCategory[a.Category]
 		if a.Side == argument.Con {
 			t.Con += lam * a.Strength
@@ -187,18 +188,21 @@ func evaluate(g *argument.Graph, w Weights, m *Model, opts Options) *Result {
 		}
 		r.ByCategory[a.Category] = t
 	}
+	if !opts.NoContributions {
+		funcs := opts.Contributions
+		if len(funcs) == 0 {
+			funcs = []ContributionFunc{Removal}
+		} else {
+			r.ContributionFuncs = funcs // asked for by name: the JSON says which
+		}
+		if !r.contributions(m, connected, funcs, opts.ShapleySamples) {
+			r.Warnings = append(r.Warnings, "some contributions come from cycles that did not converge once an argument was removed")
+		}
+	}
 	for _, c := range cats {
 		if _, ok := r.ByCategory[c]; !ok {
 			r.ByCategory[c] = SideTotals{}
 		}
-	}
-	if skipped > 0 {
-		r.Warnings = append(r.Warnings, fmt.Sprintf(
-			"the contributions of %d arguments were not computed (shown as 0): removing each means solving a large cycle again, past argmap's bound of %d node updates; the scores and the verdict do not depend on them",
-			skipped, contribBudget))
-	}
-	if !contribOK {
-		r.Warnings = append(r.Warnings, "some contributions come from cycles that did not converge once an argument was removed")
 	}
 	return r
 }

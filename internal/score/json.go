@@ -80,11 +80,45 @@ func (r *Result) Document(label string, arguments bool) any {
 		t := r.ByCategory[c]
 		d.Categories.values = append(d.Categories.values, sidesJSON{Pro: num(t.Pro), Con: num(t.Con)})
 	}
+	if len(r.ContributionFuncs) > 0 {
+		c := &contributionsJSON{Functions: r.ContributionFuncs, ExplainedBy: r.ContributionFuncs[0]}
+		if m := r.Shapley; m != nil {
+			c.Shapley = &shapleyJSON{Method: "exact", Players: m.Players}
+			if !m.Exact {
+				seed := m.Seed
+				c.Shapley.Method, c.Shapley.Samples, c.Shapley.Seed = "sampled", m.Samples, &seed
+			}
+		}
+		d.Contributions = c
+	}
 	if arguments {
 		rows := make(argumentRows, len(r.Arguments))
+		vals := make([]num, len(r.Arguments)*(len(r.ContributionFuncs)+1))
 		for i, a := range r.Arguments {
-			rows[i] = argumentJSON{ID: a.ID, Side: a.Side, Category: a.Category, Weight: num(a.Weight),
+			row := argumentJSON{ID: a.ID, Side: a.Side, Category: a.Category, Weight: num(a.Weight),
 				Base: num(a.Base), Score: num(a.Score), Contribution: num(a.Contribution)}
+			for _, f := range r.ContributionFuncs {
+				v := &vals[0]
+				vals = vals[1:]
+				*v = num(a.Value(f))
+				switch f {
+				case Shapley:
+					row.Shapley = v
+					if r.Shapley != nil && !r.Shapley.Exact {
+						se := &vals[0]
+						vals = vals[1:]
+						*se = num(a.ShapleySE)
+						row.ShapleySE = se
+					}
+				case Removal:
+					row.Removal = v
+				case Restricted:
+					row.Restricted = v
+				case Gradient:
+					row.Gradient = v
+				}
+			}
+			rows[i] = row
 		}
 		d.Arguments = &rows
 	}
@@ -92,18 +126,34 @@ func (r *Result) Document(label string, arguments bool) any {
 }
 
 type resultJSON struct {
-	Label      string        `json:"label,omitempty"`
-	Semantics  Semantics     `json:"semantics"`
-	Weights    orderedMap    `json:"weights"`
-	Thesis     thesisJSON    `json:"thesis"`
-	Verdict    Verdict       `json:"verdict"`
-	Margin     num           `json:"margin"`
-	Converged  bool          `json:"converged"`
-	Iterations int           `json:"iterations"`
-	Residual   residual      `json:"residual"`
-	Totals     sidesJSON     `json:"totals"`
-	Categories orderedMap    `json:"categories"`
-	Arguments  *argumentRows `json:"arguments,omitempty"`
+	Label      string     `json:"label,omitempty"`
+	Semantics  Semantics  `json:"semantics"`
+	Weights    orderedMap `json:"weights"`
+	Thesis     thesisJSON `json:"thesis"`
+	Verdict    Verdict    `json:"verdict"`
+	Margin     num        `json:"margin"`
+	Converged  bool       `json:"converged"`
+	Iterations int        `json:"iterations"`
+	Residual   residual   `json:"residual"`
+	Totals     sidesJSON  `json:"totals"`
+	Categories orderedMap `json:"categories"`
+	// Contributions says which contribution functions the rows carry and which one explains
+	// the verdict in text; left out when none were asked for (compare).
+	Contributions *contributionsJSON `json:"contributions,omitempty"`
+	Arguments     *argumentRows      `json:"arguments,omitempty"`
+}
+
+type contributionsJSON struct {
+	Functions   []ContributionFunc `json:"functions"`
+	ExplainedBy ContributionFunc   `json:"explained_by"`
+	Shapley     *shapleyJSON       `json:"shapley,omitempty"`
+}
+
+type shapleyJSON struct {
+	Method  string  `json:"method"` // exact or sampled
+	Players int     `json:"players"`
+	Samples int     `json:"samples,omitempty"` // permutations, when sampled
+	Seed    *uint64 `json:"seed,omitempty"`
 }
 
 type thesisJSON struct {
@@ -125,6 +175,12 @@ type argumentJSON struct {
 	Base         num           `json:"base"`
 	Score        num           `json:"score"`
 	Contribution num           `json:"contribution"`
+	// One per requested contribution function; shapley_se when Shapley was sampled.
+	Shapley    *num `json:"shapley,omitempty"`
+	ShapleySE  *num `json:"shapley_se,omitempty"`
+	Removal    *num `json:"removal,omitempty"`
+	Restricted *num `json:"restricted,omitempty"`
+	Gradient   *num `json:"gradient,omitempty"`
 }
 
 // argumentRows are the per-argument rows, a hundred thousand in a big debate. encoding/json
@@ -188,6 +244,14 @@ func (a argumentJSON) append(b []byte, l rowLayout) []byte {
 	b = a.Base.append(key(b, false, "base"))
 	b = a.Score.append(key(b, false, "score"))
 	b = a.Contribution.append(key(b, false, "contribution"))
+	for _, f := range [...]struct {
+		name string
+		v    *num
+	}{{"shapley", a.Shapley}, {"shapley_se", a.ShapleySE}, {"removal", a.Removal}, {"restricted", a.Restricted}, {"gradient", a.Gradient}} {
+		if f.v != nil {
+			b = f.v.append(key(b, false, f.name))
+		}
+	}
 	return append(b, l.close...)
 }
 

@@ -130,8 +130,16 @@ func TestWriteJSONMatchesMarshalIndent(t *testing.T) {
 		debate(0.5, "A pro strategic 0.8 +T", "B con political 0.6 -T"),
 		hostile,
 	} {
-		for _, sem := range []Semantics{DFQuAD, Sum} {
-			r, err := Evaluate(argument.NewGraph(d), Weights{"moral": 0.7}, sem)
+		for _, c := range []struct {
+			sem  Semantics
+			opts Options
+		}{
+			{DFQuAD, Options{}}, {Sum, Options{}},
+			{DFQuAD, Options{Contributions: AllContributionFuncs}},
+			{MLP, Options{Contributions: []ContributionFunc{Gradient, Shapley}}},
+		} {
+			sem := c.sem
+			r, err := EvaluateWith(argument.NewGraph(d), Weights{"moral": 0.7}, sem, c.opts)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -147,6 +155,34 @@ func TestWriteJSONMatchesMarshalIndent(t *testing.T) {
 			if !bytes.Equal(got.Bytes(), want) {
 				t.Errorf("%s, %d arguments: WriteJSON differs from MarshalIndent:\n got %s\nwant %s", sem, len(d.Arguments), got.Bytes(), want)
 			}
+		}
+	}
+}
+
+// TestSampledShapleyJSON: a sampled Shapley value carries its standard error, and the method its
+// sample count and seed, in the streamed document as in encoding/json's.
+func TestSampledShapleyJSON(t *testing.T) {
+	defer func(l int) { exactShapleyLimit = l }(exactShapleyLimit)
+	exactShapleyLimit = 0
+	d := debate(0.5, "A pro strategic 0.8 +T", "B con political 0.6 -T", "C pro moral 0.3 -B")
+	r, err := EvaluateWith(argument.NewGraph(d), nil, DFQuAD, Options{Contributions: []ContributionFunc{Shapley}, ShapleySamples: 8})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := json.MarshalIndent(r.Document("", true), "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got bytes.Buffer
+	if err := r.WriteJSON(&got); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got.Bytes(), append(want, '\n')) {
+		t.Errorf("WriteJSON differs from MarshalIndent:\n got %s\nwant %s", got.Bytes(), want)
+	}
+	for _, s := range []string{`"method": "sampled"`, `"samples": 8`, `"seed": 14`, `"shapley_se": `} {
+		if !bytes.Contains(got.Bytes(), []byte(s)) {
+			t.Errorf("document lacks %s:\n%s", s, got.Bytes())
 		}
 	}
 }

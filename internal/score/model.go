@@ -107,6 +107,7 @@ type scratch struct {
 	lamCat []float64 // per category
 	buf    [5][]float64
 	rm     *removal // contributions' working memory, made on first use
+	pin    int32    // a position in a cycle whose parents are cut off (restricted removal); -1 for none
 	bt     *batch   // batched scoring's working memory, made on first use
 }
 
@@ -286,6 +287,7 @@ func (m *Model) newScratch() scratch {
 		taus:   make([]float64, m.n),
 		out:    make([]float64, m.n),
 		lamCat: make([]float64, len(m.cats)),
+		pin:    -1,
 	}
 	if size := m.maxBlock; !m.acyclic || m.limits.iterateAll {
 		if m.limits.iterateAll {
@@ -464,7 +466,7 @@ func (m *Model) iterate(lo, hi int32) Solution {
 		m.work += int64(size)
 		res = 0
 		for p := lo; p < hi; p++ {
-			next[p-lo] = m.eval(p)
+			next[p-lo] = m.evalPinned(p)
 			res = max(res, math.Abs(next[p-lo]-m.sigma[p]))
 		}
 		for p := lo; p < hi; p++ {
@@ -505,7 +507,7 @@ func (m *Model) integrate(lo, hi int32, sweeps int) Solution {
 	// deriv writes f(σ) − σ at the current scores into d.
 	deriv := func(d []float64) {
 		for p := lo; p < hi; p++ {
-			d[p-lo] = m.eval(p) - m.sigma[p]
+			d[p-lo] = m.evalPinned(p) - m.sigma[p]
 		}
 	}
 	// move puts x0 + h·d into the scores.
@@ -540,6 +542,14 @@ func (m *Model) integrate(lo, hi int32, sweeps int) Solution {
 		}
 	}
 	return Solution{Converged: res < Tolerance, Iterations: sweeps + steps, Residual: res}
+}
+
+// evalPinned is eval for a position in a cycle: a pinned one keeps its base strength.
+func (m *Model) evalPinned(p int32) float64 {
+	if p == m.pin {
+		return m.taus[p]
+	}
+	return m.eval(p)
 }
 
 // eval is the semantics' update for position p given what its parents pass on now.

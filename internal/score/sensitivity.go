@@ -283,7 +283,8 @@ type analysis struct {
 	margin float64
 	opts   SensitivityOptions
 
-	hasArgs []bool    // per category index: any argument in it
+	hasArgs []bool    // per category index: any argument of the graph in it
+	scale   []bool    // per category index: any argument of the whole debate in it (it sets λ's scale)
 	diff    []float64 // per category index: Σ τ over pro minus Σ τ over con (Sum's closed form)
 	signs   []uint8   // by model position: the signs of its paths to the thesis (1 +, 2 −)
 	cycles  []bool    // by block: a cycle lies at or below it; nil on an acyclic graph
@@ -295,6 +296,10 @@ type analysis struct {
 
 func (a *analysis) prepare() {
 	a.hasArgs = make([]bool, len(a.cats))
+	a.scale = make([]bool, len(a.cats))
+	for _, c := range usedCategories(a.g) {
+		a.scale[slices.Index(a.cats, c)] = true
+	}
 	a.diff = make([]float64, len(a.cats))
 	for i := 1; i < a.g.Len(); i++ {
 		arg := a.g.Argument(i)
@@ -432,7 +437,7 @@ func (wk *worker) category(c int) CategorySensitivity {
 	othersMax := 0.0
 	for k, n := range a.cats {
 		wk.wts = append(wk.wts, a.w.Get(n))
-		if k != c {
+		if k != c && a.scale[k] {
 			othersMax = max(othersMax, a.w.Get(n))
 		}
 	}
@@ -450,7 +455,7 @@ func (wk *worker) category(c int) CategorySensitivity {
 	switch {
 	case a.sem == Sum && !a.opts.scanSum:
 		res.Curve = sample(f, grid)
-		flips = sumCategoryFlip(a.diff, wk.wts, c, res.From, res.To)
+		flips = sumCategoryFlip(a.diff, wk.wts, a.scale, c, res.From, res.To)
 	case a.sem != Sum && wk.m.Acyclic():
 		res.Curve = wk.sampleWeights(c, grid)
 		flips = locate(f, res.Curve, (res.To-res.From)/float64(a.opts.Steps))
@@ -511,15 +516,16 @@ func (wk *worker) sampleWeights(c int, grid []float64) []Point {
 func (wk *worker) lambdaAtWeight(c int, x float64) bool {
 	a := wk.a
 	// Weights that are all 0 are no weighting at all; otherwise the scale is the largest
-	// weight among the categories that hold arguments (see Weights.LambdaFor).
+	// weight among the categories that hold arguments of the whole debate, filtered or not
+	// (see Weights.LambdaFor).
 	all, top := x, 0.0
-	if a.hasArgs[c] {
+	if a.scale[c] {
 		top = x
 	}
 	for k, v := range wk.wts {
 		if k != c {
 			all = max(all, v)
-			if a.hasArgs[k] {
+			if a.scale[k] {
 				top = max(top, v)
 			}
 		}
@@ -541,23 +547,35 @@ func (wk *worker) lambdaAtWeight(c int, x float64) bool {
 	return true
 }
 
-// sumCategoryFlip is Sum's closed form. The margin is Σ_k λ_k·d_k with λ_k = w_k / max(w), so
-// its sign is the sign of S(x) = Σ_{k≠c} w_k·d_k + x·d_c: linear in x, with one zero at most,
-// at x = −Σ_{k≠c} w_k·d_k / d_c. As for a scan, it counts when the verdicts at the ends of the
-// span are pro and con (not a tie within Tolerance of a zero at the very end).
-func sumCategoryFlip(diff, wts []float64, c int, from, to float64) []Flip {
+// sumCategoryFlip is Sum's closed form. The margin is Σ_k λ_k·d_k with λ_k = w_k / W, W the
+// largest weight among the categories in scale (a category outside it holds no argument, so its
+// d_k is 0), so its sign is the sign of S(x) = Σ_{k≠c} w_k·d_k + x·d_c: linear in x, with one
+// zero at most, at x = −Σ_{k≠c} w_k·d_k / d_c. As for a scan, it counts when the verdicts at
+// the ends of the span are pro and con (not a tie within Tolerance of a zero at the very end).
+func sumCategoryFlip(diff, wts []float64, scale []bool, c int, from, to float64) []Flip {
 	d := diff[c]
 	rest, others := 0.0, 0.0
 	for k, v := range wts {
 		if k != c {
 			rest += v * diff[k]
-			others = max(others, v)
+			if scale[k] {
+				others = max(others, v)
+			}
 		}
 	}
-	if others == 0 {
-		return nil // λ_c is 1 for any weight above 0 and the others are 0: nothing moves
+	margin := func(x float64) float64 {
+		top := others
+		if scale[c] {
+			top = max(top, x)
+		}
+		if top == 0 {
+			return 0
+		}
+		return (rest + x*d) / top
 	}
-	margin := func(x float64) float64 { return (rest + x*d) / max(x, others) }
+	if d == 0 {
+		return nil // S does not depend on x: its sign never changes
+	}
 	return linearFlip(margin(from), margin(to), -rest/d)
 }
 

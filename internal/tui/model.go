@@ -31,6 +31,9 @@ type Options struct {
 	// ScoreArgs are the flags of argmap score, other than weights and semantics, that the
 	// printed command must repeat to score the same graph: corpus and filters.
 	ScoreArgs []string
+	// Contributions are the contribution functions to compute, the first drawn as each
+	// argument's bar; empty for removal.
+	Contributions []score.ContributionFunc
 }
 
 // Step is how far left and right move a weight.
@@ -105,7 +108,7 @@ func New(opts Options) (*Model, error) {
 		m.sem = score.DefaultSemantics
 	}
 	m.help = newHelp(m.st, opts.ASCII)
-	res, err := score.Evaluate(g, m.weights, m.sem)
+	res, err := m.evaluate()
 	if err != nil {
 		return nil, err
 	}
@@ -156,15 +159,28 @@ func (m *Model) setResult(r *score.Result) {
 	m.res = r
 	m.maxAbs = 0
 	for _, a := range r.Arguments {
-		m.maxAbs = max(m.maxAbs, math.Abs(a.Contribution))
+		m.maxAbs = max(m.maxAbs, math.Abs(m.contribution(a)))
 	}
+}
+
+// evaluate scores the debate under the current weights and semantics.
+func (m *Model) evaluate() (*score.Result, error) {
+	return score.EvaluateWith(m.g, m.weights, m.sem, score.Options{Contributions: m.opts.Contributions})
+}
+
+// contribution is a's share of the margin by the first contribution function asked for.
+func (m *Model) contribution(a score.ArgumentScore) float64 {
+	if len(m.opts.Contributions) == 0 {
+		return a.Contribution
+	}
+	return a.Value(m.opts.Contributions[0])
 }
 
 // rescore scores the debate under the current weights and semantics, and says what the change
 // (named by what) did to the verdict.
 func (m *Model) rescore(what string) {
 	old := m.res
-	r, err := score.Evaluate(m.g, m.weights, m.sem)
+	r, err := m.evaluate()
 	if err != nil {
 		m.message, m.flipped = err.Error(), false
 		return

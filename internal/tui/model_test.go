@@ -3,6 +3,7 @@ package tui
 import (
 	"flag"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -375,5 +376,28 @@ func TestMouseWheelScrolls(t *testing.T) {
 	m.Update(tea.MouseWheelMsg{X: 100, Y: 10, Button: tea.MouseWheelDown})
 	if m.detail != 3 {
 		t.Errorf("wheel over the detail: scrolled %d lines, want 3", m.detail)
+	}
+}
+
+// TestContributionsOption: the bars follow the first contribution function asked for, and
+// Shapley's bars add up to the margin.
+func TestContributionsOption(t *testing.T) {
+	g := builtin(t)
+	m := newModel(t, g, Options{Contributions: []score.ContributionFunc{score.Shapley}}, 120, 40)
+	sum := 0.0
+	for _, a := range m.res.Arguments {
+		if got := m.contribution(a); got != a.Shapley {
+			t.Errorf("%s: bar %g, Shapley %g", a.ID, got, a.Shapley)
+		}
+		sum += m.contribution(a)
+	}
+	if math.Abs(sum-m.res.Margin) > 1e-9 {
+		t.Errorf("Shapley bars add up to %g, margin %g", sum, m.res.Margin)
+	}
+	plain := newModel(t, g, Options{}, 120, 40)
+	for _, a := range plain.res.Arguments {
+		if plain.contribution(a) != a.Contribution {
+			t.Errorf("%s: bar %g without the option, removal %g", a.ID, plain.contribution(a), a.Contribution)
+		}
 	}
 }

@@ -146,7 +146,7 @@ func (m *Model) barLines(w int) []string {
 	} else {
 		parts = append(parts, st.Muted.Render("pro ")+fixed3(r.Totals.Pro)+st.Muted.Render(" con ")+fixed3(r.Totals.Con))
 	}
-	parts = append(parts, st.Muted.Render("margin ")+st.Heading.Render(signed(r.Margin)), st.Muted.Render("semantics ")+string(r.Semantics))
+	parts = append(parts, st.Muted.Render("margin ")+st.Heading.Render(report.Margin(r.Margin)), st.Muted.Render("semantics ")+string(r.Semantics))
 	for _, c := range m.cats {
 		parts = append(parts, st.CategoryStyle(c).Render(clean(c))+" "+formatWeight(m.weights[c]))
 	}
@@ -302,7 +302,7 @@ func (m *Model) rowLine(r row, selected bool, w int) string {
 	as := m.res.Arguments[r.Node-1]
 	tail := st.Heading.Render(fixed2(as.Score))
 	if room := w - used - 18; room >= 10 {
-		tail += " " + m.contribBar(as.Contribution) + " " + m.contribText(as.Contribution)
+		tail += " " + m.contribBar(m.contribution(as)) + " " + m.contribText(m.contribution(as))
 	}
 	titleText := clean(a.Title)
 	if r.Context {
@@ -436,7 +436,7 @@ func (m *Model) detailLines(w, h int) []string {
 		if m.res.Thesis.HasScore {
 			line += st.Muted.Render("  score ") + st.Heading.Render(fixed3(m.res.Thesis.Score))
 		}
-		out = append(out, line+st.Muted.Render("  margin ")+st.Heading.Render(signed(m.res.Margin)))
+		out = append(out, line+st.Muted.Render("  margin ")+st.Heading.Render(report.Margin(m.res.Margin)))
 		para("Claim", d.Thesis.Claim)
 		para("Question", d.Question)
 	} else {
@@ -450,7 +450,7 @@ func (m *Model) detailLines(w, h int) []string {
 		out = append(out, side.Render(strings.ToUpper(clean(string(a.Side))))+"  "+st.CategoryStyle(a.Category).Render(clean(a.Category))+"  "+
 			styled(st.Bar, filled)+styled(st.Track, empty)+" "+st.Muted.Render("base ")+fixed2(a.Strength))
 		out = append(out, flow([]string{st.Muted.Render("score ") + st.Heading.Render(fixed3(as.Score)),
-			st.Muted.Render("contribution to the margin ") + m.contribText(as.Contribution) + " " + m.contribBar(as.Contribution)}, "  ", w)...)
+			st.Muted.Render("contribution to the margin ") + m.contribText(m.contribution(as)) + " " + m.contribBar(m.contribution(as))}, "  ", w)...)
 		if !as.Connected {
 			out = append(out, st.Warn.Render("no path of supports or attacks to the thesis"))
 		}
