@@ -131,6 +131,10 @@ type Argument struct {
 	Strength  float64
 	Supports  []string
 	Attacks   []string
+	// Relations is where each relation comes from: nil (every relation bare), or one entry per
+	// relation, the supports in Supports order and then the attacks in Attacks order, as the
+	// corpus decoder fills it. Supports and Attacks stay the lists everything else reads.
+	Relations []Relation
 	Quotes    []Passage
 	Evidence  []Passage
 	Tags      []string
@@ -158,6 +162,33 @@ func (a *Argument) relationSpan(i int) Span {
 	return Span{Pos: a.Pos}
 }
 
+// Basis says where a relation comes from.
+type Basis string
+
+// The bases of a relation. A relation that declares none counts as stated.
+const (
+	Stated   Basis = "stated"   // the source makes the link; Relation.Quote is the sentence
+	Inferred Basis = "inferred" // the curators' reading; Relation.Note says why
+)
+
+// Bases lists the valid bases in the order messages name them.
+var Bases = []Basis{Stated, Inferred}
+
+// Provenance returns the relation of type t at position i of Supports (or Attacks), with its
+// basis, quote and note when the corpus gave them.
+func (a *Argument) Provenance(t RelationType, i int) Relation {
+	targets, k := a.Supports, i
+	if t == Attack {
+		targets, k = a.Attacks, len(a.Supports)+i
+	}
+	r := Relation{From: a.ID, To: targets[i], Type: t}
+	if k < len(a.Relations) && a.Relations[k].To == r.To && a.Relations[k].Type == t {
+		p := a.Relations[k]
+		r.Basis, r.Quote, r.Source, r.Note, r.Pos = p.Basis, p.Quote, p.Source, p.Note, p.Pos
+	}
+	return r
+}
+
 // Debate is a whole corpus: the question, its thesis, and every argument in corpus order
 // (files in name order, then the order within each file).
 type Debate struct {
@@ -168,9 +199,12 @@ type Debate struct {
 	Thesis     Thesis
 	Categories []string
 	Sources    []Source
-	Profiles   []Profile
-	Arguments  []*Argument
-	Pos        Pos
+	// Verdict is the source's own conclusion, in its words (empty Text when the corpus gives
+	// none). It is recorded, not computed: scoring never reads it.
+	Verdict   Passage
+	Profiles  []Profile
+	Arguments []*Argument
+	Pos       Pos
 }
 
 // Argument returns the argument with the given id, or nil.
@@ -242,6 +276,7 @@ func (a *Argument) Text() string {
 func (d *Debate) ClearPositions() {
 	d.Pos = Pos{}
 	d.Thesis.Pos, d.Thesis.IDAt = Pos{}, Span{}
+	d.Verdict.Pos, d.Verdict.SourceAt = Pos{}, Span{}
 	for i := range d.Sources {
 		d.Sources[i].Pos, d.Sources[i].IDAt = Pos{}, Span{}
 	}
@@ -255,6 +290,14 @@ func (d *Debate) ClearPositions() {
 		}
 		for i := range a.Evidence {
 			a.Evidence[i].Pos, a.Evidence[i].SourceAt = Pos{}, Span{}
+		}
+		bare := true
+		for i := range a.Relations {
+			a.Relations[i].Pos, a.Relations[i].SourceAt = Pos{}, Span{}
+			bare = bare && a.Relations[i].Bare()
+		}
+		if bare {
+			a.Relations = nil // bare ids say no more than Supports and Attacks
 		}
 	}
 }

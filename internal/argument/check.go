@@ -281,6 +281,14 @@ func (c *checker) references() {
 		c.valid[i] = valid
 		c.passages(a.Quotes, "quotes", sourceIDs)
 		c.passages(a.Evidence, "evidence", sourceIDs)
+		for _, r := range a.Relations {
+			if r.Source != "" && r.SourceAt != (Span{}) {
+				c.passages([]Passage{{Source: r.Source, SourceAt: r.SourceAt}}, "the quote of a relation", sourceIDs)
+			}
+		}
+	}
+	if d.Verdict.Source != "" {
+		c.passages([]Passage{d.Verdict}, "the verdict", sourceIDs)
 	}
 }
 

@@ -14,12 +14,27 @@ type Filter struct {
 	Tags        []string
 	MinStrength float64
 	Search      string
+	// Relations, when Stated, keeps only the relations the source itself makes: the graph,
+	// not Match, applies it (see Graph.StatedOnly). "" keeps every relation.
+	Relations Basis
 }
 
 // IsZero reports whether the filter matches everything.
 func (f Filter) IsZero() bool {
 	return len(f.Sides) == 0 && len(f.Categories) == 0 && len(f.Tags) == 0 &&
-		f.MinStrength == 0 && f.Search == ""
+		f.MinStrength == 0 && f.Search == "" && f.Relations == ""
+}
+
+// Apply restricts g to what the filter keeps: the matching arguments and, with Relations set
+// to Stated, only the stated relations among them.
+func (f Filter) Apply(g *Graph) *Graph {
+	if f.Relations == Stated {
+		g = g.StatedOnly()
+	}
+	if len(f.Sides) == 0 && len(f.Categories) == 0 && len(f.Tags) == 0 && f.MinStrength == 0 && f.Search == "" {
+		return g
+	}
+	return g.Subgraph(f.Match)
 }
 
 // Match reports whether a passes the filter.
@@ -80,6 +95,9 @@ func (f Filter) Check(d *Debate) error {
 			}
 		}
 	}
+	if f.Relations != "" && f.Relations != Stated {
+		return &FilterError{Flag: "relations", Value: string(f.Relations), Valid: []string{"all", string(Stated)}}
+	}
 	if f.MinStrength < 0 || f.MinStrength > 1 || f.MinStrength != f.MinStrength {
 		return &FilterError{Flag: "min-strength", Value: fmt.Sprint(f.MinStrength), Hint: "give a number from 0 to 1"}
 	}
@@ -98,4 +116,37 @@ func (d *Debate) Tags() []string {
 	}
 	slices.Sort(tags)
 	return tags
+}
+
+// WithoutInferred returns a, or a copy of it without its inferred relations when it has any:
+// what a listing filtered to --relations stated shows of it.
+func (a *Argument) WithoutInferred() *Argument {
+	inferred := false
+	for _, r := range a.Relations {
+		inferred = inferred || r.Inferred()
+	}
+	if !inferred {
+		return a
+	}
+	b := *a
+	b.Supports, b.Attacks, b.Relations = nil, nil, nil
+	for _, t := range [...]RelationType{Support, Attack} {
+		n := len(a.Supports)
+		if t == Attack {
+			n = len(a.Attacks)
+		}
+		for k := range n {
+			r := a.Provenance(t, k)
+			if r.Inferred() {
+				continue
+			}
+			if t == Support {
+				b.Supports = append(b.Supports, r.To)
+			} else {
+				b.Attacks = append(b.Attacks, r.To)
+			}
+			b.Relations = append(b.Relations, r)
+		}
+	}
+	return &b
 }

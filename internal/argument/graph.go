@@ -2,15 +2,44 @@ package argument
 
 // Edge is one end of a relation as seen from a node: Node is the other end's index.
 type Edge struct {
-	Node int
-	Type RelationType
+	Node  int
+	Type  RelationType
+	Basis Basis // as declared: "" when the corpus gave none, which counts as Stated
 }
 
-// Relation is a support or attack from one node to another, named by id.
+// Inferred reports whether the relation is the curators' reading rather than the source's.
+func (e Edge) Inferred() bool { return e.Basis == Inferred }
+
+// Relation is a support or attack from one node to another, named by id, with where it comes
+// from: Basis as declared ("" when the corpus gave none, which counts as Stated), the Quote
+// from Source that states it, and the Note that says why an inferred one is read in.
 type Relation struct {
-	From string
-	To   string
-	Type RelationType
+	From   string
+	To     string
+	Type   RelationType
+	Basis  Basis
+	Quote  string
+	Source string
+	Note   string
+	Pos    Pos
+	// SourceAt is where the source id stands, for Check's problems.
+	SourceAt Span
+}
+
+// Inferred reports whether the relation is the curators' reading rather than the source's.
+func (r Relation) Inferred() bool { return r.Basis == Inferred }
+
+// Bare reports whether the relation says nothing of where it comes from, as a bare id.
+func (r Relation) Bare() bool {
+	return r.Basis == "" && r.Quote == "" && r.Source == "" && r.Note == ""
+}
+
+// EffectiveBasis is the basis the relation counts as: Stated when it declares none.
+func (r Relation) EffectiveBasis() Basis {
+	if r.Basis == "" {
+		return Stated
+	}
+	return r.Basis
 }
 
 // Graph is the debate as nodes and edges. Node 0 is the thesis; node i+1 is Debate.Arguments[i],
@@ -26,6 +55,8 @@ type Graph struct {
 	in     [][]Edge
 	out    [][]Edge
 	nrel   int
+
+	statedOnly bool // the inferred relations are left out
 }
 
 // ThesisNode is the index of the thesis.
@@ -33,18 +64,19 @@ const ThesisNode = 0
 
 // NewGraph builds the graph of a debate.
 func NewGraph(d *Debate) *Graph {
-	return newGraph(d, d.Arguments)
+	return newGraph(d, d.Arguments, false)
 }
 
-func newGraph(d *Debate, args []*Argument) *Graph {
+func newGraph(d *Debate, args []*Argument, statedOnly bool) *Graph {
 	n := len(args) + 1
 	g := &Graph{
-		Debate: d,
-		args:   args,
-		ids:    make([]string, n),
-		index:  make(map[string]int, n),
-		in:     make([][]Edge, n),
-		out:    make([][]Edge, n),
+		Debate:     d,
+		statedOnly: statedOnly,
+		args:       args,
+		ids:        make([]string, n),
+		index:      make(map[string]int, n),
+		in:         make([][]Edge, n),
+		out:        make([][]Edge, n),
 	}
 	g.ids[0] = d.Thesis.ID
 	g.index[d.Thesis.ID] = 0
@@ -65,6 +97,7 @@ func (g *Graph) link() {
 	type rel struct {
 		from, to int
 		typ      RelationType
+		basis    Basis
 	}
 	count := 0
 	for _, a := range g.args {
@@ -87,20 +120,28 @@ func (g *Graph) link() {
 				targets = a.Attacks
 			}
 		next:
-			for _, id := range targets {
+			for k, id := range targets {
 				to, ok := g.index[id]
 				if !ok || to == from {
 					continue
 				}
-				r := rel{from, to, t}
+				var basis Basis
+				if len(a.Relations) > 0 {
+					basis = a.Provenance(t, k).Basis
+				}
+				if g.statedOnly && basis == Inferred {
+					continue
+				}
+				r := rel{from, to, t, basis}
 				if seen != nil {
-					if seen[r] {
+					key := rel{from: from, to: to, typ: t}
+					if seen[key] {
 						continue // a duplicate is kept once
 					}
-					seen[r] = true
+					seen[key] = true
 				} else {
 					for _, prev := range rels[first:] {
-						if prev == r {
+						if prev.to == r.to && prev.typ == r.typ {
 							continue next
 						}
 					}
@@ -122,8 +163,8 @@ func (g *Graph) link() {
 		}
 	}
 	for _, r := range rels {
-		g.out[r.from] = append(g.out[r.from], Edge{Node: r.to, Type: r.typ})
-		g.in[r.to] = append(g.in[r.to], Edge{Node: r.from, Type: r.typ})
+		g.out[r.from] = append(g.out[r.from], Edge{Node: r.to, Type: r.typ, Basis: r.basis})
+		g.in[r.to] = append(g.in[r.to], Edge{Node: r.from, Type: r.typ, Basis: r.basis})
 	}
 }
 
@@ -163,7 +204,7 @@ func (g *Graph) Relations() []Relation {
 		for _, t := range [...]RelationType{Support, Attack} {
 			for _, e := range g.out[from] {
 				if e.Type == t {
-					rels = append(rels, Relation{From: g.ids[from], To: g.ids[e.Node], Type: t})
+					rels = append(rels, g.Relation(from, e.Node, t))
 				}
 			}
 		}
@@ -297,7 +338,29 @@ func (g *Graph) Subgraph(keep func(*Argument) bool) *Graph {
 			args = append(args, a)
 		}
 	}
-	return newGraph(g.Debate, args)
+	return newGraph(g.Debate, args, g.statedOnly)
+}
+
+// StatedOnly is the graph with only the relations the source itself makes: the inferred ones
+// are left out, the arguments all stay.
+func (g *Graph) StatedOnly() *Graph {
+	return newGraph(g.Debate, g.args, true)
+}
+
+// Relation returns the relation of type t from node from to node to, with its provenance.
+func (g *Graph) Relation(from, to int, t RelationType) Relation {
+	r := Relation{From: g.ids[from], To: g.ids[to], Type: t}
+	a := g.Argument(from)
+	if a == nil || len(a.Relations) == 0 {
+		return r
+	}
+	for _, p := range a.Relations {
+		if p.To == r.To && p.Type == t {
+			p.Pos, p.SourceAt = Pos{}, Span{} // where it was read is the loader's business
+			return p
+		}
+	}
+	return r
 }
 
 // Arguments lists the graph's arguments in corpus order.

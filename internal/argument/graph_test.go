@@ -33,9 +33,9 @@ func TestGraphEdges(t *testing.T) {
 		t.Errorf("NumRelations() = %d, want %d", got, want)
 	}
 	want := []Relation{
-		{"a", "t", Support},
-		{"b", "t", Attack}, {"b", "a", Attack},
-		{"c", "a", Support}, {"c", "b", Attack},
+		{From: "a", To: "t", Type: Support},
+		{From: "b", To: "t", Type: Attack}, {From: "b", To: "a", Type: Attack},
+		{From: "c", To: "a", Type: Support}, {From: "c", To: "b", Type: Attack},
 	}
 	if got := g.Relations(); !slices.Equal(got, want) {
 		t.Errorf("Relations() = %v, want %v", got, want)

@@ -6,14 +6,33 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/argmap/argmap/internal/argument"
 	"github.com/argmap/argmap/internal/score"
 )
 
 // contributionFlag is --contributions, shared by score, show and export: the contribution
 // functions to compute, the first of them the one that explains the verdict.
-type contributionFlag struct{ value string }
+type contributionFlag struct {
+	value string
+	cmd   *cobra.Command // to ask whether the flag was given
+}
+
+// ShapleyDefaultLimit is the size past which score and export, given no --contributions,
+// explain the verdict by removal instead: sampled Shapley values at a hundred thousand
+// arguments cost seconds more than the whole of the scoring they explain.
+const shapleyDefaultLimit = 10_000
+
+// fit returns funcs, unless the flag was not given and the graph has more than limit
+// arguments: then removal, whose cost stays linear, and which the view names.
+func (f *contributionFlag) fit(funcs []score.ContributionFunc, g *argument.Graph, limit int) []score.ContributionFunc {
+	if f.cmd != nil && f.cmd.Flags().Changed("contributions") || g.Len()-1 <= limit {
+		return funcs
+	}
+	return []score.ContributionFunc{score.Removal}
+}
 
 func (f *contributionFlag) add(cmd *cobra.Command) {
+	f.cmd = cmd
 	cmd.Flags().StringVar(&f.value, "contributions", string(score.DefaultContributionFunc),
 		"how each argument's share of the verdict is measured: "+contributionList()+
 			"; comma-separated for several, the first explains the verdict")

@@ -19,6 +19,7 @@ import (
 	"github.com/argmap/argmap/internal/render"
 	"github.com/argmap/argmap/internal/safetext"
 	"github.com/argmap/argmap/internal/score"
+	"github.com/argmap/argmap/internal/wire"
 )
 
 // diffOptions are the flags of argmap diff.
@@ -107,6 +108,17 @@ func runDiff(opts *diffOptions, oldArg, newArg string) error {
 		return err
 	}
 	report := diff.Report{Old: old.label, New: new.label, Diff: d}
+	gate := diffGates(d, opts)
+	if opts.failOnFlip || opts.hasMaxMargin {
+		report.Check = &wire.Check{FailOnFlip: opts.failOnFlip, OK: gate == nil}
+		if opts.hasMaxMargin {
+			x := opts.maxMarginChange
+			report.Check.MaxMarginChange = &x
+		}
+		if gate != nil {
+			report.Check.Reason = gate.Error()
+		}
+	}
 	switch opts.format.value {
 	case "json":
 		err = writeScoreJSON(app.IO.Out, report.Document())
@@ -123,7 +135,7 @@ func runDiff(opts *diffOptions, oldArg, newArg string) error {
 	if err != nil {
 		return err
 	}
-	return diffGates(d, opts)
+	return gate
 }
 
 // diffGates applies --fail-on-flip and --max-margin-change.

@@ -44,7 +44,9 @@ quits. On quit, explore prints the argmap score command that gives the same resu
 
 The corpus, filter, weight and --semantics flags set where it starts, as for score. Each
 argument's bar is its share of the margin by --contributions (Shapley values by default, which
-add up to the margin; see argmap score --help). explore
+add up to the margin; see argmap score --help). Past ` + fmt.Sprint(score.ExactShapleyPlayers) + ` arguments Shapley values are sampled,
+which takes far longer than a frame, so there the default is removal: pass --contributions
+shapley to have them anyway. explore
 needs a terminal: in scripts use argmap show or argmap score.`,
 		Example: `  argmap explore
   argmap explore --profile author --semantics euler
@@ -77,6 +79,9 @@ func runExplore(opts *exploreOptions) error {
 	if err != nil {
 		return err
 	}
+	// Every key re-scores: exact Shapley values take milliseconds, sampled ones at ten
+	// thousand arguments half a second, so a debate past the exact size starts with removal.
+	funcs = opts.contrib.fit(funcs, g, score.ExactShapleyPlayers)
 	// The flags are checked first, so that a mistake in them is named even in a pipe. The
 	// explorer draws on the terminal itself, not through the wrapper that records write errors.
 	out := terminalOut(app.IO.Out)

@@ -135,7 +135,7 @@ func runExport(opts *exportOptions) error {
 			if brief, err = oneSideBrief(opts, side, w, sem); err != nil {
 				return err
 			}
-		} else if brief, err = exportBrief(opts, g, w, sem, funcs, score.SensitivityOptions{From: from, To: to}); err != nil {
+		} else if brief, err = exportBrief(opts, g, w, sem, opts.contrib.fit(funcs, g, shapleyDefaultLimit), score.SensitivityOptions{From: from, To: to}); err != nil {
 			return err
 		}
 		if svgTarget != nil && brief.Atlas != nil {

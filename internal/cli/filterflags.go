@@ -21,6 +21,7 @@ type filterFlags struct {
 	tags        []string
 	minStrength float64
 	search      string
+	relations   string
 }
 
 // add registers the filter flags on cmd.
@@ -31,6 +32,7 @@ func (f *filterFlags) add(cmd *cobra.Command) {
 	fl.StringSliceVar(&f.tags, "tag", nil, "only arguments with one of these `tags` (repeatable or comma-separated)")
 	fl.Var((*strengthValue)(&f.minStrength), "min-strength", "only arguments of at least this `strength` (0 to 1)")
 	fl.StringVar(&f.search, "search", "", "only arguments whose title, claim, reasoning or quotes contain `text` (any case)")
+	fl.StringVar(&f.relations, "relations", "all", "which `relations` to keep: all, or stated (only those the source itself makes)")
 }
 
 // resolve checks the flags against the debate and returns the filter they ask for. A value the
@@ -44,6 +46,9 @@ func (f *filterFlags) resolve(d *argument.Debate) (argument.Filter, error) {
 	}
 	if s := strings.ToLower(strings.TrimSpace(f.side)); s != "" {
 		flt.Sides = []argument.Side{argument.Side(s)}
+	}
+	if r := strings.ToLower(strings.TrimSpace(f.relations)); r != "" && r != "all" {
+		flt.Relations = argument.Basis(r)
 	}
 	if err := flt.Check(d); err != nil {
 		return argument.Filter{}, &UsageError{Err: err}

@@ -53,6 +53,9 @@ func runList(opts *listOptions) error {
 	var args []*argument.Argument
 	for _, a := range d.Arguments {
 		if filter.Match(a) {
+			if filter.Relations == argument.Stated {
+				a = a.WithoutInferred()
+			}
 			args = append(args, a)
 		}
 	}

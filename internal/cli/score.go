@@ -109,6 +109,7 @@ func runScore(opts *scoreOptions) error {
 	if err != nil {
 		return err
 	}
+	funcs = opts.contrib.fit(funcs, g, shapleyDefaultLimit)
 	r, err := score.EvaluateWith(g, w, sem, score.Options{Contributions: funcs})
 	if err != nil {
 		return err
@@ -116,6 +117,8 @@ func runScore(opts *scoreOptions) error {
 	for _, warning := range r.Warnings {
 		fmt.Fprintf(app.IO.Err, "argmap: warning: %s\n", warning)
 	}
+	gate := checkGates(r, expect, opts.hasMinMargin, opts.minMargin)
+	r.Check = gateCheck(gate, expect, opts.hasMinMargin, opts.minMargin)
 	if opts.format.is("json") {
 		err = r.WriteJSON(app.IO.Out) // streams: a hundred thousand rows need not sit in memory
 	} else {
@@ -134,7 +137,22 @@ func runScore(opts *scoreOptions) error {
 	if err != nil {
 		return err
 	}
-	return checkGates(r, expect, opts.hasMinMargin, opts.minMargin)
+	return gate
+}
+
+// gateCheck is the JSON "check" for --expect and --min-margin: nil when neither was given.
+func gateCheck(gate error, expect score.Verdict, hasMin bool, minMargin float64) *wire.Check {
+	if expect == "" && !hasMin {
+		return nil
+	}
+	c := &wire.Check{Expect: string(expect), OK: gate == nil}
+	if hasMin {
+		c.MinMargin = &minMargin
+	}
+	if gate != nil {
+		c.Reason = gate.Error()
+	}
+	return c
 }
 
 // scoreGraph is the corpus graph restricted by the filter flags: the matching arguments and
@@ -151,7 +169,7 @@ func scoreGraph(app *App, f *filterFlags) (*argument.Graph, error) {
 	if flt.IsZero() {
 		return g, nil
 	}
-	sub := g.Subgraph(flt.Match)
+	sub := flt.Apply(g)
 	if len(sub.Arguments()) == 0 {
 		// Scored, an empty graph is a tie at the thesis's base: a verdict nobody asked for,
 		// and in CI a gate that passes or fails for no reason.

@@ -12,6 +12,7 @@ import (
 	"github.com/argmap/argmap/internal/report"
 	"github.com/argmap/argmap/internal/safetext"
 	"github.com/argmap/argmap/internal/score"
+	"github.com/argmap/argmap/internal/wire"
 )
 
 // sensitivityOptions are the flags of argmap sensitivity.
@@ -114,6 +115,15 @@ func runSensitivity(opts *sensitivityOptions) error {
 	for _, warning := range s.Warnings {
 		fmt.Fprintf(app.IO.Err, "argmap: warning: %s\n", warning)
 	}
+	var gate error
+	if opts.hasExpectStable {
+		gate = checkStable(s, opts.expectStable)
+		x := opts.expectStable
+		s.Check = &wire.Check{ExpectStable: &x, OK: gate == nil}
+		if gate != nil {
+			s.Check.Reason = gate.Error()
+		}
+	}
 	if opts.format.is("json") {
 		err = writeScoreJSON(app.IO.Out, s)
 	} else {
@@ -125,10 +135,10 @@ func runSensitivity(opts *sensitivityOptions) error {
 			Debate:  d,
 		})
 	}
-	if err != nil || !opts.hasExpectStable {
+	if err != nil {
 		return err
 	}
-	return checkStable(s, opts.expectStable)
+	return gate
 }
 
 // weightOf is a category's weight as given, 1 when left out.

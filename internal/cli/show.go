@@ -88,6 +88,9 @@ func runShow(opts *showOptions) error {
 	if err != nil {
 		return err
 	}
+	if filter.Relations == argument.Stated {
+		g = g.StatedOnly()
+	}
 	if opts.root != "" {
 		if err := checkID(g, opts.root); err != nil {
 			return err

@@ -113,6 +113,10 @@ func runValidate(opts *validateOptions) error {
 	if err != nil && !errors.As(err, &loadErr) {
 		return err
 	}
+	if d != nil && opts.strict && err == nil {
+		problems = append(problems, corpus.CheckBasis(d)...)
+		corpus.SortProblems(problems)
+	}
 	if d != nil && len(sources) > 0 {
 		for _, s := range sources {
 			ps, err := checkSource(d, s)
@@ -250,6 +254,7 @@ func plural(n int, noun string) string {
 
 // validateJSON is the --format json report. Field order is the output's key order.
 type validateJSON struct {
+	Argmap    int           `json:"argmap"`
 	OK        bool          `json:"ok"`
 	Problems  []problemJSON `json:"problems"`
 	Arguments int           `json:"arguments"`
@@ -270,7 +275,7 @@ type problemJSON struct {
 
 func writeValidateJSON(w io.Writer, ok bool, narg int, problems []corpus.Problem) error {
 	nerr, nwarn := corpus.Count(problems)
-	out := validateJSON{OK: ok, Problems: []problemJSON{}, Arguments: narg, Errors: nerr, Warnings: nwarn}
+	out := validateJSON{Argmap: wire.Version, OK: ok, Problems: []problemJSON{}, Arguments: narg, Errors: nerr, Warnings: nwarn}
 	for _, p := range problems {
 		out.Problems = append(out.Problems, problemJSON{
 			// File names come from the corpus folder and are as untrusted as its text;

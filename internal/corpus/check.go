@@ -1,7 +1,10 @@
 package corpus
 
 import (
+	"fmt"
+
 	"github.com/argmap/argmap/internal/argument"
+	"github.com/argmap/argmap/internal/safetext"
 )
 
 // finish puts the debate together, with its arguments and profiles in corpus order, and runs
@@ -34,6 +37,16 @@ func (l *loader) finish(files int) *argument.Debate {
 	}
 	for _, p := range l.profiles {
 		d.Profiles = append(d.Profiles, *p)
+	}
+	// A relation's quote without a source comes from the work the corpus maps, its first source.
+	if len(d.Sources) > 0 && d.Sources[0].ID != "" {
+		for _, a := range d.Arguments {
+			for i := range a.Relations {
+				if r := &a.Relations[i]; r.Quote != "" && r.Source == "" {
+					r.Source = d.Sources[0].ID
+				}
+			}
+		}
 	}
 	problems, g := argument.CheckGraph(d)
 	l.graph = g
@@ -69,4 +82,36 @@ func (l *loader) suggest(got string, candidates []string) string {
 		return q(s)
 	}
 	return ""
+}
+
+// CheckBasis warns about the relations that declare no basis (validate --strict runs it). They
+// count as stated, as every relation did before relations had a basis, so a corpus of bare ids
+// loads as it did; the one warning, placed at the first, says how to give them one.
+func CheckBasis(d *argument.Debate) []Problem {
+	var first argument.Relation
+	bare := 0
+	for _, a := range d.Arguments {
+		for _, r := range a.Relations {
+			if r.Basis == "" {
+				if bare == 0 {
+					first = r
+				}
+				bare++
+			}
+		}
+	}
+	if bare == 0 {
+		return nil
+	}
+	verb, count := "relations have", "they count"
+	if bare == 1 {
+		verb, count = "relation has", "it counts"
+	}
+	rel := "supports"
+	if first.Type == argument.Attack {
+		rel = "attacks"
+	}
+	return []Problem{{Pos: first.Pos, Severity: Warning, Rule: RuleNoBasis, Message: fmt.Sprintf(
+		"%d %s no basis, so %s as stated (the first is %s %s %s): write {to: ID, basis: stated, quote: \"...\"} with the source's sentence that makes the link, or {to: ID, basis: inferred, note: \"...\"} saying why",
+		bare, verb, count, safetext.Line(first.From), rel, safetext.Line(first.To))}}
 }

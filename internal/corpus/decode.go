@@ -269,6 +269,7 @@ var hints = map[string]string{
 	"weights":  "add the weight of each category, like {moral: 1, strategic: 1, political: 1}",
 	"source":   "add the id of the source it comes from",
 	"text":     "add the passage itself",
+	"to":       "add the id of the argument or thesis it supports or attacks",
 }
 
 // hint says how to fill an empty value of key.
@@ -507,6 +508,18 @@ func (f file) debate(key, n *yaml.Node) {
 			for _, item := range items {
 				f.source(d, item)
 			}
+		}
+	}
+	if v := m.val("verdict"); v != nil && f.isMapping(v, "the verdict") {
+		vm := f.fields(v, verdictShape)
+		d.Verdict.Pos = f.pos(v)
+		if s := vm.val("source"); s != nil {
+			if id, ok := f.id(s, "source", "catoggio-2022"); ok {
+				d.Verdict.Source, d.Verdict.SourceAt = id, f.at(s)
+			}
+		}
+		if t := vm.val("text"); t != nil {
+			d.Verdict.Text, _ = f.text(t, "text", true)
 		}
 	}
 }
@@ -767,15 +780,76 @@ func (f file) relations(info *argInfo, n *yaml.Node, key string, t argument.Rela
 	}
 	var ids []string
 	for _, item := range items {
-		id, ok := f.id(item, "the id", "grant-asylum")
-		if !ok {
-			info.relErr = true
-			continue
+		r := argument.Relation{From: info.arg.ID, Type: t, Pos: f.pos(item)}
+		at := f.at(item)
+		if item.Kind == yaml.MappingNode {
+			var ok bool
+			if r, at, ok = f.relation(item, key, r); !ok {
+				info.relErr = true
+				continue
+			}
+		} else {
+			id, ok := f.id(item, "the id", "grant-asylum")
+			if !ok {
+				info.relErr = true
+				continue
+			}
+			r.To = id
 		}
-		ids = append(ids, id)
-		info.arg.At.Relations = append(info.arg.At.Relations, f.at(item))
+		ids = append(ids, r.To)
+		info.arg.Relations = append(info.arg.Relations, r)
+		info.arg.At.Relations = append(info.arg.At.Relations, at)
 	}
 	return ids
+}
+
+// relation decodes a relation written as a mapping. A stated relation needs the quote that
+// states it and an inferred one the note that says why; at is where the target id stands.
+func (f file) relation(n *yaml.Node, key string, r argument.Relation) (argument.Relation, argument.Span, bool) {
+	m := f.fields(n, relationShape)
+	at := f.at(n)
+	ok := m.key("to") != nil
+	if v := m.val("to"); v != nil {
+		var idOK bool
+		if r.To, idOK = f.id(v, "to", "grant-asylum"); idOK {
+			at = f.at(v)
+		}
+		ok = ok && idOK
+	}
+	basisAt := f.at(n)
+	if v := m.val("basis"); v != nil {
+		b, bOK := f.text(v, "basis", true)
+		basisAt = f.at(v)
+		switch {
+		case !bOK:
+			ok = false
+		case !contains(bases, b):
+			f.add(f.at(v), ruleBadBasis, "unknown basis %s in %s: use stated (the source makes the link; give its quote) or inferred (the curators' reading; say why in note)", q(b), key)
+			ok = false
+		default:
+			r.Basis = argument.Basis(b)
+		}
+	}
+	if v := m.val("quote"); v != nil {
+		r.Quote, _ = f.text(v, "quote", true)
+	}
+	if v := m.val("source"); v != nil {
+		if id, sOK := f.id(v, "source", "catoggio-2022"); sOK {
+			r.Source, r.SourceAt = id, f.at(v)
+		}
+	}
+	if v := m.val("note"); v != nil {
+		r.Note, _ = f.text(v, "note", false)
+	}
+	switch {
+	case r.Basis == argument.Stated && r.Quote == "" && m.key("quote") == nil:
+		f.add(basisAt, ruleStatedWithoutQuote, "relation to %s is stated but has no quote: add quote: with the source's sentence that makes the link, or make it basis: inferred with a note", safetext.Line(r.To))
+		ok = false
+	case r.Basis == argument.Inferred && strings.TrimSpace(r.Note) == "" && m.key("note") == nil:
+		f.add(basisAt, ruleInferredWithoutNote, "relation to %s is inferred but has no note: say in note: why the link is read into the source", safetext.Line(r.To))
+		ok = false
+	}
+	return r, at, ok
 }
 
 func (f file) passages(n *yaml.Node, key string, s *shape) []argument.Passage {

@@ -175,6 +175,20 @@ var loadCases = []struct {
 		"a.yaml:15:16: error: the id \"T\" is not a valid id: use lower-case letters, digits and single hyphens, like grant-asylum (at most 64 characters)"}},
 	{"self relation", head + strings.Replace(arg, "supports: [t]", "supports: [t]\n    attacks: [a]", 1), []string{
 		"a.yaml:16:15: error: argument a attacks itself: remove a from attacks"}},
+	{"relation unknown basis", head + strings.Replace(arg, "supports: [t]", "supports: [{to: t, basis: implied, note: n}]", 1), []string{
+		"a.yaml:15:31: error: unknown basis \"implied\" in supports: use stated (the source makes the link; give its quote) or inferred (the curators' reading; say why in note)"}},
+	{"relation stated without quote", head + strings.Replace(arg, "supports: [t]", "supports: [{to: t, basis: stated}]", 1), []string{
+		"a.yaml:15:31: error: relation to t is stated but has no quote: add quote: with the source's sentence that makes the link, or make it basis: inferred with a note"}},
+	{"relation inferred without note", head + strings.Replace(arg, "supports: [t]", "supports: [{to: t, basis: inferred}]", 1), []string{
+		"a.yaml:15:31: error: relation to t is inferred but has no note: say in note: why the link is read into the source"}},
+	{"relation without to", head + strings.Replace(arg, "supports: [t]", "supports: [{basis: inferred, note: n}]", 1), []string{
+		"a.yaml:15:16: error: a relation has no to: add the id of the argument or thesis it supports or attacks"}},
+	{"relation unknown key", head + strings.Replace(arg, "supports: [t]", "supports: [{to: t, basis: inferred, note: n, why: w}]", 1), []string{
+		"a.yaml:15:50: error: unknown key \"why\" in a relation: the keys are to, basis, quote, source, note"}},
+	{"relation unknown source", head + strings.Replace(arg, "supports: [t]", "supports: [{to: t, basis: stated, quote: q, source: z}]", 1), []string{
+		"a.yaml:15:57: error: unknown source \"z\" in the quote of a relation: use one of s, or add it to debate.sources"}},
+	{"relation unknown target", head + strings.Replace(arg, "supports: [t]", "supports: [{to: x, basis: inferred, note: n}]", 1), []string{
+		"a.yaml:15:21: error: unknown id \"x\" in supports: no argument or thesis has it; check the spelling, or add the argument"}},
 	{"duplicate relation", head + strings.Replace(arg, "supports: [t]", "supports: [t, t]", 1), []string{
 		"a.yaml:15:19: error: argument a supports t twice (first at column 16): remove one"}},
 	{"supports and attacks", head + strings.Replace(arg, "supports: [t]", "supports: [t]\n    attacks: [t]", 1), []string{

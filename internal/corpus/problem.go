@@ -60,6 +60,12 @@ const (
 	ruleDuplicateItem argument.Rule = "duplicate-item"
 	// RuleQuoteNotFound is CheckQuotes': a quote that is not in its source's text.
 	RuleQuoteNotFound argument.Rule = "quote-not-found"
+	// The rules of a relation written as a mapping, {to, basis, quote, note}.
+	ruleBadBasis            argument.Rule = "bad-basis"
+	ruleStatedWithoutQuote  argument.Rule = "stated-without-quote"
+	ruleInferredWithoutNote argument.Rule = "inferred-without-note"
+	// RuleNoBasis is CheckBasis': relations that declare no basis (validate --strict).
+	RuleNoBasis argument.Rule = "no-basis"
 )
 
 var corpusRules = []argument.RuleInfo{
@@ -83,7 +89,11 @@ var corpusRules = []argument.RuleInfo{
 	{ID: ruleBadNumber, Severity: Error, Meaning: "a weight not written as a plain decimal number: underscores (1_000), hexadecimal, octal or binary (0x10, 0o17), a leading zero (017)"},
 	{ID: ruleSecondDebate, Severity: Error, Meaning: "a second debate: a corpus holds exactly one"},
 	{ID: ruleDuplicateItem, Severity: Error, Meaning: "a category or tag is listed twice"},
-	{ID: RuleQuoteNotFound, Severity: Error, Meaning: "with validate --source, a quote does not stand verbatim in its source's text"},
+	{ID: RuleQuoteNotFound, Severity: Error, Meaning: "with validate --source, a quote (of an argument, a relation or the verdict) does not stand verbatim in its source's text"},
+	{ID: ruleBadBasis, Severity: Error, Meaning: "a relation's basis is neither stated nor inferred"},
+	{ID: ruleStatedWithoutQuote, Severity: Error, Meaning: "a relation is stated but gives no quote of the source that makes the link"},
+	{ID: ruleInferredWithoutNote, Severity: Error, Meaning: "a relation is inferred but gives no note saying why"},
+	{ID: RuleNoBasis, Severity: Warning, Meaning: "with validate --strict, relations that declare no basis (they count as stated)"},
 }
 
 // Rules lists every rule a load and validate apply: those about the YAML, then argument's.

@@ -100,6 +100,11 @@ func normalize(s string) string {
 func CheckQuotes(d *argument.Debate, id, text, name string) []Problem {
 	norm := normalize(text)
 	var ps []Problem
+	if v := d.Verdict; v.Text != "" && v.Source == id {
+		if _, ok := matchQuote(v.Text, norm); !ok {
+			ps = append(ps, Problem{Pos: v.Pos, Severity: Error, Rule: RuleQuoteNotFound, Message: fmt.Sprintf("the verdict is not in the text of %s (%s): copy it verbatim, with ... between pieces left out", safetext.Line(id), safetext.Line(name))})
+		}
+	}
 	for _, a := range d.Arguments {
 		for _, quote := range a.Quotes {
 			if quote.Source != id {
@@ -114,6 +119,21 @@ func CheckQuotes(d *argument.Debate, id, text, name string) []Problem {
 				msg = fmt.Sprintf("quote of argument %s is not in the text of %s (%s): it agrees up to %s; copy it verbatim, with ... between pieces left out", safetext.Line(a.ID), safetext.Line(id), safetext.Line(name), q(tail(agreed, 6)))
 			}
 			ps = append(ps, Problem{Pos: quote.Pos, Severity: Error, Rule: RuleQuoteNotFound, Message: msg})
+		}
+		for _, r := range a.Relations {
+			if r.Quote == "" || r.Source != id {
+				continue
+			}
+			agreed, ok := matchQuote(r.Quote, norm)
+			if ok {
+				continue
+			}
+			what := fmt.Sprintf("quote of the relation of %s to %s", safetext.Line(a.ID), safetext.Line(r.To))
+			msg := fmt.Sprintf("%s is not in the text of %s (%s): copy the sentence that makes the link verbatim, or make the relation basis: inferred with a note", what, safetext.Line(id), safetext.Line(name))
+			if agreed != "" {
+				msg = fmt.Sprintf("%s is not in the text of %s (%s): it agrees up to %s; copy the sentence that makes the link verbatim, or make the relation basis: inferred with a note", what, safetext.Line(id), safetext.Line(name), q(tail(agreed, 6)))
+			}
+			ps = append(ps, Problem{Pos: r.Pos, Severity: Error, Rule: RuleQuoteNotFound, Message: msg})
 		}
 	}
 	return ps

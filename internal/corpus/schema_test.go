@@ -148,6 +148,7 @@ func TestSchemaMatchesLoaderTables(t *testing.T) {
 		"argument": {defs["argument"].(map[string]any), argumentShape},
 		"quote":    {defs["passage"].(map[string]any), quoteShape},
 		"evidence": {defs["passage"].(map[string]any), evidenceShape},
+		"relation": {defs["relation"].(map[string]any), relationShape},
 	}
 	for name, o := range objects {
 		var keys []string
@@ -187,6 +188,14 @@ func TestSchemaMatchesLoaderTables(t *testing.T) {
 	if id["pattern"] != idPattern || id["maxLength"] != float64(MaxIDLength) {
 		t.Errorf("schema: id %v, loader %s at most %d", id, idPattern, MaxIDLength)
 	}
+	basis := defs["relation"].(map[string]any)["properties"].(map[string]any)["basis"].(map[string]any)
+	var benum []string
+	for _, b := range asList(basis["enum"]) {
+		benum = append(benum, b.(string))
+	}
+	if !slices.Equal(benum, bases) {
+		t.Errorf("schema: basis enum %v, loader %v", benum, bases)
+	}
 	title := defs["argument"].(map[string]any)["properties"].(map[string]any)["title"].(map[string]any)
 	if title["maxLength"] != float64(MaxTitleLength) {
 		t.Errorf("schema: title at most %v, loader %d", title["maxLength"], MaxTitleLength)
@@ -211,7 +220,7 @@ var acrossFiles = []string{
 	"unknown id", "unknown id, near", "argument with the thesis id", "duplicate source",
 	"self relation", "supports and attacks", "unknown category", "own categories",
 	"unknown source", "unknown source in evidence", "profile unknown category",
-	"profile all zero", "no debate",
+	"profile all zero", "no debate", "relation unknown source", "relation unknown target",
 }
 
 // The table of bad inputs through both: the schema never rejects a file the loader takes,

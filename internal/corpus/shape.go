@@ -1,5 +1,7 @@
 package corpus
 
+import "github.com/argmap/argmap/internal/argument"
+
 // shape is what one kind of mapping in a corpus may hold: its keys in the order the format
 // lists them, and those it must have. The JSON Schema (arguments/argmap.schema.json) says the
 // same; a test holds the two together.
@@ -16,7 +18,7 @@ var (
 	}
 	debateShape = &shape{
 		what:     "the debate",
-		keys:     []string{"id", "title", "question", "thesis", "categories", "sources"},
+		keys:     []string{"id", "title", "question", "thesis", "categories", "sources", "verdict"},
 		required: []string{"id", "title", "question", "thesis"},
 	}
 	thesisShape = &shape{
@@ -42,6 +44,18 @@ var (
 	}
 	quoteShape = &shape{
 		what:     "a quote",
+		keys:     []string{"source", "text"},
+		required: []string{"source", "text"},
+	}
+	// relationShape is a relation written as a mapping rather than a bare id: where the link
+	// comes from (see argument.Basis).
+	relationShape = &shape{
+		what:     "a relation",
+		keys:     []string{"to", "basis", "quote", "source", "note"},
+		required: []string{"to"},
+	}
+	verdictShape = &shape{
+		what:     "the verdict",
 		keys:     []string{"source", "text"},
 		required: []string{"source", "text"},
 	}
@@ -86,6 +100,9 @@ const idPattern = `^[a-z0-9]+(-[a-z0-9]+)*$`
 
 // sides are the values of an argument's side, in the order messages list them.
 var sides = []string{"pro", "con"}
+
+// bases are the values of a relation's basis, in the order messages list them.
+var bases = []string{string(argument.Stated), string(argument.Inferred)}
 
 // validID reports whether s is a well-formed id: it matches idPattern (a test holds the two
 // together) and is at most MaxIDLength bytes. Every argument and reference is checked, so this

@@ -9,6 +9,7 @@ import (
 type Report struct {
 	Old, New string
 	Diff     *Diff
+	Check    *wire.Check // the gate asked for (--fail-on-flip, --max-margin-change), if any
 }
 
 // Flips counts the verdicts that flipped.
@@ -37,6 +38,7 @@ type document struct {
 	Relations []relationJSON   `json:"relations"`
 	Profiles  []profileJSON    `json:"profiles"`
 	Verdicts  []verdictRowJSON `json:"verdicts"`
+	Check     *wire.Check      `json:"check,omitempty"`
 }
 
 type fieldJSON struct {
@@ -93,7 +95,7 @@ type sideJSON struct {
 func (r *Report) Document() any {
 	d := r.Diff
 	doc := document{
-		Argmap: 1, Old: r.Old, New: r.New, Identical: d.Empty(), Flips: r.Flips(),
+		Argmap: wire.Version, Check: r.Check, Old: r.Old, New: r.New, Identical: d.Empty(), Flips: r.Flips(),
 		Debate: fieldsJSON(d.Debate), Added: argumentsJSON(d.Added), Removed: argumentsJSON(d.Removed),
 		Changed: []changeJSON{}, Relations: []relationJSON{}, Profiles: []profileJSON{}, Verdicts: []verdictRowJSON{},
 	}

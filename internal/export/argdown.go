@@ -60,6 +60,9 @@ func (e *ArgdownEncoder) Encode(g *argument.Graph) error {
 			}
 			writeStrings(w, "  ", op, " ")
 			ref(r.From)
+			if r.Inferred {
+				w.WriteString(" <!-- inferred by the curators, not stated by the source -->")
+			}
 			w.WriteByte('\n')
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"strconv"
 
 	"github.com/argmap/argmap/internal/score"
+	"github.com/argmap/argmap/internal/wire"
 )
 
 // AtlasDoc is what the atlas encoders write: one atlas per semantics over the same lattice and
@@ -43,7 +44,7 @@ func (e *AtlasJSONEncoder) Encode(d *AtlasDoc) error {
 	}
 	w := bufio.NewWriter(e.w)
 	first := d.Atlases[0]
-	w.WriteString("{\n  \"categories\": ")
+	fmt.Fprintf(w, "{\n  \"argmap\": %d,\n  \"categories\": ", wire.Version)
 	jsonStrings(w, first.Categories)
 	w.WriteString(",\n  \"axes\": ")
 	jsonStrings(w, first.Axes)

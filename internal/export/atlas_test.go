@@ -105,6 +105,7 @@ func TestAtlasJSON(t *testing.T) {
 			t.Fatal(err)
 		}
 		var got struct {
+			Argmap     int                `json:"argmap"`
 			Categories []string           `json:"categories"`
 			Axes       []string           `json:"axes"`
 			Held       map[string]float64 `json:"held"`

@@ -55,7 +55,11 @@ func (e *DOTEncoder) Encode(g *argument.Graph) error {
 		writeNodeID(w, r.From)
 		w.WriteString(" -> ")
 		writeNodeID(w, r.To)
-		writeStrings(w, " [style=", style, "];\n")
+		if r.Inferred {
+			writeStrings(w, " [style=", style, `, label="inferred", fontsize=10];`+"\n")
+		} else {
+			writeStrings(w, " [style=", style, "];\n")
+		}
 	}
 	fmt.Fprintln(w, "}")
 	return w.Flush()

@@ -114,6 +114,7 @@ func sideColours(s argument.Side) (stroke, fill string) {
 type edge struct {
 	From, To int
 	Type     argument.RelationType
+	Inferred bool // the curators' reading, not the source's
 }
 
 // edges lists the graph's relations by node index, in the order of Graph.Relations: by source
@@ -128,7 +129,7 @@ func edges(g *argument.Graph) []edge {
 		for _, t := range [...]argument.RelationType{argument.Support, argument.Attack} {
 			for _, e := range g.Out(from) {
 				if e.Type == t {
-					out = append(out, edge{From: from, To: e.Node, Type: t})
+					out = append(out, edge{From: from, To: e.Node, Type: t, Inferred: e.Inferred()})
 				}
 			}
 		}

@@ -30,7 +30,14 @@ type jsonDebate struct {
 	Thesis     jsonThesis   `json:"thesis"`
 	Categories []string     `json:"categories"`
 	Sources    []jsonSource `json:"sources"`
+	Verdict    *jsonVerdict `json:"verdict,omitempty"`
 	Profiles   object       `json:"profiles"`
+}
+
+// jsonVerdict is the source's own conclusion, quoted.
+type jsonVerdict struct {
+	Source string `json:"source"`
+	Text   string `json:"text"`
 }
 
 type jsonThesis struct {
@@ -104,6 +111,9 @@ func (e *JSONEncoder) Encode(g *argument.Graph) error {
 		debate.Sources = append(debate.Sources, jsonSource{ID: s.ID, Title: s.Title, Subtitle: s.Subtitle,
 			Author: s.Author, Publication: s.Publication, Date: s.Date, URL: s.URL})
 	}
+	if d.Verdict.Text != "" {
+		debate.Verdict = &jsonVerdict{Source: d.Verdict.Source, Text: d.Verdict.Text}
+	}
 	for _, p := range d.Profiles {
 		var weights object
 		for _, w := range orderedWeights(d, p) {
@@ -138,6 +148,14 @@ func (e *JSONEncoder) Encode(g *argument.Graph) error {
 		item = wire.Data.AppendString(item, r.To)
 		item = append(item, ",\n      \"type\": "...)
 		item = wire.Data.AppendString(item, string(r.Type))
+		item = append(item, ",\n      \"basis\": "...)
+		item = wire.Data.AppendString(item, string(r.EffectiveBasis()))
+		for _, f := range [...]struct{ key, val string }{{"quote", r.Quote}, {"source", r.Source}, {"note", r.Note}} {
+			if f.val != "" {
+				item = append(item, ",\n      \""+f.key+"\": "...)
+				item = wire.Data.AppendString(item, f.val)
+			}
+		}
 		return append(item, "\n    }"...)
 	})
 	s.Raw("\n}\n")

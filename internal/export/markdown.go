@@ -54,6 +54,7 @@ type briefDoc struct {
 	groups   []report.Group
 	title    heading
 	thesis   heading
+	author   heading // the source's own verdict, quoted; zero when the corpus records none
 	verdict  heading
 	flips    heading
 	extra    []heading
@@ -87,7 +88,13 @@ func newBriefDoc(b *Brief) *briefDoc {
 	// Fixed headings first, so that corpus text that happens to match one is what gets
 	// disambiguated.
 	doc.thesis = a.add("Thesis")
-	doc.verdict = a.add("Verdict")
+	// With the source's own verdict beside them, the computed ones say what they are.
+	if d.Verdict.Text != "" {
+		doc.author = a.add("The author's verdict")
+		doc.verdict = a.add("Computed verdicts")
+	} else {
+		doc.verdict = a.add("Verdict")
+	}
 	if b.Sensitivity != nil {
 		doc.flips = a.add("Where the verdict flips")
 	}
@@ -194,6 +201,11 @@ func (doc *briefDoc) write() {
 	doc.add(fmt.Sprintf("Base score %s, before any argument counts. Id `%s`.", num2(d.Thesis.Base), codeText(d.Thesis.ID)))
 	doc.relations(argument.ThesisNode)
 
+	if d.Verdict.Text != "" {
+		doc.h(2, doc.author)
+		doc.passage(d.Verdict)
+		doc.add("In the source's own words. The verdicts below are computed from the map under chosen weights; they are not the author's, and may differ.")
+	}
 	doc.h(2, doc.verdict)
 	if b.NoVerdict != "" {
 		doc.add(safetext.MarkdownLine(b.NoVerdict))
@@ -449,19 +461,7 @@ func (doc *briefDoc) argument(i int) {
 		doc.add(safetext.MarkdownLine(p))
 	}
 	for _, q := range a.Quotes {
-		paras := safetext.Paragraphs(q.Text)
-		if len(paras) == 0 {
-			continue
-		}
-		doc.block()
-		for j, p := range paras {
-			if j > 0 {
-				doc.w.WriteString("\n>\n")
-			}
-			doc.w.WriteString("> ")
-			doc.w.WriteString(safetext.MarkdownLine(p))
-		}
-		doc.addParts("— ", doc.attribution(q.Source))
+		doc.passage(q)
 	}
 	if len(a.Evidence) > 0 {
 		doc.add("**Evidence:**")
@@ -518,12 +518,32 @@ func (doc *briefDoc) relations(i int) {
 				doc.w.WriteString("; ")
 			}
 			doc.w.WriteString(doc.nodeLink(e.Node))
+			if e.Inferred() {
+				doc.w.WriteString(" (inferred)")
+			}
 			n++
 		}
 		if n > 0 {
 			doc.w.WriteByte('.')
 		}
 	}
+}
+
+// passage writes a quoted passage as a block quote, then its attribution.
+func (doc *briefDoc) passage(q argument.Passage) {
+	paras := safetext.Paragraphs(q.Text)
+	if len(paras) == 0 {
+		return
+	}
+	doc.block()
+	for j, p := range paras {
+		if j > 0 {
+			doc.w.WriteString("\n>\n")
+		}
+		doc.w.WriteString("> ")
+		doc.w.WriteString(safetext.MarkdownLine(p))
+	}
+	doc.addParts("— ", doc.attribution(q.Source))
 }
 
 // attribution names a passage's source as a citation does: who wrote it (the author, else the

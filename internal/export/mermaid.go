@@ -172,6 +172,9 @@ func writeMermaidPlan(w *bufio.Writer, g *argument.Graph, p mermaidPlan) {
 		}
 		w.WriteString("  ")
 		writeNodeID(w, r.From)
+		if r.Inferred {
+			arrow += "|inferred|"
+		}
 		writeStrings(w, " ", arrow, " ")
 		writeNodeID(w, r.To)
 		w.WriteByte('\n')

@@ -145,6 +145,7 @@ func debateFromJSON(data []byte) (*argument.Debate, error) {
 			}
 			Categories []string
 			Sources    []struct{ ID, Title, Subtitle, Author, Publication, Date, URL string }
+			Verdict    *struct{ Source, Text string }
 			Profiles   json.RawMessage
 		}
 		Arguments []struct {
@@ -153,7 +154,7 @@ func debateFromJSON(data []byte) (*argument.Debate, error) {
 			Tags                                              []string
 			Quotes, Evidence                                  []struct{ Source, Text string }
 		}
-		Relations []struct{ From, To, Type string }
+		Relations []struct{ From, To, Type, Basis, Quote, Source, Note string }
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
@@ -169,6 +170,9 @@ func debateFromJSON(data []byte) (*argument.Debate, error) {
 	for _, s := range src.Sources {
 		d.Sources = append(d.Sources, argument.Source{ID: s.ID, Title: s.Title, Subtitle: s.Subtitle, Author: s.Author,
 			Publication: s.Publication, Date: s.Date, URL: s.URL})
+	}
+	if src.Verdict != nil {
+		d.Verdict = argument.Passage{Source: src.Verdict.Source, Text: src.Verdict.Text}
 	}
 	names, values, err := orderedObject(src.Profiles)
 	if err != nil {
@@ -208,7 +212,16 @@ func debateFromJSON(data []byte) (*argument.Debate, error) {
 			default:
 				return nil, fmt.Errorf("relation type %q", r.Type)
 			}
+			// A stated relation always has its quote, so one without came from a bare id.
+			basis := argument.Basis(r.Basis)
+			if basis == argument.Stated && r.Quote == "" {
+				basis = ""
+			}
+			arg.Relations = append(arg.Relations, argument.Relation{From: r.From, To: r.To, Type: argument.RelationType(r.Type),
+				Basis: basis, Quote: r.Quote, Source: r.Source, Note: r.Note})
 		}
+		// The loader lists supports before attacks; the JSON does too, by source argument.
+		clearPos(&argument.Debate{Arguments: []*argument.Argument{arg}})
 		d.Arguments = append(d.Arguments, arg)
 	}
 	return d, nil
@@ -249,7 +262,7 @@ func TestJSONKeyOrder(t *testing.T) {
 		"weights":  {"moral", "strategic", "political"},
 		"argument": {"id", "side", "category", "title", "claim", "reasoning", "strength", "tags", "quotes", "evidence", "note"},
 		"quote":    {"source", "text"},
-		"relation": {"from", "to", "type"},
+		"relation": {"from", "to", "type", "basis"},
 		"profiles": {"even", "heritage"},
 	}
 	check := func(what string, raw json.RawMessage) json.RawMessage {
@@ -428,9 +441,13 @@ type jsonPassage struct {
 }
 
 type jsonRelation struct {
-	From string                `json:"from"`
-	To   string                `json:"to"`
-	Type argument.RelationType `json:"type"`
+	From   string                `json:"from"`
+	To     string                `json:"to"`
+	Type   argument.RelationType `json:"type"`
+	Basis  argument.Basis        `json:"basis"`
+	Quote  string                `json:"quote,omitempty"`
+	Source string                `json:"source,omitempty"`
+	Note   string                `json:"note,omitempty"`
 }
 
 func jsonPassages(ps []argument.Passage) []jsonPassage {
@@ -469,6 +486,9 @@ func wholeJSON(g *argument.Graph) any {
 		Thesis:     jsonThesis{ID: d.Thesis.ID, Claim: d.Thesis.Claim, Base: d.Thesis.Base},
 		Categories: nonNil(d.Categories), Sources: []jsonSource{}, Profiles: object{},
 	}, Arguments: []jsonArgument{}, Relations: []jsonRelation{}}
+	if d.Verdict.Text != "" {
+		out.Debate.Verdict = &jsonVerdict{Source: d.Verdict.Source, Text: d.Verdict.Text}
+	}
 	for _, s := range d.Sources {
 		out.Debate.Sources = append(out.Debate.Sources, jsonSource{ID: s.ID, Title: s.Title, Subtitle: s.Subtitle,
 			Author: s.Author, Publication: s.Publication, Date: s.Date, URL: s.URL})
@@ -486,7 +506,8 @@ func wholeJSON(g *argument.Graph) any {
 			Quotes: jsonPassages(a.Quotes), Evidence: jsonPassages(a.Evidence), Note: a.Note})
 	}
 	for _, r := range g.Relations() {
-		out.Relations = append(out.Relations, jsonRelation{From: r.From, To: r.To, Type: r.Type})
+		out.Relations = append(out.Relations, jsonRelation{From: r.From, To: r.To, Type: r.Type, Basis: r.EffectiveBasis(),
+			Quote: r.Quote, Source: r.Source, Note: r.Note})
 	}
 	return out
 }

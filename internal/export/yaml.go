@@ -89,6 +89,9 @@ func yamlFile(g *argument.Graph) *yaml.Node {
 		}
 		debate.Content = append(debate.Content, key("sources"), sources)
 	}
+	if v := d.Verdict; v.Text != "" {
+		debate.Content = append(debate.Content, key("verdict"), mapping("source", str(v.Source), "text", str(v.Text)))
+	}
 
 	file := mapping("argmap", num(float64(Version)), "debate", debate)
 	if len(d.Profiles) > 0 {
@@ -147,19 +150,33 @@ func yamlArgument(g *argument.Graph, i int) *yaml.Node {
 		"title", str(a.Title), "claim", str(a.Claim))
 	optional(m, "reasoning", a.Reasoning)
 	m.Content = append(m.Content, key("strength"), num(a.Strength))
-	var supports, attacks []string
-	for _, e := range g.Out(i) {
-		if e.Type == argument.Attack {
-			attacks = append(attacks, g.ID(e.Node))
-		} else {
-			supports = append(supports, g.ID(e.Node))
+	for _, t := range [...]argument.RelationType{argument.Support, argument.Attack} {
+		rels := yamlRelations(g, i, t)
+		if len(rels) == 0 {
+			continue
 		}
-	}
-	if len(supports) > 0 {
-		m.Content = append(m.Content, key("supports"), flowList(supports))
-	}
-	if len(attacks) > 0 {
-		m.Content = append(m.Content, key("attacks"), flowList(attacks))
+		name := "supports"
+		if t == argument.Attack {
+			name = "attacks"
+		}
+		if rels.bare() {
+			ids := make([]string, len(rels))
+			for j, r := range rels {
+				ids[j] = r.To
+			}
+			m.Content = append(m.Content, key(name), flowList(ids))
+			continue
+		}
+		s := seq()
+		for _, r := range rels {
+			rm := mapping("to", str(r.To))
+			optional(rm, "basis", string(r.Basis))
+			optional(rm, "quote", r.Quote)
+			optional(rm, "source", r.Source)
+			optional(rm, "note", r.Note)
+			s.Content = append(s.Content, rm)
+		}
+		m.Content = append(m.Content, key(name), s)
 	}
 	passages := func(name string, ps []argument.Passage) {
 		if len(ps) == 0 {

@@ -30,9 +30,19 @@ func yamlArgumentScalars(g *argument.Graph, i int, scalar func(s string, flow bo
 		return false
 	}
 	for _, t := range [...]argument.RelationType{argument.Support, argument.Attack} {
-		for _, e := range g.Out(i) {
-			if (e.Type == argument.Attack) == (t == argument.Attack) && !scalar(g.ID(e.Node), true) {
+		rels := yamlRelations(g, i, t)
+		flow := rels.bare()
+		for _, r := range rels {
+			if !scalar(r.To, flow) {
 				return false
+			}
+			if flow {
+				continue
+			}
+			for _, v := range [...]string{string(r.Basis), r.Quote, r.Source, r.Note} {
+				if v != "" && !scalar(v, false) {
+					return false
+				}
 			}
 		}
 	}
@@ -58,6 +68,7 @@ func appendYAMLStyles(styles []yamlfast.Style, g *argument.Graph, i int) ([]yaml
 	// The strength is a number, always plain: digits, a sign, a point, an exponent, or .nan,
 	// .inf, -.inf (TestYAMLNumbersArePlain).
 	n := len(styles)
+
 	ok := yamlArgumentScalars(g, i, func(s string, flow bool) bool {
 		st, known := yamlfast.StringStyle(s, flow)
 		styles = append(styles, st)
@@ -118,26 +129,36 @@ func writeYAMLArgument(w *bufio.Writer, g *argument.Graph, i int, styles []yamlf
 	w.Write(appendYAMLNumber(w.AvailableBuffer(), a.Strength))
 	w.WriteByte('\n')
 	for _, t := range [...]argument.RelationType{argument.Support, argument.Attack} {
-		n := 0
-		for _, e := range g.Out(i) {
-			if (e.Type == argument.Attack) != (t == argument.Attack) {
-				continue
-			}
-			if n == 0 {
-				w.WriteString(item)
-				if t == argument.Attack {
-					w.WriteString("attacks: [")
-				} else {
-					w.WriteString("supports: [")
-				}
-			} else {
-				w.WriteString(", ")
-			}
-			flowItem(g.ID(e.Node))
-			n++
+		rels := yamlRelations(g, i, t)
+		if len(rels) == 0 {
+			continue
 		}
-		if n > 0 {
+		w.WriteString(item)
+		if t == argument.Attack {
+			w.WriteString("attacks:")
+		} else {
+			w.WriteString("supports:")
+		}
+		if rels.bare() {
+			w.WriteString(" [")
+			for j, r := range rels {
+				if j > 0 {
+					w.WriteString(", ")
+				}
+				flowItem(r.To)
+			}
 			w.WriteString("]\n")
+			continue
+		}
+		w.WriteString("\n")
+		for _, r := range rels {
+			w.WriteString("      - to:")
+			value(r.To, len(passage)+2)
+			for _, f := range [...]struct{ k, v string }{{"basis", string(r.Basis)}, {"quote", r.Quote}, {"source", r.Source}, {"note", r.Note}} {
+				if f.v != "" {
+					field(passage, f.k, f.v)
+				}
+			}
 		}
 	}
 	for _, ps := range [...]struct {
@@ -170,4 +191,29 @@ func writeYAMLArgument(w *bufio.Writer, g *argument.Graph, i int, styles []yamlf
 		field(item, "note", a.Note)
 	}
 	return styles
+}
+
+// yamlRelationList is the relations of one type from one argument, in edge order.
+type yamlRelationList []argument.Relation
+
+// yamlRelations lists the relations of type t from argument node i, as the export writes them.
+func yamlRelations(g *argument.Graph, i int, t argument.RelationType) yamlRelationList {
+	var rels yamlRelationList
+	for _, e := range g.Out(i) {
+		if e.Type == t {
+			rels = append(rels, g.Relation(i, e.Node, t))
+		}
+	}
+	return rels
+}
+
+// bare reports whether every relation is a bare id, written as a flow list of ids; where one
+// has a basis, every one is written as a mapping, since a list of both forms reads as a mistake.
+func (rels yamlRelationList) bare() bool {
+	for _, r := range rels {
+		if !r.Bare() {
+			return false
+		}
+	}
+	return true
 }

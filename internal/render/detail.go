@@ -139,20 +139,26 @@ func (v *detailView) source(id string) string {
 // ids of all four lists in one column.
 func (v *detailView) relations(out *output, i int) {
 	type group struct {
-		label string
-		t     argument.RelationType
-		ids   []string
+		label    string
+		t        argument.RelationType
+		ids      []string
+		inferred []bool
 	}
 	var groups []group
 	if a := v.g.Argument(i); a != nil {
-		groups = append(groups, group{"Supports", argument.Support, a.Supports}, group{"Attacks", argument.Attack, a.Attacks})
+		for _, gr := range [...]group{{"Supports", argument.Support, a.Supports, nil}, {"Attacks", argument.Attack, a.Attacks, nil}} {
+			for k := range gr.ids {
+				gr.inferred = append(gr.inferred, a.Provenance(gr.t, k).Inferred())
+			}
+			groups = append(groups, gr)
+		}
 	}
-	sup, att := group{"Supported by", argument.Support, nil}, group{"Attacked by", argument.Attack, nil}
+	sup, att := group{"Supported by", argument.Support, nil, nil}, group{"Attacked by", argument.Attack, nil, nil}
 	for _, e := range v.g.In(i) {
 		if e.Type == argument.Support {
-			sup.ids = append(sup.ids, v.g.ID(e.Node))
+			sup.ids, sup.inferred = append(sup.ids, v.g.ID(e.Node)), append(sup.inferred, e.Inferred())
 		} else {
-			att.ids = append(att.ids, v.g.ID(e.Node))
+			att.ids, att.inferred = append(att.ids, v.g.ID(e.Node)), append(att.inferred, e.Inferred())
 		}
 	}
 	groups = append(groups, sup, att)
@@ -164,11 +170,13 @@ func (v *detailView) relations(out *output, i int) {
 	}
 	out.blank()
 	for _, gr := range groups {
-		v.relation(out, gr.label, gr.t, gr.ids, idW)
+		v.relation(out, gr.label, gr.t, gr.ids, gr.inferred, idW)
 	}
 }
 
-func (v *detailView) relation(out *output, label string, t argument.RelationType, ids []string, idW int) {
+// relation writes one group of relations; an inferred one has the inferred mark after its
+// support or attack mark.
+func (v *detailView) relation(out *output, label string, t argument.RelationType, ids []string, inferred []bool, idW int) {
 	st := v.st
 	lead := st.Heading.Render(label) + strings.Repeat(" ", detailLabel-len(label))
 	if len(ids) == 0 {
@@ -192,7 +200,11 @@ func (v *detailView) relation(out *output, label string, t argument.RelationType
 			tag, title = st.SideStyle(string(b.Side)).Render(strings.ToUpper(clean(string(b.Side)))), prose(b.Title)
 		}
 		room := v.width - detailLabel - 2 - idW - 2 - width(tag) - 1
-		line := lead + st.Rel.Render(mark) + " " + pad(st.Muted.Render(clean(id)), idW) + "  " + tag
+		after := " "
+		if inferred[n] {
+			after = st.Rel.Render(v.gl.Inferred)
+		}
+		line := lead + st.Rel.Render(mark) + after + pad(st.Muted.Render(clean(id)), idW) + "  " + tag
 		if title != "" && room >= 8 {
 			line += " " + truncate(title, room, v.gl.Ellipsis)
 		}

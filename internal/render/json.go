@@ -22,6 +22,7 @@ type DetailJSON struct {
 	SupportedBy []string      `json:"supported_by"`
 	AttackedBy  []string      `json:"attacked_by"`
 	DefinedAt   *PositionJSON `json:"defined_at"`
+	Argmap      int           `json:"argmap"`
 }
 
 // thesisJSON is the thesis as argmap get --format json prints it.
@@ -33,6 +34,7 @@ type thesisJSON struct {
 	SupportedBy []string      `json:"supported_by"`
 	AttackedBy  []string      `json:"attacked_by"`
 	DefinedAt   *PositionJSON `json:"defined_at"`
+	Argmap      int           `json:"argmap"`
 }
 
 // PositionJSON is where a node is defined; null when the loader did not say.
@@ -91,7 +93,7 @@ func NodeJSON(w io.Writer, g *argument.Graph, i int) error {
 		if err := wire.Finite(t.Base, "the thesis's base is"); err != nil {
 			return err
 		}
-		return wire.Prose.Write(w, thesisJSON{
+		return wire.Prose.Write(w, thesisJSON{Argmap: wire.Version,
 			ID: t.ID, Thesis: true, Claim: t.Claim, Base: t.Base,
 			SupportedBy: nonNil(sup), AttackedBy: nonNil(att), DefinedAt: position(t.Pos),
 		})
@@ -99,7 +101,7 @@ func NodeJSON(w io.Writer, g *argument.Graph, i int) error {
 	if !wire.IsFinite(a.Strength) {
 		return wire.NotFinite(a.Strength, fmt.Sprintf("argument %q has strength", a.ID))
 	}
-	return wire.Prose.Write(w, DetailJSON{
+	return wire.Prose.Write(w, DetailJSON{Argmap: wire.Version,
 		ArgumentJSON: NewArgumentJSON(a),
 		SupportedBy:  nonNil(sup),
 		AttackedBy:   nonNil(att),

@@ -91,7 +91,7 @@ func TestListJSONShape(t *testing.T) {
 		t.Fatalf("%d objects for %d arguments", len(got), len(d.Arguments))
 	}
 	// Keys in exactly the public order.
-	want := []string{"id", "side", "category", "title", "claim", "reasoning", "strength", "tags", "quotes", "evidence", "note", "supports", "attacks"}
+	want := []string{"id", "side", "category", "title", "claim", "reasoning", "strength", "tags", "quotes", "evidence", "note", "supports", "attacks", "relations"}
 	dec := json.NewDecoder(bytes.NewReader(b.Bytes()))
 	dec.Token() // [
 	dec.Token() // {

@@ -248,12 +248,21 @@ func (v *showView) text(it *report.Row) string {
 		if it.Kind == report.RowCycle {
 			msg += " (cycle)"
 		}
-		return v.relMark(it.Rel) + " " + v.st.Dim.Render(msg)
+		return v.relPrefix(it) + v.st.Dim.Render(msg)
 	}
 	if a == nil {
 		return v.thesisText(it)
 	}
 	return v.argumentText(it, a)
+}
+
+// relPrefix is the two columns before a child: how it bears on its parent, then the inferred
+// mark or a space, so that an inferred relation shows in plain text too.
+func (v *showView) relPrefix(it *report.Row) string {
+	if it.Edge.Inferred() {
+		return v.relMark(it.Rel) + v.st.Rel.Render(v.gl.Inferred)
+	}
+	return v.relMark(it.Rel) + " "
 }
 
 func (v *showView) relMark(rel argument.RelationType) string {
@@ -334,7 +343,7 @@ func (v *showView) argumentText(it *report.Row, a *argument.Argument) string {
 	fixed := pad(sideSt.Render(side), 3) + "  " + pad(catSt.Render(badge(a.Category, v.gl)), v.catWidth) + "  "
 	fw := v.fixedWidth()
 	if it.Rel != "" {
-		fixed = v.relMark(it.Rel) + " " + fixed
+		fixed = v.relPrefix(it) + fixed
 	} else {
 		fw -= 2 // a root bears on nothing above it
 	}
@@ -496,6 +505,9 @@ func (v *showView) footer(out *output) {
 	legend := []string{
 		st.Rel.Render(gl.Support) + st.Muted.Render(" supports"),
 		st.Rel.Render(gl.Attack) + st.Muted.Render(" attacks the argument above"),
+	}
+	if t.AnyInferred {
+		legend = append(legend, st.Rel.Render(gl.Inferred)+st.Muted.Render(" inferred by the curators, not stated by the source"))
 	}
 	switch {
 	case (t.AnyRef || t.AnyCycle) && t.AnyRefBelow:

@@ -116,6 +116,7 @@ func (s Styles) SideStyle(side string) lipgloss.Style {
 type Glyphs struct {
 	Branch, LastBranch, Pipe, Gap string // tree connectors, each 4 columns wide
 	Support, Attack               string // how a node bears on its parent
+	Inferred                      string // after Support or Attack: the relation is inferred
 	See, SeeBelow                 string // a node shown in full above, below
 	Full, Half, Empty             string // bar cells
 	Ellipsis, Dot, Dash           string
@@ -128,7 +129,7 @@ func NewGlyphs(ascii bool) Glyphs {
 	if ascii {
 		return Glyphs{
 			Branch: "|-- ", LastBranch: "`-- ", Pipe: "|   ", Gap: "    ",
-			Support: "+", Attack: "-", See: "^", SeeBelow: "v",
+			Support: "+", Attack: "-", Inferred: "~", See: "^", SeeBelow: "v",
 			Full: "#", Half: "=", Empty: ".",
 			Ellipsis: "...", Dot: "|", Dash: "--",
 			OpenQuote: `"`, CloseQuote: `"`,
@@ -137,7 +138,7 @@ func NewGlyphs(ascii bool) Glyphs {
 	}
 	return Glyphs{
 		Branch: "├── ", LastBranch: "└── ", Pipe: "│   ", Gap: "    ",
-		Support: "+", Attack: "−", See: "↑", SeeBelow: "↓",
+		Support: "+", Attack: "−", Inferred: "~", See: "↑", SeeBelow: "↓",
 		Full: "█", Half: "▌", Empty: "░",
 		Ellipsis: "…", Dot: "·", Dash: "—",
 		OpenQuote: "“", CloseQuote: "”",

@@ -92,6 +92,7 @@ type Tree struct {
 	AnyCapped   bool // a RowMore cut by MaxDepth
 	AnyRef      bool
 	AnyRefBelow bool
+	AnyInferred bool // some relation drawn is inferred
 	AnyCycle    bool
 }
 
@@ -338,6 +339,7 @@ func (b *treeBuilder) build(n, depth int, e argument.Edge) *Row {
 	}
 	b.onPath[n] = true
 	for _, k := range kids {
+		b.t.AnyInferred = b.t.AnyInferred || k.Inferred()
 		r.Children = append(r.Children, b.build(k.Node, depth+1, k))
 	}
 	b.onPath[n] = false

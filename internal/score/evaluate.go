@@ -10,6 +10,7 @@ import (
 	"math"
 
 	"github.com/argmap/argmap/internal/argument"
+	"github.com/argmap/argmap/internal/wire"
 )
 
 // Verdict is which way the scored debate comes out.
@@ -58,6 +59,10 @@ type Result struct {
 	// computed, into Contribution). Shapley says how its values were found, when they were.
 	ContributionFuncs []ContributionFunc
 	Shapley           *ShapleyMethod
+
+	// Check is the CI gate the caller applied to the result, for the JSON document; scoring
+	// never sets it.
+	Check *wire.Check
 
 	// Warnings are things a person should know about the numbers (a cycle that did not
 	// converge); they are not part of the JSON document.

@@ -59,7 +59,9 @@ func (r *Result) WriteJSON(w io.Writer) error {
 // compare names its rows) is written first when given, and left out when empty.
 func (r *Result) Document(label string, arguments bool) any {
 	d := resultJSON{
+		Argmap:     wire.Version,
 		Label:      label,
+		Check:      r.Check,
 		Semantics:  r.Semantics,
 		Weights:    orderedMap{keys: r.Categories},
 		Thesis:     thesisJSON{ID: r.Thesis.ID, Base: num(r.Thesis.Base)},
@@ -126,6 +128,7 @@ func (r *Result) Document(label string, arguments bool) any {
 }
 
 type resultJSON struct {
+	Argmap     int        `json:"argmap"`
 	Label      string     `json:"label,omitempty"`
 	Semantics  Semantics  `json:"semantics"`
 	Weights    orderedMap `json:"weights"`
@@ -140,6 +143,7 @@ type resultJSON struct {
 	// Contributions says which contribution functions the rows carry and which one explains
 	// the verdict in text; left out when none were asked for (compare).
 	Contributions *contributionsJSON `json:"contributions,omitempty"`
+	Check         *wire.Check        `json:"check,omitempty"`
 	Arguments     *argumentRows      `json:"arguments,omitempty"`
 }
 

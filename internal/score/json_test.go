@@ -23,7 +23,7 @@ func TestResultJSON(t *testing.T) {
 	}
 	// λ political .5: va .3, vs .8: .5 + .5·.5 = .75. Without A: .5 − .5·.3 = .35; without
 	// B: .9.
-	want := `{"semantics":"dfquad","weights":{"moral":1,"strategic":1,"political":0.5},` +
+	want := `{"argmap":1,"semantics":"dfquad","weights":{"moral":1,"strategic":1,"political":0.5},` +
 		`"thesis":{"id":"T","base":0.5,"score":0.75},"verdict":"pro","margin":0.25,` +
 		`"converged":true,"iterations":1,"residual":0,"totals":{"pro":0.8,"con":0.3},` +
 		`"categories":{"moral":{"pro":0,"con":0},"strategic":{"pro":0.8,"con":0},"political":{"pro":0,"con":0.3}},` +
@@ -35,7 +35,7 @@ func TestResultJSON(t *testing.T) {
 
 	r, _ = Evaluate(argument.NewGraph(d), nil, Sum)
 	got, _ = json.Marshal(r.Document("even", false))
-	want = `{"label":"even","semantics":"sum","weights":{"moral":1,"strategic":1,"political":1},` +
+	want = `{"argmap":1,"label":"even","semantics":"sum","weights":{"moral":1,"strategic":1,"political":1},` +
 		`"thesis":{"id":"T","base":0.5,"score":null},"verdict":"pro","margin":0.2,` +
 		`"converged":true,"iterations":1,"residual":0,"totals":{"pro":0.8,"con":0.6},` +
 		`"categories":{"moral":{"pro":0,"con":0},"strategic":{"pro":0.8,"con":0},"political":{"pro":0,"con":0.6}}}`

@@ -78,6 +78,9 @@ type Sensitivity struct {
 
 	Arguments []ArgumentSensitivity // every argument of the graph, in corpus order
 
+	// Check is the CI gate the caller applied (--expect-stable), for the JSON document.
+	Check *wire.Check
+
 	// Warnings are things a person should know about the numbers; not in the JSON document.
 	Warnings []string
 }
@@ -960,6 +963,8 @@ func critical(cs []CategorySensitivity) string {
 // stable interval open above, for no critical category, and for no nearest flip.
 func (s *Sensitivity) MarshalJSON() ([]byte, error) {
 	d := sensitivityJSON{
+		Argmap:     wire.Version,
+		Check:      s.Check,
 		Semantics:  s.Semantics,
 		Weights:    orderedMap{keys: s.Categories},
 		Range:      rangeJSON{From: num(s.From), To: num(s.To)},
@@ -1002,6 +1007,7 @@ func (s *Sensitivity) MarshalJSON() ([]byte, error) {
 }
 
 type sensitivityJSON struct {
+	Argmap     int                `json:"argmap"`
 	Semantics  Semantics          `json:"semantics"`
 	Weights    orderedMap         `json:"weights"`
 	Range      rangeJSON          `json:"range"`
@@ -1010,6 +1016,7 @@ type sensitivityJSON struct {
 	Converged  bool               `json:"converged"`
 	Categories []categorySensJSON `json:"categories"`
 	Critical   *string            `json:"critical"`
+	Check      *wire.Check        `json:"check,omitempty"`
 	Arguments  []argumentSensJSON `json:"arguments"`
 }
 

@@ -682,7 +682,7 @@ func TestSensitivityJSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := `{"semantics":"sum","weights":{"moral":1,"strategic":1,"political":1},"range":{"from":0,"to":10},` +
+	want := `{"argmap":1,"semantics":"sum","weights":{"moral":1,"strategic":1,"political":1},"range":{"from":0,"to":10},` +
 		`"verdict":"pro","margin":0.1,"converged":true,"categories":[` +
 		`{"category":"moral","weight":1,"flips":[0.875],"stable":{"from":0.875,"to":null},"nearest":0.875,"change":0.125},` +
 		`{"category":"strategic","weight":1,"flips":[1.2],"stable":{"from":0,"to":1.2},"nearest":1.2,"change":0.2},` +

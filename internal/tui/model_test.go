@@ -101,7 +101,7 @@ func TestScreens(t *testing.T) {
 		{"select-reference-60x30-color", Options{Color: true}, 60, 30, []string{"down", "down"}},
 		{"fold-120x40", Options{}, 120, 40, []string{"down", "enter", "down", "down", "down", "down", "space"}},
 		{"go-to-target-60x30", Options{}, 60, 30, []string{"down", "down", "down", "down", "down", "down", "g"}},
-		{"weight-flip-120x40-color", Options{Color: true}, 120, 40, []string{"tab", "down", "0", "enter"}},
+		{"weight-flip-120x40-color", Options{Color: true, Weights: score.Weights{"moral": 1, "strategic": 2, "political": 1}}, 120, 40, []string{"tab", "down", "0", "enter"}},
 		{"weight-step-60x30", Options{}, 60, 30, []string{"tab", "right", "right"}},
 		{"semantics-60x30", Options{}, 60, 30, []string{"s", "s"}},
 		{"profile-picker-60x30", Options{}, 60, 30, []string{"p", "down"}},
@@ -246,14 +246,15 @@ func expectWeights(keys []string) score.Weights {
 
 func TestFlipNamesTheWeight(t *testing.T) {
 	g := builtin(t)
-	m := newModel(t, g, Options{}, 120, 40)
+	// Strategy counted twice, the built-in debate comes out pro; without it, con.
+	m := newModel(t, g, Options{Weights: score.Weights{"moral": 1, "strategic": 2, "political": 1}}, 120, 40)
 	before := m.Result().Verdict
 	press(m, "tab", "down", "0", "enter")
 	after := m.Result().Verdict
 	if before == after {
 		t.Fatalf("strategic 0 kept the verdict %s; the test needs a flip", after)
 	}
-	want := fmt.Sprintf("verdict flipped %s → %s: strategic 1 → 0", strings.ToUpper(string(before)), strings.ToUpper(string(after)))
+	want := fmt.Sprintf("verdict flipped %s → %s: strategic 2 → 0", strings.ToUpper(string(before)), strings.ToUpper(string(after)))
 	if !strings.Contains(m.Render(), want) {
 		t.Errorf("screen does not say %q:\n%s", want, m.Render())
 	}
@@ -287,9 +288,9 @@ func TestGoToTarget(t *testing.T) {
 	g := builtin(t)
 	id := func(m *Model) string { return m.g.ID(m.selected()) }
 	m := newModel(t, g, Options{}, 120, 40)
-	// asylum-as-surrender supports the thesis and attacks two arguments.
-	if !m.selectNode(mustIndex(t, g, "asylum-as-surrender")) {
-		t.Fatal("asylum-as-surrender is not in the tree")
+	// cut-out-the-middleman supports the thesis and attacks two arguments.
+	if !m.selectNode(mustIndex(t, g, "cut-out-the-middleman")) {
+		t.Fatal("cut-out-the-middleman is not in the tree")
 	}
 	want := []string{}
 	for _, e := range g.Out(m.selected()) {
@@ -303,15 +304,15 @@ func TestGoToTarget(t *testing.T) {
 		}
 	}
 	if len(want) < 2 {
-		t.Fatalf("asylum-as-surrender bears on %v; the test needs two", want)
+		t.Fatalf("cut-out-the-middleman bears on %v; the test needs two", want)
 	}
 	press(m, "]", "g")
 	if got := id(m); got != want[1] {
 		t.Errorf("] then g went to %s, want %s", got, want[1])
 	}
 	press(m, "b")
-	if got := id(m); got != "asylum-as-surrender" {
-		t.Errorf("b went back to %s, want asylum-as-surrender", got)
+	if got := id(m); got != "cut-out-the-middleman" {
+		t.Errorf("b went back to %s, want cut-out-the-middleman", got)
 	}
 	press(m, "g")
 	if got := id(m); got != want[0] {

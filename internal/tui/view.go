@@ -272,7 +272,7 @@ func (m *Model) rowLine(r row, selected bool, w int) string {
 		if selected {
 			refSt = st.Warn
 		}
-		return lead + prefix + m.relMark(r.Rel) + " " + refSt.Render(msg)
+		return lead + prefix + m.relPrefix(r.Row) + refSt.Render(msg)
 	}
 	a := m.g.Argument(r.Node)
 	if a == nil {
@@ -294,7 +294,7 @@ func (m *Model) rowLine(r row, selected bool, w int) string {
 		titleSt = st.Warn
 	}
 	side := truncate(strings.ToUpper(clean(string(a.Side))), 3, "")
-	fixed := m.relMark(r.Rel) + " " + padTo(sideSt.Render(side), 3) + " " + padTo(catSt.Render(badge(a.Category, gl)), m.catWidth()) + " "
+	fixed := m.relPrefix(r.Row) + padTo(sideSt.Render(side), 3) + " " + padTo(catSt.Render(badge(a.Category, gl)), m.catWidth()) + " "
 	if r.Rel == "" {
 		fixed = padTo(sideSt.Render(side), 3) + " " + padTo(catSt.Render(badge(a.Category, gl)), m.catWidth()) + " "
 	}
@@ -345,6 +345,15 @@ func (m *Model) contribBar(c float64) string {
 		st = m.st.Bad
 	}
 	return styled(st, filled) + styled(m.st.Track, empty)
+}
+
+// relPrefix is how a row bears on its parent, then the inferred mark or a space, as show
+// draws it.
+func (m *Model) relPrefix(r *report.Row) string {
+	if r.Edge.Inferred() {
+		return m.relMark(r.Rel) + m.st.Rel.Render(m.gl.Inferred)
+	}
+	return m.relMark(r.Rel) + " "
 }
 
 func (m *Model) relMark(rel argument.RelationType) string {

@@ -28,6 +28,36 @@ type Listed struct {
 	Argument
 	Supports []string `json:"supports"`
 	Attacks  []string `json:"attacks"`
+	// Relations says where each of Supports and Attacks comes from, in that order.
+	Relations []Relation `json:"relations"`
+}
+
+// Relation is one relation of a listed argument with its basis: stated (by the source, with the
+// quote that says so) or inferred (by the curators, with the note that says why).
+type Relation struct {
+	To     string `json:"to"`
+	Type   string `json:"type"`
+	Basis  string `json:"basis"`
+	Quote  string `json:"quote,omitempty"`
+	Source string `json:"source,omitempty"`
+	Note   string `json:"note,omitempty"`
+}
+
+// relations lists a's relations, Supports then Attacks, with their provenance.
+func relations(a *argument.Argument) []Relation {
+	out := make([]Relation, 0, len(a.Supports)+len(a.Attacks))
+	for _, t := range [...]argument.RelationType{argument.Support, argument.Attack} {
+		n := len(a.Supports)
+		if t == argument.Attack {
+			n = len(a.Attacks)
+		}
+		for k := range n {
+			r := a.Provenance(t, k)
+			out = append(out, Relation{To: r.To, Type: string(t), Basis: string(r.EffectiveBasis()),
+				Quote: r.Quote, Source: r.Source, Note: r.Note})
+		}
+	}
+	return out
 }
 
 // Passage is a quote or a piece of evidence.
@@ -106,6 +136,39 @@ func (p Policy) AppendArgument(b []byte, a *argument.Argument, prefix string, re
 		b = p.appendStrings(b, a.Supports, field, item)
 		b = p.appendKey(b, field, "attacks", false)
 		b = p.appendStrings(b, a.Attacks, field, item)
+		b = p.appendKey(b, field, "relations", false)
+		rels := relations(a)
+		if len(rels) == 0 {
+			b = append(b, "[]"...)
+		}
+		for i, r := range rels {
+			if i == 0 {
+				b = append(b, '[')
+			} else {
+				b = append(b, ',')
+			}
+			b = append(b, item...)
+			b = append(b, '{')
+			for j, f := range [...]struct{ key, val string }{{"to", r.To}, {"type", r.Type}, {"basis", r.Basis}, {"quote", r.Quote}, {"source", r.Source}, {"note", r.Note}} {
+				if j >= 3 && f.val == "" {
+					continue
+				}
+				if j > 0 {
+					b = append(b, ',')
+				}
+				b = append(b, item...)
+				b = append(b, `  "`...)
+				b = append(b, f.key...)
+				b = append(b, `": `...)
+				b = p.AppendString(b, f.val)
+			}
+			b = append(b, item...)
+			b = append(b, '}')
+		}
+		if len(rels) > 0 {
+			b = append(b, field...)
+			b = append(b, ']')
+		}
 	}
 	b = append(b, '\n')
 	b = append(b, prefix...)
@@ -141,7 +204,7 @@ func (p Policy) appendStrings(b []byte, list []string, field, item string) []byt
 
 // NewListed is a in the Listed shape, its lists never nil.
 func NewListed(a *argument.Argument) Listed {
-	return Listed{Argument: NewArgument(a), Supports: nonNil(a.Supports), Attacks: nonNil(a.Attacks)}
+	return Listed{Argument: NewArgument(a), Supports: nonNil(a.Supports), Attacks: nonNil(a.Attacks), Relations: relations(a)}
 }
 
 // NewArgument is a in the Argument shape, its lists never nil.

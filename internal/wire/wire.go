@@ -234,3 +234,19 @@ func (s *Stream) Flush() error {
 	}
 	return s.w.Flush()
 }
+
+// Version is the format version every JSON document carries as its "argmap" key.
+const Version = 1
+
+// Check is a document's "check": the CI gate a command was asked for (only the keys of the
+// gates given), whether it held, and, when it did not, the one-line reason the command also
+// prints on standard error.
+type Check struct {
+	Expect          string   `json:"expect,omitempty"`
+	MinMargin       *float64 `json:"min_margin,omitempty"`
+	ExpectStable    *float64 `json:"expect_stable,omitempty"`
+	FailOnFlip      bool     `json:"fail_on_flip,omitempty"`
+	MaxMarginChange *float64 `json:"max_margin_change,omitempty"`
+	OK              bool     `json:"ok"`
+	Reason          string   `json:"reason,omitempty"`
+}
