@@ -19,7 +19,8 @@ import (
 //
 //	gen [-a] FILE COUNT TEXT  write (-a: append) TEXT COUNT times, making FILE's folder if
 //	                          need be; FILE and TEXT take Go escapes (\n, \t, \x00, \u202e),
-//	                          and {i} in TEXT stands for the repetition, from 1
+//	                          and {i} in TEXT stands for the repetition, from 1, {i+1}
+//	                          for the next one (to chain arguments)
 //	inert [FILE...]           fail unless each file (default stdout and stderr) is valid UTF-8
 //	                          with no control, format, bidi or line-separator character but
 //	                          newline and tab: text a terminal shows as it is
@@ -70,13 +71,13 @@ func cmdGen(ts *testscript.TestScript, neg bool, args []string) {
 	f, err := os.OpenFile(name, flags, 0o644)
 	ts.Check(err)
 	w := bufio.NewWriterSize(f, 1<<16)
-	before, after, indexed := strings.Cut(text, "{i}")
+	indexed := strings.Contains(text, "{i}") || strings.Contains(text, "{i+1}")
 	for i := 1; i <= count; i++ {
-		w.WriteString(before)
-		if indexed {
-			w.WriteString(strconv.Itoa(i))
-			w.WriteString(strings.ReplaceAll(after, "{i}", strconv.Itoa(i)))
+		if !indexed {
+			w.WriteString(text)
+			continue
 		}
+		w.WriteString(strings.NewReplacer("{i}", strconv.Itoa(i), "{i+1}", strconv.Itoa(i+1)).Replace(text))
 	}
 	ts.Check(w.Flush())
 	ts.Check(f.Close())

@@ -37,6 +37,7 @@ const (
 	RuleSideContradiction Rule = "side-contradiction"
 	RuleCycle             Rule = "cycle"
 	RuleNoQuote           Rule = "no-quote"
+	RuleMixedScriptID     Rule = "mixed-script-id"
 )
 
 // RuleInfo describes a rule: its id, the severity of its problems and what it finds.
@@ -63,6 +64,7 @@ func Rules() []RuleInfo {
 		{RuleSideContradiction, Warning, "a relation runs against the sides: a pro argument attacks the thesis or a pro argument, or supports a con one (and the same for con)"},
 		{RuleCycle, Warning, "arguments form a cycle of relations"},
 		{RuleNoQuote, Warning, "an argument has no quote"},
+		{RuleMixedScriptID, Warning, "an id mixes scripts (a Cyrillic а among Latin letters), so it can pass for another id"},
 	}
 }
 
@@ -146,6 +148,19 @@ func (c *checker) ids() {
 			continue
 		}
 		c.byID[a.ID] = node{at: a.At.ID.Pos, side: a.Side}
+	}
+	c.mixedScripts(d.Thesis.ID, d.Thesis.IDAt)
+	for _, a := range d.Arguments {
+		c.mixedScripts(a.ID, a.At.ID)
+	}
+}
+
+// mixedScripts warns of an id whose letters are not all of one script: "pаy" with a Cyrillic
+// а reads as "pay" and is another id, so a relation to it may not go where a reader thinks.
+func (c *checker) mixedScripts(id string, at Span) {
+	if odd := safetext.MixedScript(id); odd != nil {
+		c.add(at, RuleMixedScriptID, Warning, "id %s mixes scripts: %s; it can pass for another id: spell it in one script",
+			`"`+safetext.ID(id)+`"`, safetext.RuneNames(odd))
 	}
 }
 

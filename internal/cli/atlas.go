@@ -85,7 +85,7 @@ func runAtlas(opts *atlasOptions) error {
 	if err != nil {
 		return err
 	}
-	var target string
+	var target *outputTarget
 	if opts.output != "" {
 		if target, err = exportTarget(app, opts.output); err != nil {
 			return err
@@ -145,10 +145,10 @@ func runAtlas(opts *atlasOptions) error {
 		}
 		return nil
 	}
-	if target == "" {
+	if target == nil {
 		return write(app.IO.Out)
 	}
-	err = writeFileAtomic(target, opts.output, write)
+	err = target.write(write)
 	if ee := (*exportError)(nil); errors.As(err, &ee) {
 		return ee.err
 	}

@@ -82,8 +82,10 @@ func runExplore(opts *exploreOptions) error {
 	// Every key re-scores: exact Shapley values take milliseconds, sampled ones at ten
 	// thousand arguments half a second, so a debate past the exact size starts with removal.
 	funcs = opts.contrib.fit(funcs, g, score.ExactShapleyPlayers)
-	// The flags are checked first, so that a mistake in them is named even in a pipe.
-	if !isTerminal(app.IO.In) || !isTerminal(app.IO.Out) {
+	// The flags are checked first, so that a mistake in them is named even in a pipe. The
+	// explorer draws on the terminal itself, not through the wrapper that records write errors.
+	out := terminalOut(app.IO.Out)
+	if !isTerminal(app.IO.In) || !isTerminal(out) {
 		return errNoTerminal
 	}
 	profile := ""
@@ -100,7 +102,7 @@ func runExplore(opts *exploreOptions) error {
 	if err != nil {
 		return err
 	}
-	p := tea.NewProgram(m, tea.WithInput(app.IO.In), tea.WithOutput(app.IO.Out))
+	p := tea.NewProgram(m, tea.WithInput(app.IO.In), tea.WithOutput(out))
 	if _, err := p.Run(); err != nil {
 		return fmt.Errorf("the explorer stopped: %w", err)
 	}

@@ -16,6 +16,7 @@ import (
 	"github.com/argmap/argmap/internal/argument"
 	"github.com/argmap/argmap/internal/export"
 	"github.com/argmap/argmap/internal/report"
+	"github.com/argmap/argmap/internal/safetext"
 	"github.com/argmap/argmap/internal/score"
 )
 
@@ -70,7 +71,9 @@ see argmap score --help); the widths of the map's edges in svg, png and html fol
 weights and semantics; the other formats use none of them.
 
 Output goes to standard output, or with -o to a file, written whole or not at all (a temporary
-file in the same folder, then renamed). A file inside the corpus folder is never written.`,
+file in the same folder, synced, then renamed; a file replaced keeps its mode). A device or
+named pipe (/dev/stdout, a FIFO) is written in place, as a shell redirect would. A file inside
+the corpus folder is never written.`,
 		Example: `  argmap export > brief.md
   argmap export --format markdown --profile humanitarian -o brief.md
   argmap export --format svg --group category -o map.svg
@@ -127,7 +130,7 @@ func runExport(opts *exportOptions) error {
 	if opts.atlasSVG && (format != export.Markdown || opts.output == "") {
 		return usageErrorf("--atlas-svg needs --format markdown and -o FILE: the SVG is written beside the brief")
 	}
-	var target, svgTarget, mapTarget string
+	var target, svgTarget, mapTarget *outputTarget
 	if opts.output != "" {
 		if target, err = exportTarget(app, opts.output); err != nil {
 			return err
@@ -172,9 +175,7 @@ func runExport(opts *exportOptions) error {
 				return fmt.Errorf("cannot export as html: %w", err)
 			}
 		}
-	}
-	if format == export.HTML {
-		if brief, err = exportBrief(opts, g, w, sem, funcs, score.SensitivityOptions{From: from, To: to}); err != nil {
+		if brief, err = exportBrief(opts, g, w, sem, opts.contrib.fit(funcs, g, shapleyDefaultLimit), score.SensitivityOptions{From: from, To: to}); err != nil {
 			return err
 		}
 	}
@@ -190,10 +191,10 @@ func runExport(opts *exportOptions) error {
 		} else if brief, err = exportBrief(opts, g, w, sem, opts.contrib.fit(funcs, g, shapleyDefaultLimit), score.SensitivityOptions{From: from, To: to}); err != nil {
 			return err
 		}
-		if svgTarget != "" && brief.Atlas != nil {
+		if svgTarget != nil && brief.Atlas != nil {
 			// The picture first: a brief is never left linking to a file not written.
 			doc := &export.AtlasDoc{Title: d.Title, Atlases: []*score.Atlas{brief.Atlas}, Own: brief.AtlasOwn}
-			err := writeFileAtomic(svgTarget, atlasSVGPath(opts.output), func(out io.Writer) error {
+			err := svgTarget.write(func(out io.Writer) error {
 				return export.NewAtlasSVGEncoder(out).Encode(doc)
 			})
 			if err != nil {
@@ -201,12 +202,12 @@ func runExport(opts *exportOptions) error {
 			}
 			brief.AtlasImage = filepath.Base(atlasSVGPath(opts.output))
 		}
-		if mapTarget != "" {
+		if mapTarget != nil {
 			svg, err := export.RenderMap(context.Background(), layout, g, mapOpts, "svg")
 			if err != nil {
 				return fmt.Errorf("cannot draw the map: %w", err)
 			}
-			if err := writeFileAtomic(mapTarget, mapSVGPath(opts.output), func(out io.Writer) error {
+			if err := mapTarget.write(func(out io.Writer) error {
 				_, err := out.Write(svg)
 				return err
 			}); err != nil {
@@ -250,10 +251,10 @@ func runExport(opts *exportOptions) error {
 		}
 		return nil
 	}
-	if target == "" {
+	if target == nil {
 		err = encode(app.IO.Out)
 	} else {
-		err = writeFileAtomic(target, opts.output, encode)
+		err = target.write(encode)
 	}
 	if ee := (*exportError)(nil); errors.As(err, &ee) {
 		return ee.err
@@ -295,23 +296,27 @@ func exportBrief(opts *exportOptions, g *argument.Graph, w score.Weights, sem sc
 	return b, err
 }
 
-// exportTarget resolves -o to the absolute, symlink-free path that will be written, and refuses
-// a path inside the corpus folder: an export must never overwrite the corpus it came from.
-func exportTarget(app *App, output string) (string, error) {
-	target, err := resolvePath(output)
+// exportTarget decides how -o is written, and refuses a path inside the corpus folder: an
+// export must never overwrite the corpus it came from.
+func exportTarget(app *App, output string) (*outputTarget, error) {
+	t, err := newOutputTarget(output)
 	if err != nil {
-		return "", err
+		return nil, err
 	}
 	dir := app.corpusDisplayDir()
 	if dir == "" {
-		return target, nil // the built-in corpus is embedded: there is no folder to protect
+		return t, nil // the built-in corpus is embedded: there is no folder to protect
+	}
+	target := t.path
+	if resolved, err := filepath.EvalSymlinks(target); err == nil {
+		target = resolved
 	}
 	if file := app.corpusFile(); file != "" {
 		// A one-file corpus: only that file is the corpus; its folder's other files are not.
 		if same, err := resolvePath(file); err == nil && same == target {
-			return "", fmt.Errorf("refusing to write %s: it is the corpus file; write the export somewhere else", output)
+			return nil, fmt.Errorf("refusing to write %s: it is the corpus file; write the export somewhere else", t.name)
 		}
-		return target, nil
+		return t, nil
 	}
 	corpusDir, err := filepath.Abs(dir)
 	if err == nil {
@@ -320,9 +325,9 @@ func exportTarget(app *App, output string) (string, error) {
 		}
 	}
 	if rel, err := filepath.Rel(corpusDir, target); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-		return "", fmt.Errorf("refusing to write %s: it is inside the corpus folder %s; write the export somewhere else", output, dir)
+		return nil, fmt.Errorf("refusing to write %s: it is inside the corpus folder %s; write the export somewhere else", t.name, safetext.Line(dir))
 	}
-	return target, nil
+	return t, nil
 }
 
 // resolvePath makes p absolute with every symbolic link resolved; for a file that does not exist
@@ -331,12 +336,12 @@ func exportTarget(app *App, output string) (string, error) {
 func resolvePath(p string) (string, error) {
 	abs, err := filepath.Abs(p)
 	if err != nil {
-		return "", fmt.Errorf("cannot write %s: %w", p, err)
+		return "", fmt.Errorf("cannot write %s: %w", safetext.Line(p), err)
 	}
 	for hops := 0; ; hops++ {
 		if resolved, err := filepath.EvalSymlinks(abs); err == nil {
 			if info, err := os.Stat(resolved); err == nil && info.IsDir() {
-				return "", fmt.Errorf("cannot write %s: it is a folder; give -o a file name", p)
+				return "", fmt.Errorf("cannot write %s: it is a folder; give -o a file name", safetext.Line(p))
 			}
 			return resolved, nil
 		}
@@ -347,7 +352,7 @@ func resolvePath(p string) (string, error) {
 		// A link to a file not written yet: follow it to where the file will be.
 		dest, err := os.Readlink(abs)
 		if err != nil {
-			return "", fmt.Errorf("cannot write %s: %w", p, pathErrCause(err))
+			return "", fmt.Errorf("cannot write %s: %w", safetext.Line(p), pathErrCause(err))
 		}
 		if !filepath.IsAbs(dest) {
 			dest = filepath.Join(filepath.Dir(abs), dest)
@@ -357,57 +362,11 @@ func resolvePath(p string) (string, error) {
 	dir, err := filepath.EvalSymlinks(filepath.Dir(abs))
 	if err != nil {
 		if link, _ := os.Readlink(p); link != "" {
-			return "", fmt.Errorf("cannot write %s: it links to %s, whose folder does not exist", p, link)
+			return "", fmt.Errorf("cannot write %s: it links to %s, whose folder does not exist", safetext.Line(p), safetext.Line(link))
 		}
-		return "", fmt.Errorf("cannot write %s: folder %s does not exist", p, filepath.Dir(p))
+		return "", fmt.Errorf("cannot write %s: folder %s does not exist", safetext.Line(p), safetext.Line(filepath.Dir(p)))
 	}
 	return filepath.Join(dir, filepath.Base(abs)), nil
-}
-
-// writeFileAtomic writes what write writes to path, through a temporary file in the same folder
-// and a rename, so that the file is either the old one or the whole new one. name is how
-// messages call it. An *exportError from write is returned as it is; any other error is a
-// failure to write the file.
-func writeFileAtomic(path, name string, write func(io.Writer) error) (err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("cannot write %s: %w", name, pathErrCause(err))
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if err = write(tmp); err != nil {
-		if ee := (*exportError)(nil); errors.As(err, &ee) {
-			return err
-		}
-		return fmt.Errorf("cannot write %s: %w", name, pathErrCause(err))
-	}
-	if err = tmp.Chmod(0o644); err != nil {
-		return fmt.Errorf("cannot write %s: %w", name, pathErrCause(err))
-	}
-	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("cannot write %s: %w", name, pathErrCause(err))
-	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("cannot write %s: %w", name, pathErrCause(err))
-	}
-	return nil
-}
-
-// pathErrCause drops the temporary file's name from an error: the user never named it.
-func pathErrCause(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	var le *os.LinkError
-	if errors.As(err, &le) {
-		return le.Err
-	}
-	return err
 }
 
 // oneSide is the side the filters keep, when they keep exactly one.

@@ -22,7 +22,10 @@ func checkID(g *argument.Graph, id string) error {
 	for i := range ids {
 		ids[i] = g.ID(i)
 	}
-	msg := fmt.Sprintf("no argument with id %q", id)
+	msg := "no argument with id " + safetext.Quote(id)
+	if odd := safetext.MixedScript(id); odd != nil {
+		msg += " (it holds " + safetext.RuneNames(odd) + ")"
+	}
 	if near := nearest(id, ids, 3); len(near) > 0 {
 		for i, n := range near {
 			near[i] = safetext.Line(n)

@@ -5,11 +5,13 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime/debug"
 	"strings"
+	"syscall"
 
 	"github.com/spf13/cobra"
 
@@ -39,13 +41,21 @@ func Main(args []string) int { return Run(args, System()) }
 
 // Run runs argmap with the given arguments and streams and returns the exit code.
 func Run(args []string, streams *IOStreams) int {
-	app := &App{IO: streams}
+	// Every write to standard output, help and errors included, goes through out, so that a
+	// full disk or a closed pipe is never reported as success.
+	out := &errWriter{w: streams.Out}
+	own := *streams
+	own.Out = out
+	app := &App{IO: &own}
 	root := NewRootCmd(app)
 	root.SetArgs(args)
-	root.SetIn(streams.In)
-	root.SetOut(streams.Out)
-	root.SetErr(streams.Err)
+	root.SetIn(own.In)
+	root.SetOut(own.Out)
+	root.SetErr(own.Err)
 	cmd, err := root.ExecuteC()
+	if out.err != nil {
+		return outputFailed(streams, out.err)
+	}
 	if err == nil {
 		return exitOK
 	}
@@ -62,6 +72,26 @@ func Run(args []string, streams *IOStreams) int {
 		fmt.Fprintf(streams.Err, "Run '%s --help' for usage.\n", name)
 	}
 	return exitCode(err)
+}
+
+// terminalOut is the stream under Run's error-recording wrapper, for the explorer, which needs
+// the terminal itself.
+func terminalOut(w io.Writer) io.Writer {
+	if e, ok := w.(*errWriter); ok {
+		return e.w
+	}
+	return w
+}
+
+// outputFailed reports a failure to write standard output and returns the exit code. A closed
+// pipe (argmap ... | head) is no news to the user who closed it: it only fails the exit code.
+// A real process never gets here for a closed pipe: Go dies of SIGPIPE at the first write.
+func outputFailed(streams *IOStreams, err error) int {
+	if errors.Is(err, syscall.EPIPE) {
+		return exitUsage
+	}
+	fmt.Fprintf(streams.Err, "argmap: cannot write to standard output: %s\n", safetext.Line(pathErrCause(err).Error()))
+	return exitUsage
 }
 
 // isCobraUsageError recognises the errors cobra makes for unknown commands and wrong argument
@@ -157,19 +187,19 @@ func (a *App) corpusSource() (fs.FS, string, error) {
 	info, err := os.Stat(dir)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return nil, "", fmt.Errorf("corpus folder %s does not exist: give --corpus a folder of .yaml files", dir)
+			return nil, "", fmt.Errorf("corpus folder %s does not exist: give --corpus a folder of .yaml files", safetext.Line(dir))
 		}
-		return nil, "", fmt.Errorf("cannot read corpus folder %s: %w", dir, err)
+		return nil, "", fmt.Errorf("cannot read corpus folder %s: %w", safetext.Line(dir), err)
 	}
 	if !info.IsDir() {
 		if !isCorpusFile(dir, info) {
-			return nil, "", fmt.Errorf("corpus %s is not a folder: give --corpus a folder of .yaml files, or one .yaml file", dir)
+			return nil, "", fmt.Errorf("corpus %s is not a folder: give --corpus a folder of .yaml files, or one .yaml file", safetext.Line(dir))
 		}
 		// One file, such as export --format yaml writes: its folder, seen through a file
 		// system that holds that file alone, so that the loader and its limits stay the same.
 		root, err := os.OpenRoot(filepath.Dir(dir))
 		if err != nil {
-			return nil, "", fmt.Errorf("cannot read corpus file %s: %w", dir, err)
+			return nil, "", fmt.Errorf("cannot read corpus file %s: %w", safetext.Line(dir), err)
 		}
 		return oneFile{root.FS(), filepath.Base(dir)}, ".", nil
 	}
@@ -177,7 +207,7 @@ func (a *App) corpusSource() (fs.FS, string, error) {
 	// /etc/passwd must not have its first line quoted back in an error, in a CI log.
 	root, err := os.OpenRoot(dir)
 	if err != nil {
-		return nil, "", fmt.Errorf("cannot read corpus folder %s: %w", dir, err)
+		return nil, "", fmt.Errorf("cannot read corpus folder %s: %w", safetext.Line(dir), err)
 	}
 	return root.FS(), ".", nil
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -8,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
@@ -187,7 +189,32 @@ func readSourceText(path string) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("cannot read the text of --source %s: %w", safetext.Line(path), unwrapPath(err))
 	}
+	if err := plainText(data); err != nil {
+		return "", fmt.Errorf("--source %s is not text: %w", safetext.Line(path), err)
+	}
 	return string(data), nil
+}
+
+// plainText says why data is not UTF-8 text, so that a PDF or a UTF-16 file is named for what
+// it is rather than every quote from it reported missing.
+func plainText(data []byte) error {
+	switch {
+	case bytes.HasPrefix(data, []byte{0xff, 0xfe}), bytes.HasPrefix(data, []byte{0xfe, 0xff}):
+		return errors.New("it is UTF-16; convert it with iconv -f UTF-16 -t UTF-8")
+	case bytes.HasPrefix(data, []byte("%PDF-")):
+		return errors.New("it is a PDF; give the article's plain text, as pdftotext makes it")
+	}
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		return fmt.Errorf("it holds a NUL byte at offset %d, as binary files do; give the article's plain text", i)
+	}
+	for i := 0; i < len(data); {
+		r, n := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && n == 1 {
+			return fmt.Errorf("byte %#x at offset %d is not UTF-8; convert the file with iconv -t UTF-8", data[i], i)
+		}
+		i += n
+	}
+	return nil
 }
 
 func unwrapPath(err error) error {

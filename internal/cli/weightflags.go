@@ -124,7 +124,7 @@ const maxWeightsFile = 1 << 20
 // file, and the line and column of a bad entry.
 func readWeightsFile(d *argument.Debate, path string) (score.Weights, error) {
 	fail := func(format string, args ...any) error {
-		return &UsageError{Err: fmt.Errorf("invalid --weights-file %s: %s", path, fmt.Sprintf(format, args...))}
+		return &UsageError{Err: fmt.Errorf("invalid --weights-file %s: %s", safetext.Line(path), fmt.Sprintf(format, args...))}
 	}
 	f, err := os.Open(path)
 	if err != nil {

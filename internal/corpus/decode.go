@@ -362,7 +362,11 @@ func (f file) text(n *yaml.Node, key string, required bool) (string, bool) {
 // id returns an id: lower-case kebab, at most MaxIDLength characters.
 func (f file) id(n *yaml.Node, key, example string) (string, bool) {
 	if n.Kind == yaml.ScalarNode && n.Tag != "!!null" && n.Value != "" && !validID(n.Value) {
-		f.add(f.at(n), ruleBadID, "%s %s is not a valid id: use lower-case letters, digits and single hyphens, like %s (at most %d characters)", key, q(n.Value), example, MaxIDLength)
+		var holds string
+		if odd := safetext.MixedScript(n.Value); odd != nil {
+			holds = "it holds " + safetext.RuneNames(odd) + "; "
+		}
+		f.add(f.at(n), ruleBadID, "%s %s is not a valid id: %suse lower-case letters, digits and single hyphens, like %s (at most %d characters)", key, q(n.Value), holds, example, MaxIDLength)
 		return "", false
 	}
 	return f.text(n, key, true)

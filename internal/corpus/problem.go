@@ -1,6 +1,8 @@
 package corpus
 
 import (
+	"github.com/argmap/argmap/internal/safetext"
+
 	"cmp"
 	"fmt"
 	"slices"
@@ -111,13 +113,16 @@ var severities = func() map[argument.Rule]Severity {
 // String formats the problem as FILE:LINE:COL: severity: message, or FILE: severity: message
 // when it has no line.
 func (p Problem) String() string {
+	// A file name is the user's, or the corpus's: a newline in it must not start a line of
+	// its own in a CI log.
+	file := safetext.Line(p.Pos.File)
 	switch {
 	case p.Pos.File == "":
 		return fmt.Sprintf("%s: %s", p.Severity, p.Message)
 	case p.Pos.Line == 0:
-		return fmt.Sprintf("%s: %s: %s", p.Pos.File, p.Severity, p.Message)
+		return fmt.Sprintf("%s: %s: %s", file, p.Severity, p.Message)
 	}
-	return fmt.Sprintf("%s:%d:%d: %s: %s", p.Pos.File, p.Pos.Line, p.Pos.Column, p.Severity, p.Message)
+	return fmt.Sprintf("%s:%d:%d: %s: %s", file, p.Pos.Line, p.Pos.Column, p.Severity, p.Message)
 }
 
 // SortProblems orders problems by file, line and column, keeping the order of problems at the

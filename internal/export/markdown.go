@@ -245,9 +245,13 @@ func (doc *briefDoc) write() {
 	if b.MapImage != "" {
 		doc.add("![The map of the debate, laid out by Graphviz](" + (&url.URL{Path: b.MapImage}).EscapedPath() + ")")
 	}
+	plan := planMermaid(g)
+	if note := plan.note(g); note != "" {
+		doc.add(safetext.MarkdownLine(strings.TrimSuffix(note, FullMapCommand)) + " `" + FullMapCommand + "`.")
+	}
 	doc.block()
 	doc.w.WriteString("```mermaid\n")
-	writeMermaid(doc.w, g)
+	writeMermaidPlan(doc.w, g, plan)
 	doc.w.WriteString("```")
 
 	doc.h(2, doc.summary)

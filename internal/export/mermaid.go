@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/argmap/argmap/internal/argument"
@@ -28,18 +29,143 @@ func (e *MermaidEncoder) Encode(g *argument.Graph) error {
 	return w.Flush()
 }
 
-// writeMermaid writes the flowchart; the brief embeds the same text in a code block.
-func writeMermaid(w *bufio.Writer, g *argument.Graph) {
+// GitHub's Mermaid refuses a diagram of more than MermaidMaxEdges edges or MermaidMaxChars
+// characters of source (Mermaid's own maxEdges and maxTextSize), and shows an error instead.
+const (
+	MermaidMaxEdges = 500
+	MermaidMaxChars = 50000
+)
+
+// FullMapCommand draws a map of any size, for a Mermaid map cut to fit.
+const FullMapCommand = "argmap export --format dot | dot -Tsvg > map.svg"
+
+// mermaidPlan is which arguments a Mermaid map shows: all of them, or (keep set) the levels
+// nearest the thesis that fit GitHub's limits.
+type mermaidPlan struct {
+	keep          []bool // by node index; nil: every node
+	levels, depth int    // levels shown, and the deepest level of the graph
+	shown         int    // arguments shown
+}
+
+// planMermaid keeps every argument when the whole map fits, else the most levels below the
+// thesis (level 1 relates to it directly; an argument with no path to it comes last) whose
+// diagram fits.
+func planMermaid(g *argument.Graph) mermaidPlan {
+	all := mermaidPlan{}
+	if len(edges(g)) <= MermaidMaxEdges && mermaidSize(g, all) <= MermaidMaxChars {
+		return all
+	}
+	level := levels(g)
+	depth := slices.Max(level)
+	for l := depth - 1; l >= 0; l-- {
+		p := mermaidPlan{keep: make([]bool, g.Len()), levels: l, depth: depth}
+		for i, li := range level {
+			p.keep[i] = li <= l
+			if i > 0 && p.keep[i] {
+				p.shown++
+			}
+		}
+		n := 0
+		for _, e := range edges(g) {
+			if p.keep[e.From] && p.keep[e.To] {
+				n++
+			}
+		}
+		if n <= MermaidMaxEdges && mermaidSize(g, p) <= MermaidMaxChars {
+			return p
+		}
+	}
+	keep := make([]bool, g.Len())
+	keep[argument.ThesisNode] = true
+	return mermaidPlan{keep: keep, depth: depth}
+}
+
+// levels is each node's distance from the thesis along relations, 0 for the thesis; a node
+// with no path to it gets one more than the deepest that has one.
+func levels(g *argument.Graph) []int {
+	level := make([]int, g.Len())
+	for i := range level {
+		level[i] = -1
+	}
+	level[argument.ThesisNode] = 0
+	queue := []int{argument.ThesisNode}
+	deepest := 0
+	for len(queue) > 0 {
+		n := queue[0]
+		queue = queue[1:]
+		for _, e := range g.In(n) {
+			if level[e.Node] < 0 {
+				level[e.Node] = level[n] + 1
+				deepest = max(deepest, level[e.Node])
+				queue = append(queue, e.Node)
+			}
+		}
+	}
+	for i, l := range level {
+		if l < 0 {
+			level[i] = deepest + 1
+		}
+	}
+	return level
+}
+
+// mermaidSize is the length of the diagram the plan makes.
+func mermaidSize(g *argument.Graph, p mermaidPlan) int {
+	var c counter
+	w := bufio.NewWriter(&c)
+	writeMermaidPlan(w, g, p)
+	w.Flush()
+	return c.n
+}
+
+type counter struct{ n int }
+
+func (c *counter) Write(b []byte) (int, error) { c.n += len(b); return len(b), nil }
+
+// note says what a map cut to fit leaves out and how to draw it whole; "" when the map
+// is whole.
+func (p mermaidPlan) note(g *argument.Graph) string {
+	if p.keep == nil {
+		return ""
+	}
+	which := "the thesis alone"
+	switch {
+	case p.levels == 1:
+		which = "the level nearest the thesis"
+	case p.levels > 1:
+		which = fmt.Sprintf("the %d levels nearest the thesis", p.levels)
+	}
+	return fmt.Sprintf("This map shows %s (%d of %d arguments): GitHub draws no Mermaid diagram of more than %d edges or %d characters. The full map: %s",
+		which, p.shown, g.Len()-1, MermaidMaxEdges, MermaidMaxChars, FullMapCommand)
+}
+
+// writeMermaid writes the flowchart; the brief embeds the same text in a code block. A graph
+// too large for GitHub is cut to the levels that fit, with a note saying so.
+func writeMermaid(w *bufio.Writer, g *argument.Graph) { writeMermaidPlan(w, g, planMermaid(g)) }
+
+func writeMermaidPlan(w *bufio.Writer, g *argument.Graph, p mermaidPlan) {
+	shown := func(i int) bool { return p.keep == nil || p.keep[i] }
 	// Bottom to top: edges point from an argument to its target, so the thesis is on top.
 	w.WriteString("flowchart BT\n")
+	if note := p.note(g); note != "" {
+		writeStrings(w, "  %% ", safetext.Line(note), "\n")
+		writeStrings(w, `  cut["`, mermaidLabel(note), "\"]\n")
+		fmt.Fprintf(w, "  classDef note fill:#fff8c5,stroke:#9a6700\n  class cut note\n")
+	}
 	writeStrings(w, "  ", nodeID(argument.ThesisNode), `["`, mermaidLabel("Thesis", g.Debate.Thesis.Claim), "\"]\n")
 	for i := 1; i < g.Len(); i++ {
+		if !shown(i) {
+			continue
+		}
 		a := g.Argument(i)
 		w.WriteString("  ")
 		writeNodeID(w, i)
 		writeStrings(w, `["`, mermaidLabel(a.Title, sideLabel(a)), "\"]\n")
 	}
 	for _, r := range edges(g) {
+		if !shown(r.From) || !shown(r.To) {
+			continue
+		}
 		arrow := "-->"
 		if r.Type == argument.Attack {
 			arrow = "-.->"
@@ -60,7 +186,7 @@ func writeMermaid(w *bufio.Writer, g *argument.Graph) {
 	for _, side := range [...]argument.Side{argument.Pro, argument.Con} {
 		n := 0
 		for i := 1; i < g.Len(); i++ {
-			if (g.Argument(i).Side == argument.Con) != (side == argument.Con) {
+			if !shown(i) || (g.Argument(i).Side == argument.Con) != (side == argument.Con) {
 				continue
 			}
 			if n == 0 {

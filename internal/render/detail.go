@@ -45,7 +45,7 @@ type detailView struct {
 
 func (v *detailView) argument(out *output, i int, a *argument.Argument) {
 	st := v.st
-	out.line(st.Muted.Render(clean(a.ID)))
+	out.line(st.Muted.Render(cleanID(a.ID)))
 	for _, l := range wrap(prose(a.Title), v.width) {
 		out.line(st.Title.Render(l))
 	}
@@ -63,7 +63,7 @@ func (v *detailView) argument(out *output, i int, a *argument.Argument) {
 
 func (v *detailView) thesis(out *output) {
 	d := v.g.Debate
-	out.line(v.st.Muted.Render(clean(d.Thesis.ID)))
+	out.line(v.st.Muted.Render(cleanID(d.Thesis.ID)))
 	out.line(v.st.Thesis.Render(v.gl.Thesis+" THESIS"), "  ", v.st.Muted.Render("base score "+number(d.Thesis.Base)))
 	v.paragraph(out, "Claim", d.Thesis.Claim)
 	v.paragraph(out, "Question", d.Question)

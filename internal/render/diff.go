@@ -46,14 +46,14 @@ func Diff(w io.Writer, r *diff.Report, opts DiffOptions) error {
 		o.line(st.Heading.Render("Arguments"), st.Muted.Render(fmt.Sprintf("  %d added, %d removed, %d changed", len(d.Added), len(d.Removed), len(d.Changed))))
 		for _, a := range d.Added {
 			o.line("  ", st.Good.Render("+"), " ", st.SideStyle(string(a.Side)).Render(strings.ToUpper(string(a.Side))), " ",
-				st.CategoryStyle(a.Category).Render(badge(a.Category, g)), " ", clean(a.ID), "  ", val(a.Title))
+				st.CategoryStyle(a.Category).Render(badge(a.Category, g)), " ", cleanID(a.ID), "  ", val(a.Title))
 		}
 		for _, a := range d.Removed {
 			o.line("  ", st.Bad.Render("-"), " ", st.SideStyle(string(a.Side)).Render(strings.ToUpper(string(a.Side))), " ",
-				st.CategoryStyle(a.Category).Render(badge(a.Category, g)), " ", clean(a.ID), "  ", val(a.Title))
+				st.CategoryStyle(a.Category).Render(badge(a.Category, g)), " ", cleanID(a.ID), "  ", val(a.Title))
 		}
 		for _, c := range d.Changed {
-			o.line("  ", st.Warn.Render("~"), " ", clean(c.ID), "  ", val(c.Title))
+			o.line("  ", st.Warn.Render("~"), " ", cleanID(c.ID), "  ", val(c.Title))
 			for _, f := range c.Fields {
 				o.line("      ", st.Muted.Render(f.Name+":"), " ", val(f.Old), " → ", val(f.New))
 			}

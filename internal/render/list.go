@@ -91,7 +91,7 @@ func listRows(args []*argument.Argument, opts ListOptions, st Styles, gl Glyphs,
 			strength = styled(side.UnsetBold(), filled) + styled(st.Track, empty) + " " + strength
 		}
 		rows[i] = []string{
-			st.Muted.Render(clean(a.ID)),
+			st.Muted.Render(cleanID(a.ID)),
 			side.Render(strings.ToUpper(clean(string(a.Side)))),
 			st.CategoryStyle(a.Category).Render(badge(a.Category, gl)),
 			strength,

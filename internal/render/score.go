@@ -130,7 +130,7 @@ func (v *scoreView) deciders(b *strings.Builder) {
 	for _, list := range [][]score.ArgumentScore{pro, con} {
 		slices.SortStableFunc(list, func(x, y score.ArgumentScore) int { return cmp.Compare(key(y), key(x)) })
 		for _, a := range list[:min(len(list), v.opts.Top)] {
-			idW = max(idW, lipgloss.Width(safetext.Line(a.ID)))
+			idW = max(idW, lipgloss.Width(safetext.ID(a.ID)))
 			catW = max(catW, lipgloss.Width(safetext.Line(a.Category)))
 		}
 	}
@@ -176,7 +176,7 @@ func (v *scoreView) explain(f score.ContributionFunc) string {
 
 // decider writes one listed argument: "    +0.123  pro  category  id  title".
 func (v *scoreView) decider(b *strings.Builder, a score.ArgumentScore, f score.ContributionFunc, sampled bool, idW, catW int) {
-	id := v.truncate(safetext.Line(a.ID), idW)
+	id := v.truncate(safetext.ID(a.ID), idW)
 	cat := safetext.Line(a.Category)
 	value := scoreSigned(a.Value(f))
 	if sampled {

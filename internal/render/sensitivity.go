@@ -375,7 +375,7 @@ func (v *sensView) arguments(b *strings.Builder) {
 	args = args[:len(args)-more]
 	idW := len("argument")
 	for _, a := range args {
-		idW = max(idW, lipgloss.Width(safetext.Line(a.ID)))
+		idW = max(idW, lipgloss.Width(safetext.ID(a.ID)))
 	}
 	// "  id  side  strength  change  flips": the flips get at least 16 columns.
 	const fixed = 2 + 2 + 4 + 2 + 8 + 2 + 6 + 2
@@ -383,7 +383,7 @@ func (v *sensView) arguments(b *strings.Builder) {
 	room := max(v.opts.Width-fixed-idW, 12)
 	fmt.Fprintf(b, "  %s\n", v.st.Muted.Render(fmt.Sprintf("%-*s  %-4s  %8s  %6s  %s", idW, "argument", "side", "strength", "change", "flips")))
 	for _, a := range args {
-		id := safetext.Line(a.ID)
+		id := safetext.ID(a.ID)
 		if lipgloss.Width(id) > idW {
 			id = truncate(id, idW, v.gl.ellipsis)
 		}

@@ -77,7 +77,11 @@ func ShowTree(w io.Writer, g *argument.Graph, t *report.Tree, opts ShowOptions) 
 	if t.FromThesis {
 		v.header(&out)
 	}
-	out.block(v.draw(t.Root))
+	// The tree goes out one top-level branch at a time, so that argmap show | head prints at
+	// once and stops at once, however large the debate: nothing after the layout can fail.
+	if err := v.stream(&out, w, t.Root); err != nil {
+		return err
+	}
 	if len(t.Unconnected) > 0 {
 		out.blank()
 		heading := v.st.Heading.Render(fmt.Sprintf("Not connected (%d)", t.UnconnectedCount))
@@ -135,9 +139,9 @@ func (v *showView) layout(roots []*report.Row) {
 
 func (v *showView) idText(it *report.Row, a *argument.Argument) string {
 	if it.Context {
-		return clean(a.ID) + " (context)"
+		return cleanID(a.ID) + " (context)"
 	}
-	return clean(a.ID)
+	return cleanID(a.ID)
 }
 
 // indent is the width of the tree connectors before an item at depth.
@@ -158,10 +162,45 @@ func (v *showView) tailWidth() int {
 	return w
 }
 
+// stream writes out what holds so far, then root and each branch below it as draw would
+// draw them, writing each as soon as it is drawn.
+func (v *showView) stream(out *output, w io.Writer, root *report.Row) error {
+	out.block(v.text(root))
+	for k, child := range root.Children {
+		if err := out.flush(w); err != nil {
+			return err
+		}
+		last := k == len(root.Children)-1
+		wrapper := tree.Root("")
+		if len(child.Children) > 0 {
+			wrapper.Child(v.styleTree(v.tree(child)))
+		} else {
+			wrapper.Child(v.text(child))
+		}
+		wrapper.Enumerator(func(tree.Children, int) string {
+			if last {
+				return v.gl.LastBranch
+			}
+			return v.gl.Branch
+		}).Indenter(func(tree.Children, int) string {
+			if last {
+				return v.gl.Gap
+			}
+			return v.gl.Pipe
+		}).EnumeratorStyle(v.st.Branch).IndenterStyle(v.st.Branch)
+		out.block(wrapper.String())
+	}
+	return out.flush(w)
+}
+
 // draw renders an item and everything below it with lipgloss/tree.
 func (v *showView) draw(root *report.Row) string {
-	t := v.tree(root)
-	t.Enumerator(func(ch tree.Children, i int) string {
+	return v.styleTree(v.tree(root)).String()
+}
+
+// styleTree gives a tree show's connectors.
+func (v *showView) styleTree(t *tree.Tree) *tree.Tree {
+	return t.Enumerator(func(ch tree.Children, i int) string {
 		if i == ch.Length()-1 {
 			return v.gl.LastBranch
 		}
@@ -172,7 +211,6 @@ func (v *showView) draw(root *report.Row) string {
 		}
 		return v.gl.Pipe
 	}).EnumeratorStyle(v.st.Branch).IndenterStyle(v.st.Branch)
-	return t.String()
 }
 
 func (v *showView) tree(it *report.Row) *tree.Tree {
@@ -196,7 +234,7 @@ func (v *showView) text(it *report.Row) string {
 		// terminal, and the id to go on from must stay whole.
 		msg := fmt.Sprintf("%s %d more below", v.gl.Ellipsis, it.Hidden)
 		if it.Capped {
-			msg += fmt.Sprintf(" depth %d: run argmap show %s to go on", MaxDepth, clean(it.ID))
+			msg += fmt.Sprintf(" depth %d: run argmap show %s to go on", MaxDepth, cleanID(it.ID))
 		} else {
 			msg += " (raise --depth to see them)"
 		}
@@ -206,7 +244,7 @@ func (v *showView) text(it *report.Row) string {
 		if it.Kind == report.RowRefBelow {
 			arrow = v.gl.SeeBelow
 		}
-		msg := fmt.Sprintf("%s see %s", arrow, clean(it.ID))
+		msg := fmt.Sprintf("%s see %s", arrow, cleanID(it.ID))
 		if it.Kind == report.RowCycle {
 			msg += " (cycle)"
 		}
@@ -250,9 +288,9 @@ func (v *showView) thesisText(it *report.Row) string {
 	d := v.g.Debate
 	lead := v.gl.Thesis + " THESIS  "
 	claim := prose(d.Thesis.Claim)
-	id := clean(d.Thesis.ID)
+	id := cleanID(d.Thesis.ID)
 	avail := v.width - width(lead)
-	lines := wrap(claim, avail)
+	lines := wrapAtMost(claim, avail, maxBlockLines, v.more(d.Thesis.ID), v.gl.Ellipsis)
 	if len(lines) == 0 {
 		lines = []string{""}
 	}
@@ -319,7 +357,7 @@ func (v *showView) argumentText(it *report.Row, a *argument.Argument) string {
 	}
 
 	id := v.idText(it, a)
-	lines := wrap(clean(a.Title), headW)
+	lines := wrapAtMost(clean(a.Title), headW, maxBlockLines, v.more(a.ID), v.gl.Ellipsis)
 	if len(lines) == 0 {
 		lines = []string{""}
 	}
@@ -385,7 +423,7 @@ func (v *showView) argumentText(it *report.Row, a *argument.Argument) string {
 	}
 	bodyW := v.width - ind - fw
 	if v.opts.Wide && a.Claim != "" {
-		for _, l := range wrap(prose(a.Claim), bodyW) {
+		for _, l := range wrapAtMost(prose(a.Claim), bodyW, maxBlockLines, v.more(a.ID), v.gl.Ellipsis) {
 			out = append(out, gap+l)
 		}
 	}
@@ -393,7 +431,7 @@ func (v *showView) argumentText(it *report.Row, a *argument.Argument) string {
 		for _, q := range a.Quotes {
 			text := v.gl.OpenQuote + prose(q.Text) + v.gl.CloseQuote
 			src := v.gl.Dash + " " + clean(q.Source)
-			for i, l := range wrap(text, bodyW-1) {
+			for i, l := range wrapAtMost(text, bodyW-1, maxBlockLines, v.more(a.ID), v.gl.Ellipsis) {
 				lead := " "
 				if i == 0 {
 					lead = ""
@@ -407,6 +445,13 @@ func (v *showView) argumentText(it *report.Row, a *argument.Argument) string {
 		out = append(out, "") // air between the blocks of text
 	}
 	return strings.Join(out, "\n")
+}
+
+// more says how many lines of a long text a tree node leaves out, and where to read it whole.
+func (v *showView) more(id string) func(int) string {
+	return func(k int) string {
+		return fmt.Sprintf("%s %d more lines: argmap get %s", v.gl.Ellipsis, k, clean(id))
+	}
 }
 
 // header prints the debate's title and question.
@@ -445,7 +490,7 @@ func (v *showView) footer(out *output) {
 		}
 		counts = append(counts, st.Heading.Render(fmt.Sprintf("%d of %d arguments %s", matched, total, verb)))
 	case !t.FromThesis:
-		counts = append(counts, st.Heading.Render(fmt.Sprintf("%d %s under %s", matched, noun, clean(t.Root.ID))))
+		counts = append(counts, st.Heading.Render(fmt.Sprintf("%d %s under %s", matched, noun, cleanID(t.Root.ID))))
 	default:
 		counts = append(counts, st.Heading.Render(fmt.Sprintf("%d %s", matched, noun)))
 	}

@@ -16,6 +16,10 @@ import (
 // prints passes through clean or prose; nothing else reaches the terminal.
 func clean(s string) string { return safetext.Line(s) }
 
+// cleanID is clean for an id: a letter outside the id's main script comes out escaped too,
+// so that a look-alike ("pаy" with a Cyrillic а) cannot pass for the id it imitates.
+func cleanID(s string) string { return safetext.ID(s) }
+
 // prose is clean for running text that will be wrapped: spaces, tabs and line breaks fold to
 // single spaces first (they are harmless), then everything else unsafe is escaped visibly.
 func prose(s string) string {
@@ -32,6 +36,22 @@ func wrap(s string, width int) []string {
 	}
 	width = max(width, 8)
 	return strings.Split(lipgloss.Wrap(s, width, " "), "\n")
+}
+
+// maxBlockLines is the most lines one block of text (a title, a claim, a quote) takes in a
+// tree view. lipgloss's tree lays a node out in time quadratic in its height, so that a claim
+// of 1 MB (12,500 lines) took minutes; argmap get shows the text whole.
+const maxBlockLines = 24
+
+// wrapAtMost is wrap cut to at most n lines (n ≥ 2), the last then replaced by what more(k)
+// says about the k lines left out, cut to width.
+func wrapAtMost(s string, width, n int, more func(k int) string, ellipsis string) []string {
+	lines := wrap(s, width)
+	if len(lines) <= n {
+		return lines
+	}
+	k := len(lines) - (n - 1)
+	return append(lines[:n-1], truncate(more(k), max(width, 8), ellipsis))
 }
 
 // width is the number of terminal columns s takes, escapes excluded.
@@ -146,6 +166,16 @@ func (o *output) block(s string) {
 }
 
 func (o *output) blank() { o.b.WriteByte('\n') }
+
+// flush writes what the output holds so far and empties it.
+func (o *output) flush(w io.Writer) error {
+	if o.b.Len() == 0 {
+		return nil
+	}
+	err := o.writeTo(w)
+	o.b.Reset()
+	return err
+}
 
 func (o *output) writeTo(w io.Writer) error {
 	lines := strings.Split(strings.TrimSuffix(o.b.String(), "\n"), "\n")

@@ -109,12 +109,13 @@ func appendHex(dst []byte, prefix string, v uint32, digits int) []byte {
 	return append(dst, buf[i:]...)
 }
 
-// Quote quotes untrusted text for a message: escaped as Line does, cut short past 60
-// characters (marked …), in double quotes.
+// Quote quotes untrusted text for a message: escaped as ID does (a letter outside the text's
+// main script escaped too, so that a look-alike shows), cut short past 60 characters (marked
+// …), in double quotes.
 func Quote(s string) string {
 	const limit = 60
 	if utf8.RuneCountInString(s) > limit {
 		s = string([]rune(s)[:limit]) + "…"
 	}
-	return `"` + Line(s) + `"`
+	return `"` + ID(s) + `"`
 }

@@ -160,9 +160,24 @@ func (r *Result) contributions(m *Model, connected []bool, funcs []ContributionF
 	}
 	full := m.margin()
 	m.prepareRemovals()
+	// Each removal that reaches a cycle solves it again: a cycle of thousands would take
+	// minutes. Past the budget the remaining contributions that reach a cycle are left at 0
+	// and said so.
+	skipped, work0, below := 0, m.work, cyclesBelow(m)
+	defer func() {
+		if skipped > 0 {
+			r.Warnings = append(r.Warnings, fmt.Sprintf(
+				"the contributions of %d arguments were not computed (shown as 0): removing each means solving a large cycle again, past argmap's bound of %d node updates; the scores and the verdict do not depend on them",
+				skipped, contribBudget))
+		}
+	}()
 	for k := range r.Arguments {
 		i := k + 1
 		if !connected[i] {
+			continue
+		}
+		if below != nil && below[m.blockOf[m.pos[i]]] && m.work-work0 > contribBudget {
+			skipped++
 			continue
 		}
 		a := &r.Arguments[k]

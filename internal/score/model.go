@@ -27,6 +27,25 @@ const (
 	rk4Step   = 0.5
 )
 
+// solveBudget bounds the node updates one cycle's solve may spend, so that a cycle of 10,000
+// arguments costs about as much as the bounds above give a cycle of 50: a large cycle gets
+// fewer sweeps and RK4 steps (never fewer than minSweeps and minSteps), and is reported as not
+// converged if they do not settle it. contribBudget bounds the node updates that re-solving
+// cycles for contributions may spend across all arguments; past it the rest are not computed.
+const (
+	solveBudget   = 20_000_000
+	minSweeps     = 100
+	minSteps      = 100
+	contribBudget = 20_000_000
+	// sensitivityBudget is contribBudget for sensitivity's probes of strengths, shared by
+	// the workers.
+	sensitivityBudget = 40_000_000
+	// categoryBudget bounds the node updates of sensitivity's scans of category weights on a
+	// cyclic graph, by coarsening the grid down to minCategorySteps.
+	categoryBudget   = 60_000_000
+	minCategorySteps = 16
+)
+
 // limits are the solver bounds a model uses; tests lower them.
 type limits struct {
 	plain, steps int
@@ -73,6 +92,7 @@ type Model struct {
 	acyclic    bool
 	maxBlock   int
 	limits     limits
+	work       int64 // node updates spent solving cycles, for contribBudget
 
 	scratch
 }
@@ -440,7 +460,10 @@ func (m *Model) iterate(lo, hi int32) Solution {
 	}
 	next := m.buf[0][:hi-lo]
 	res, checkpoint := math.Inf(1), math.Inf(1)
-	for it := 1; it <= m.limits.plain; it++ {
+	size := int(hi - lo)
+	plain := min(m.limits.plain, max(minSweeps, solveBudget/size))
+	for it := 1; it <= plain; it++ {
+		m.work += int64(size)
 		res = 0
 		for p := lo; p < hi; p++ {
 			next[p-lo] = m.evalPinned(p)
@@ -459,7 +482,7 @@ func (m *Model) iterate(lo, hi int32) Solution {
 			checkpoint = res
 		}
 	}
-	return m.settle(lo, hi, m.limits.plain, res)
+	return m.settle(lo, hi, plain, res)
 }
 
 // settle ends plain iteration that stopped making progress: settled enough when the last change
@@ -495,7 +518,9 @@ func (m *Model) integrate(lo, hi int32, sweeps int) Solution {
 	}
 	const h = rk4Step
 	res := math.Inf(1)
-	for step := 1; step <= m.limits.steps; step++ {
+	steps := min(m.limits.steps, max(minSteps, solveBudget/(4*int(n))))
+	for step := 1; step <= steps; step++ {
+		m.work += 4 * int64(n)
 		deriv(k1)
 		move(k1, h/2)
 		deriv(k2)
@@ -516,7 +541,7 @@ func (m *Model) integrate(lo, hi int32, sweeps int) Solution {
 			return Solution{Converged: true, Iterations: sweeps + step, Residual: res}
 		}
 	}
-	return Solution{Converged: res < Tolerance, Iterations: sweeps + m.limits.steps, Residual: res}
+	return Solution{Converged: res < Tolerance, Iterations: sweeps + steps, Residual: res}
 }
 
 // evalPinned is eval for a position in a cycle: a pinned one keeps its base strength.

@@ -247,10 +247,28 @@ func AnalyzeSensitivity(g *argument.Graph, w Weights, sem Semantics, opts Sensit
 		ByCategory: make([]CategorySensitivity, len(cats)),
 		Arguments:  make([]ArgumentSensitivity, g.Len()-1),
 	}
+	var coarse string
+	if cost := max(m.work, 1); !m.acyclic && cost*int64(opts.Steps*len(cats)) > categoryBudget {
+		// A solve that costs this much (a large cycle) makes a fine grid cost minutes.
+		steps := int(max(minCategorySteps, categoryBudget/(cost*int64(len(cats)))))
+		if steps < opts.Steps {
+			coarse = fmt.Sprintf("the category weights were scanned in %d steps rather than %d: one solve of this graph's cycles takes %d node updates, and argmap's bound is %d; flips closer together than a step may be missed",
+				steps, opts.Steps, cost, categoryBudget)
+			opts.Steps = steps
+		}
+	}
 	a := &analysis{g: g, m: m, sem: sem, cats: cats, w: full, lambda: lambda, margin: margin, opts: opts}
 	a.prepare()
 	a.run(s)
 	s.Critical = critical(s.ByCategory)
+	if coarse != "" {
+		s.Warnings = append(s.Warnings, coarse)
+	}
+	if n := a.skipped.Load(); n > 0 {
+		s.Warnings = append(s.Warnings, fmt.Sprintf(
+			"the strengths of %d arguments in or above a large cycle were not scanned for flips: each probe solves the cycle again, past argmap's bound of %d node updates",
+			n, sensitivityBudget))
+	}
 	if !s.Converged {
 		s.Warnings = append(s.Warnings, "some probes did not converge on a cycle: flips near them may be misplaced")
 	}
@@ -273,6 +291,10 @@ type analysis struct {
 	diff    []float64 // per category index: Σ τ over pro minus Σ τ over con (Sum's closed form)
 	signs   []uint8   // by model position: the signs of its paths to the thesis (1 +, 2 −)
 	cycles  []bool    // by block: a cycle lies at or below it; nil on an acyclic graph
+
+	// Node updates spent solving cycles again for the arguments' probes, and the arguments
+	// not scanned once that passed sensitivityBudget.
+	work, skipped atomic.Int64
 }
 
 func (a *analysis) prepare() {
@@ -638,6 +660,14 @@ func (wk *worker) scanArgument(p int32) []Flip {
 	var flips []Flip
 	bits := wk.a.signs[p]
 	cyclic := m.sem != Sum && wk.a.cycles != nil && wk.a.cycles[m.blockOf[p]]
+	if cyclic {
+		// Every probe solves a cycle again: past the budget, the rest are not looked at.
+		if wk.a.work.Load() > sensitivityBudget {
+			wk.a.skipped.Add(1)
+			return nil
+		}
+		defer func(w0 int64) { wk.a.work.Add(m.work - w0) }(m.work)
+	}
 	if !wk.a.opts.scanAll && (m.sem == Sum || (!cyclic && bits != 3)) {
 		// Monotone in τ: the verdicts at 0 and 1 tell whether it flips at all.
 		v0, v1 := VerdictOf(f(0)), VerdictOf(f(1))
