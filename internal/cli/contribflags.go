@@ -24,8 +24,19 @@ const shapleyDefaultLimit = 10_000
 
 // fit returns funcs, unless the flag was not given and the graph has more than limit
 // arguments: then removal, whose cost stays linear, and which the view names.
+// On a graph with cycles the limit is score.ExactShapleyCyclic: there every coalition and
+// every step of a sampled order solves a cycle again by iteration, which no budget bounds.
 func (f *contributionFlag) fit(funcs []score.ContributionFunc, g *argument.Graph, limit int) []score.ContributionFunc {
-	if f.cmd != nil && f.cmd.Flags().Changed("contributions") || g.Len()-1 <= limit {
+	if f.cmd != nil && f.cmd.Flags().Changed("contributions") {
+		return funcs
+	}
+	n := g.Len() - 1
+	if n > score.ExactShapleyCyclic && n <= limit {
+		if _, acyclic := g.TopoOrder(); !acyclic {
+			limit = score.ExactShapleyCyclic
+		}
+	}
+	if n <= limit {
 		return funcs
 	}
 	return []score.ContributionFunc{score.Removal}

@@ -2,14 +2,14 @@
 // reader, the scalar resolver and the emitter's choice and spelling of styles.
 //
 // The reader parses the everyday subset of YAML that corpus files are written in (block
-// mappings and lists, flow lists and mappings of scalars, plain, quoted and block text,
+// mappings and lists, flow lists and mappings (nested too), plain, quoted and block text,
 // comments) straight into yaml.Node trees, several times faster than yaml/v4 builds them. The
 // trees are the ones yaml/v4 builds for the same input: same kinds, tags, styles, values,
 // lines and columns (comments are not kept).
 //
 // It declines whatever lies outside that subset or whatever it is not sure of — anchors,
 // aliases, tags, explicit keys, directives, several documents, tabs, carriage returns,
-// nested flow collections, deep nesting, and every syntax error — by returning ok false.
+// collections as keys, deep nesting, and every syntax error — by returning ok false.
 // The caller then parses the file with yaml/v4, which gives the same tree or the error
 // message, so the subset decides only how fast a file loads, never what it means. A panic
 // is never taken for a refusal: it is a bug, and the fuzz targets are there to find it.
@@ -953,16 +953,21 @@ func (p *parser) flowIndent(parent int) {
 	}
 }
 
-// flowScalar reads a quoted or plain scalar inside a flow collection.
+// flowScalar reads a quoted or plain scalar inside a flow collection, or a flow collection
+// nested in it ({id: a, supports: [b, c]}, the way corpora write an argument on one line).
 func (p *parser) flowScalar(parent int) *yaml.Node {
 	switch c := p.at(p.i); c {
 	case '"', '\'':
 		return p.quoted(parent)
+	case '[':
+		return p.flowSequence(parent)
+	case '{':
+		return p.flowMapping(parent)
 	case '-':
 		if c := p.at(p.i + 1); c == ' ' || c == '\n' || c == 0 || isFlowEnd(c) {
 			refuse()
 		}
-	case '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', '%', '@', '`', 0:
+	case '?', ':', ',', ']', '}', '#', '&', '*', '!', '|', '>', '%', '@', '`', 0:
 		refuse()
 	}
 	line, col := p.line, p.col(p.i)

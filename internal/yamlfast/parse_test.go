@@ -144,10 +144,25 @@ var accepted = []string{
 	"a: [x] # comment\n",
 	"a: x # comment\n  # indented comment\nb: y\n",
 	"a: b\n c\n",
+	// Flow collections nested in flow collections: an argument written on one line.
+	"a: [b, [c]]\n",
+	"a: {b: {c: d}}\n",
+	"- {id: a, side: pro, supports: [t, b], quotes: [{source: s, text: \"x, y\"}]}\n",
+	"a: [[a], {b: c}, []]\n",
+	"a: {b: [], c: {}}\n",
+	"a: [a, [b, [c, [d]]]]\n",
+	"a: {b: [c,\n    d], e: {f: g,\n      h: i}}\n",
+	"a: [ [ b ] , { c: d } ]\n",
+	"a: [{b: 'c'}, {d: \"e\"}]\n",
 }
 
 // refused are inputs outside the subset (or not YAML at all): Parse must leave them to yaml/v4.
 var refused = []string{
+	"a: {[b]: c}\n",
+	"a: [b, [c]\n",
+	"a: [b]]\n",
+	"a: [b, {c: d]}\n",
+	"a: [[[[[[[[[[[[[[[[[[[[[[[[x]]]]]]]]]]]]]]]]]]]]]]]\n",
 	"a: &x 1\nb: *x\n",
 	"a: !!str 1\n",
 	"? a\n: b\n",
@@ -158,8 +173,6 @@ var refused = []string{
 	"a:\tb\n",
 	"a: 1\r\nb: 2\r\n",
 	"\ufeffa: 1\n",
-	"a: [b, [c]]\n",
-	"a: {b: {c: d}}\n",
 	"a: [b, ]\n",
 	"a: [b,, c]\n",
 	"a: {b}\n",
