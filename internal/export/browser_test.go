@@ -419,3 +419,30 @@ func TestBrowserLarge(t *testing.T) {
 	t.Logf("redraws of a 1,000-argument debate: %d, median %.2f ms", len(durations), median(durations))
 	b.check(t, "large")
 }
+
+// TestBrowserFineWeights loads a page exported with weights finer than the sliders' tenths: the
+// page starts from them, not from weights snapped to a step.
+func TestBrowserFineWeights(t *testing.T) {
+	b := newBrowser(t)
+	g := loadBuiltin(t)
+	w := score.Weights{"moral": 0.25, "strategic": 1.37, "political": 2}
+	r, err := score.Evaluate(g, w, score.DefaultSemantics)
+	if err != nil {
+		t.Fatal(err)
+	}
+	brief := testBrief(t, g)
+	brief.Verdict = NewVerdict("", "", r)
+	var buf bytes.Buffer
+	if err := NewHTMLEncoder(&buf, nil).Encode(brief); err != nil {
+		t.Fatal(err)
+	}
+	b.open(t, buf.Bytes())
+	st := b.state(t)
+	for c, want := range w {
+		if got := st.Weights[c]; got != strconv.FormatFloat(want, 'g', -1, 64) {
+			t.Errorf("slider %s starts at %s, want %v", c, got, want)
+		}
+	}
+	compare(t, g, st, "fine weights")
+	b.check(t, "fine weights")
+}

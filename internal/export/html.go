@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"math"
 	"regexp"
 	"strconv"
 
@@ -172,7 +173,7 @@ thesis score <strong data-argmap="thesis-score" data-value="{{if .Verdict.HasThe
 <form class="controls" aria-label="Weights and semantics">
 <fieldset>
 <legend>Weights</legend>
-{{range .Sliders}}<div class="slider"><label for="w{{.Index}}">{{flat .Name}}</label><input type="range" id="w{{.Index}}" min="0" max="{{.Max}}" step="0.1" value="{{.Value}}" data-category="{{.Name}}" aria-describedby="wv{{.Index}}"><output id="wv{{.Index}}" for="w{{.Index}}">{{.Value}}</output></div>
+{{range .Sliders}}<div class="slider"><label for="w{{.Index}}">{{flat .Name}}</label><input type="range" id="w{{.Index}}" min="0" max="{{.Max}}" step="{{.Step}}" value="{{.Value}}" data-category="{{.Name}}" aria-describedby="wv{{.Index}}"><output id="wv{{.Index}}" for="w{{.Index}}">{{.Value}}</output></div>
 {{end}}</fieldset>
 <div class="semantics"><label for="semantics">Semantics</label>
 <select id="semantics" data-argmap="semantics">{{range .Semantics}}<option value="{{.Value}}"{{if .Selected}} selected{{end}}>{{.Label}}</option>{{end}}</select>
@@ -240,6 +241,7 @@ type pageSlider struct {
 	Index      int
 	Name       string
 	Value, Max string
+	Step       string
 }
 
 type pageOption struct {
@@ -316,7 +318,13 @@ func (e *HTMLEncoder) Encode(b *Brief) error {
 	}
 	var sliders []pageSlider
 	for i, w := range b.Verdict.Weights {
-		sliders = append(sliders, pageSlider{Index: i, Name: w.Category, Value: report.Weightf(w.Weight), Max: report.Weightf(max(10, w.Weight))})
+		// A range input snaps its value to its step: a weight finer than tenths gets a slider
+		// with no step, so that the page starts from the weights it was exported with.
+		step := "0.1"
+		if x := w.Weight * 10; x != math.Round(x) {
+			step = "any"
+		}
+		sliders = append(sliders, pageSlider{Index: i, Name: w.Category, Value: report.Weightf(w.Weight), Max: report.Weightf(max(10, w.Weight)), Step: step})
 	}
 	v["Sliders"] = sliders
 	var opts []pageOption
