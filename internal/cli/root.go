@@ -128,7 +128,7 @@ Exit codes: 0 ok; 1 a check did not hold; 2 bad usage or a corpus that cannot be
 		return &UsageError{Err: err}
 	})
 	pf := root.PersistentFlags()
-	pf.StringVar(&app.CorpusDir, "corpus", "", "corpus `folder` to load (default $ARGMAP_CORPUS, else the built-in debate)")
+	pf.StringVar(&app.CorpusDir, "corpus", "", "corpus `folder` (or one corpus file) to load (default $ARGMAP_CORPUS, else the built-in debate)")
 	pf.BoolVar(&app.NoColor, "no-color", false, "never use colour (also NO_COLOR, CLICOLOR=0, TERM=dumb)")
 	root.AddGroup(commandGroups...)
 	root.AddCommand(commands(app)...)

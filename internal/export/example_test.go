@@ -20,9 +20,11 @@ func ExampleMermaidEncoder() {
 	// flowchart BT
 	//   n0["Thesis<br/>Open the #quot;harbour#quot; tonight"]
 	//   n1["A storm is coming<br/>pro · moral"]
-	//   n2["The quay is full #60;100#37;#62;<br/>con · strategic"]
+	//   n2["The quay is full<br/>#60;100#37;#62;<br/>con · strategic"]
 	//   n1 --> n0
 	//   n2 -.-> n0
+	//   linkStyle 0 stroke:#1a7f37,stroke-width:2px
+	//   linkStyle 1 stroke:#cf222e,stroke-width:2px
 	//   classDef thesis fill:#f6f8fa,stroke:#24292f,stroke-width:2px
 	//   classDef pro fill:#dafbe1,stroke:#1a7f37
 	//   classDef con fill:#ffebe9,stroke:#cf222e

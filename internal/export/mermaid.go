@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/argmap/argmap/internal/argument"
@@ -152,7 +153,9 @@ func writeMermaidPlan(w *bufio.Writer, g *argument.Graph, p mermaidPlan) {
 		writeStrings(w, `  cut["`, mermaidLabel(note), "\"]\n")
 		fmt.Fprintf(w, "  classDef note fill:#fff8c5,stroke:#9a6700\n  class cut note\n")
 	}
-	writeStrings(w, "  ", nodeID(argument.ThesisNode), `["`, mermaidLabel("Thesis", g.Debate.Thesis.Claim), "\"]\n")
+	// Titles wrap as on the SVG map: narrow nodes keep a wide debate legible at a page's width.
+	thesis := append([]string{"Thesis"}, wrap(safetext.Flat(g.Debate.Thesis.Claim), labelWidth)...)
+	writeStrings(w, "  ", nodeID(argument.ThesisNode), `["`, mermaidLabel(thesis...), "\"]\n")
 	for i := 1; i < g.Len(); i++ {
 		if !shown(i) {
 			continue
@@ -160,12 +163,20 @@ func writeMermaidPlan(w *bufio.Writer, g *argument.Graph, p mermaidPlan) {
 		a := g.Argument(i)
 		w.WriteString("  ")
 		writeNodeID(w, i)
-		writeStrings(w, `["`, mermaidLabel(a.Title, sideLabel(a)), "\"]\n")
+		writeStrings(w, `["`, mermaidLabel(append(wrap(safetext.Flat(a.Title), mapLabelWidth), sideLabel(a))...), "\"]\n")
 	}
+	var supports, attacks []int // each link's index, in the order written, for linkStyle
+	link := 0
 	for _, r := range edges(g) {
 		if !shown(r.From) || !shown(r.To) {
 			continue
 		}
+		if r.Type == argument.Attack {
+			attacks = append(attacks, link)
+		} else {
+			supports = append(supports, link)
+		}
+		link++
 		arrow := "-->"
 		if r.Type == argument.Attack {
 			arrow = "-.->"
@@ -179,6 +190,10 @@ func writeMermaidPlan(w *bufio.Writer, g *argument.Graph, p mermaidPlan) {
 		writeNodeID(w, r.To)
 		w.WriteByte('\n')
 	}
+	// Supports green and attacks red, as on the SVG map and in the terminal, beside solid and
+	// dashed for readers who do not see the colours.
+	writeLinkStyle(w, supports, proStroke)
+	writeLinkStyle(w, attacks, conStroke)
 	fmt.Fprintf(w, "  classDef thesis fill:%s,stroke:%s,stroke-width:2px\n", thesisFill, thesisStroke)
 	fmt.Fprintf(w, "  classDef pro fill:%s,stroke:%s\n", proFill, proStroke)
 	fmt.Fprintf(w, "  classDef con fill:%s,stroke:%s\n", conFill, conStroke)
@@ -201,6 +216,21 @@ func writeMermaidPlan(w *bufio.Writer, g *argument.Graph, p mermaidPlan) {
 			writeStrings(w, " ", string(side), "\n")
 		}
 	}
+}
+
+// writeLinkStyle colours the links with the given indices.
+func writeLinkStyle(w *bufio.Writer, links []int, colour string) {
+	if len(links) == 0 {
+		return
+	}
+	w.WriteString("  linkStyle ")
+	for i, l := range links {
+		if i > 0 {
+			w.WriteByte(',')
+		}
+		w.WriteString(strconv.Itoa(l))
+	}
+	writeStrings(w, " stroke:", colour, ",stroke-width:2px\n")
 }
 
 // mermaidLabel is the inside of a quoted label: its lines escaped and joined by line breaks.

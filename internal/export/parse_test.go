@@ -445,7 +445,7 @@ func loadBuiltinOr(t testing.TB, name string) *argument.Graph {
 
 // mermaidLine is every line a Mermaid export may hold: the header, a node with a quoted label
 // whose text holds no quote, bracket or '#' but as an entity, an edge, or a style line.
-var mermaidLine = regexp.MustCompile(`^(flowchart BT|  n\d+\["(?:[^"#\[\]<>` + "`" + `%;]|#(?:quot|\d+);|<br/>)*"\]|  n\d+ (?:-->|-\.->)(?:\|inferred\|)? n\d+|  classDef (?:thesis|pro|con) [a-z0-9:#,\-]+|  class n\d+(?:,n\d+)* (?:thesis|pro|con))$`)
+var mermaidLine = regexp.MustCompile(`^(flowchart BT|  n\d+\["(?:[^"#\[\]<>` + "`" + `%;]|#(?:quot|\d+);|<br/>)*"\]|  n\d+ (?:-->|-\.->)(?:\|inferred\|)? n\d+|  classDef (?:thesis|pro|con) [a-z0-9:#,\-]+|  class n\d+(?:,n\d+)* (?:thesis|pro|con)|  linkStyle \d+(?:,\d+)* stroke:#[0-9a-f]{6},stroke-width:2px)$`)
 
 func TestMermaidGrammar(t *testing.T) {
 	for _, name := range append([]string{"built-in"}, fixtures...) {
@@ -460,6 +460,8 @@ func TestMermaidGrammar(t *testing.T) {
 func checkMermaid(t testing.TB, g *argument.Graph, out string) {
 	t.Helper()
 	nodes, arrows := 0, 0
+	var dashed []bool          // by link index: an attack's dashed arrow
+	colour := map[int]string{} // by link index, from linkStyle
 	for _, line := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {
 		if !mermaidLine.MatchString(line) {
 			t.Errorf("line outside the grammar: %q", line)
@@ -469,10 +471,33 @@ func checkMermaid(t testing.TB, g *argument.Graph, out string) {
 			nodes++
 		case strings.Contains(line, "->"):
 			arrows++
+			dashed = append(dashed, strings.Contains(line, "-.->"))
+		case strings.HasPrefix(line, "  linkStyle "):
+			f := strings.Fields(line)
+			for _, n := range strings.Split(f[1], ",") {
+				i, _ := strconv.Atoi(n)
+				if _, dup := colour[i]; dup {
+					t.Errorf("link %d styled twice", i)
+				}
+				colour[i] = strings.TrimPrefix(strings.Split(f[2], ",")[0], "stroke:")
+			}
 		}
 	}
 	if nodes != g.Len() || arrows != g.NumRelations() {
 		t.Errorf("%d nodes and %d edges, want %d and %d", nodes, arrows, g.Len(), g.NumRelations())
+	}
+	// Every link is coloured by its kind: supports green, attacks red.
+	for i, d := range dashed {
+		want := proStroke
+		if d {
+			want = conStroke
+		}
+		if colour[i] != want {
+			t.Errorf("link %d (attack %v) is coloured %q, want %q", i, d, colour[i], want)
+		}
+	}
+	if len(colour) != len(dashed) {
+		t.Errorf("%d links styled for %d links", len(colour), len(dashed))
 	}
 }
 
