@@ -241,7 +241,7 @@ func (doc *briefDoc) write() {
 	}
 
 	doc.h(2, doc.mapH)
-	doc.add("Pro arguments are green and con arguments red; supports are solid arrows, attacks dashed; the thesis is on top.")
+	doc.add("Pro arguments are green and con arguments red; supports are solid green arrows, attacks dashed red ones; the thesis is on top.")
 	if b.MapImage != "" {
 		doc.add("![The map of the debate, laid out by Graphviz](" + (&url.URL{Path: b.MapImage}).EscapedPath() + ")")
 	}
