@@ -26,7 +26,7 @@ var layers = map[string]int{
 	"internal/render": 5, "internal/export": 5,
 	"internal/tui":  6,
 	"internal/cli":  7,
-	"internal/perf": 8, "cmd": 8,
+	"internal/perf": 8, "internal/importer/importtest": 8, "cmd": 8,
 }
 
 // layer is the layer of a package path inside the module: its own entry, or that of the

@@ -49,7 +49,7 @@ func TestRoundTrip(t *testing.T) {
 			if err != nil {
 				t.Fatalf("Read: %v", err)
 			}
-			back := writeAndScore(t, d)
+			back := importtest.WriteAndScore(t, d)
 			if diff := importtest.Diff(importtest.Shape(back, importtest.ByClaim), importtest.Shape(g, importtest.ByClaim)); len(diff) > 0 {
 				t.Errorf("the round trip changed the graph:\n%s", strings.Join(diff, "\n"))
 			}
@@ -74,7 +74,7 @@ func TestExternal(t *testing.T) {
 			if err != nil {
 				t.Fatalf("Read: %v", err)
 			}
-			writeAndScore(t, d)
+			importtest.WriteAndScore(t, d)
 			if sum.Arguments == 0 || sum.Relations == 0 || !strings.Contains(sum.String(), "thesis node ") {
 				t.Errorf("summary %q", sum)
 			}
@@ -181,6 +181,6 @@ func FuzzRead(f *testing.F) {
 		if err != nil {
 			return
 		}
-		exportsInert(t, writeAndScore(t, d))
+		importtest.ExportsInert(t, importtest.WriteAndScore(t, d))
 	})
 }

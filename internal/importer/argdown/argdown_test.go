@@ -69,7 +69,7 @@ func TestRoundTrip(t *testing.T) {
 			if err != nil {
 				t.Fatalf("Read: %v", err)
 			}
-			back := writeAndScore(t, d)
+			back := importtest.WriteAndScore(t, d)
 			got := append(importtest.Shape(back, importtest.ByID), "thesis "+back.Debate.Thesis.ID)
 			if diff := importtest.Diff(got, exported(t, name)); len(diff) > 0 {
 				t.Errorf("the round trip changed the graph:\n%s", strings.Join(diff, "\n"))
@@ -165,6 +165,6 @@ func FuzzRead(f *testing.F) {
 		if err != nil {
 			return
 		}
-		exportsInert(t, writeAndScore(t, d))
+		importtest.ExportsInert(t, importtest.WriteAndScore(t, d))
 	})
 }

@@ -1,5 +1,7 @@
-// Package importtest holds what the readers' tests share: a graph's shape, for round trips to
-// compare.
+// Package importtest holds what the readers' tests share: a graph's shape for round trips to
+// compare, and the round trip import makes (check, encode, load back, score), with the check
+// that every export of what a reader let through stays inert. For tests only, it sits above
+// export in the layers.
 package importtest
 
 import (

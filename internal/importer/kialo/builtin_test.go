@@ -108,7 +108,7 @@ func TestBuiltin(t *testing.T) {
 			if len(d.Arguments) != g.Len()-1 || !strings.Contains(sum.String(), "link claims") {
 				t.Errorf("%d arguments of %d; summary %s", len(d.Arguments), g.Len()-1, sum)
 			}
-			back := writeAndScore(t, d)
+			back := importtest.WriteAndScore(t, d)
 			if diff := importtest.Diff(importtest.Shape(back, importtest.ByClaim), importtest.Shape(g, importtest.ByClaim)); len(diff) > 0 {
 				t.Errorf("the Kialo reading changed the graph (%s):\n%s\n%s", sum, strings.Join(diff, "\n"), text)
 			}

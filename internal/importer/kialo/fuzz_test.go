@@ -2,6 +2,7 @@ package kialo
 
 import (
 	"fmt"
+	"github.com/argmap/argmap/internal/importer/importtest"
 	"os"
 	"strings"
 	"testing"
@@ -29,7 +30,7 @@ func FuzzRead(f *testing.F) {
 		if err != nil {
 			return
 		}
-		exportsInert(t, writeAndScore(t, d))
+		importtest.ExportsInert(t, importtest.WriteAndScore(t, d))
 	})
 }
 
@@ -67,6 +68,6 @@ func BenchmarkRead(b *testing.B) {
 		if len(d.Arguments) != 10000 {
 			b.Fatalf("got %d arguments", len(d.Arguments))
 		}
-		loadBack(b, d)
+		importtest.LoadBack(b, d)
 	}
 }

@@ -1,4 +1,4 @@
-package aif
+package importtest
 
 import (
 	"bytes"
@@ -15,12 +15,12 @@ import (
 	"github.com/argmap/argmap/internal/score"
 )
 
-// writeAndScore writes d as import does (the YAML exporter's corpus file), loads it back
+// WriteAndScore writes d as import does (the YAML exporter's corpus file), loads it back
 // through the corpus loader and scores it under every semantics, failing the test at the first
 // step that fails.
-func writeAndScore(t testing.TB, d *argument.Debate) *argument.Graph {
+func WriteAndScore(t testing.TB, d *argument.Debate) *argument.Graph {
 	t.Helper()
-	g := loadBack(t, d)
+	g := LoadBack(t, d)
 	for _, sem := range score.AllSemantics {
 		if _, err := score.Evaluate(g, score.Weights{}, sem); err != nil {
 			t.Fatalf("score under %s: %v", sem, err)
@@ -29,9 +29,9 @@ func writeAndScore(t testing.TB, d *argument.Debate) *argument.Graph {
 	return g
 }
 
-// loadBack is what import does with a debate: check it, encode it as a corpus file and load
+// LoadBack is what import does with a debate: check it, encode it as a corpus file and load
 // that back through the corpus loader.
-func loadBack(t testing.TB, d *argument.Debate) *argument.Graph {
+func LoadBack(t testing.TB, d *argument.Debate) *argument.Graph {
 	t.Helper()
 	for _, p := range argument.Check(d) {
 		if p.Severity == argument.Error {
@@ -49,9 +49,9 @@ func loadBack(t testing.TB, d *argument.Debate) *argument.Graph {
 	return g
 }
 
-// exportsInert fails the test unless every export of g that needs no scores is text a terminal
+// ExportsInert fails the test unless every export of g that needs no scores is text a terminal
 // shows as it is: what a reader let through stays inert downstream.
-func exportsInert(t testing.TB, g *argument.Graph) {
+func ExportsInert(t testing.TB, g *argument.Graph) {
 	t.Helper()
 	encoders := map[string]func(io.Writer) interface{ Encode(*argument.Graph) error }{
 		"json":    func(w io.Writer) interface{ Encode(*argument.Graph) error } { return export.NewJSONEncoder(w) },
@@ -66,15 +66,15 @@ func exportsInert(t testing.TB, g *argument.Graph) {
 		if err := enc(&buf).Encode(g); err != nil {
 			t.Fatalf("export %s: %v", name, err)
 		}
-		if p := inertProblem(buf.String()); p != "" {
+		if p := InertProblem(buf.String()); p != "" {
 			t.Fatalf("the %s export is not inert: %s", name, p)
 		}
 	}
 }
 
-// inertProblem describes the first thing in s a terminal would not show as plain text (as the
+// InertProblem describes the first thing in s a terminal would not show as plain text (as the
 // testscripts' inert command does), or returns "".
-func inertProblem(s string) string {
+func InertProblem(s string) string {
 	line := 1
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
