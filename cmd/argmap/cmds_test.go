@@ -3,14 +3,13 @@ package main
 import (
 	"bufio"
 	"fmt"
+	"github.com/argmap/argmap/internal/importer/importtest"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/rogpeppe/go-internal/testscript"
 )
@@ -97,7 +96,7 @@ func cmdInert(ts *testscript.TestScript, neg bool, args []string) {
 		args = []string{"stdout", "stderr"}
 	}
 	for _, name := range args {
-		problem := inertProblem(ts.ReadFile(name))
+		problem := importtest.InertProblem(ts.ReadFile(name))
 		switch {
 		case problem != "" && !neg:
 			ts.Fatalf("%s is not inert: %s", name, problem)
@@ -105,26 +104,6 @@ func cmdInert(ts *testscript.TestScript, neg bool, args []string) {
 			ts.Fatalf("%s is inert", name)
 		}
 	}
-}
-
-// inertProblem describes the first thing in s a terminal would not show as plain text, or
-// returns "".
-func inertProblem(s string) string {
-	line := 1
-	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && n == 1:
-			return fmt.Sprintf("line %d: invalid UTF-8 byte %#x", line, s[i])
-		case r == '\n':
-			line++
-		case r == '\t':
-		case unicode.IsControl(r), unicode.Is(unicode.Cf, r), unicode.In(r, unicode.Zl, unicode.Zp):
-			return fmt.Sprintf("line %d: raw %U", line, r)
-		}
-		i += n
-	}
-	return ""
 }
 
 // snapshotEnv holds the snapshot between the two commands, as the listing itself.
@@ -208,8 +187,8 @@ func TestInertProblem(t *testing.T) {
 		{"bad \xff", "line 1: invalid UTF-8 byte 0xff"},
 	}
 	for _, tt := range tests {
-		if got := inertProblem(tt.in); got != tt.want {
-			t.Errorf("inertProblem(%q) = %q, want %q", tt.in, got, tt.want)
+		if got := importtest.InertProblem(tt.in); got != tt.want {
+			t.Errorf("importtest.InertProblem(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }

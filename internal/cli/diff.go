@@ -110,14 +110,11 @@ func runDiff(opts *diffOptions, oldArg, newArg string) error {
 	report := diff.Report{Old: old.label, New: new.label, Diff: d}
 	gate := diffGates(d, opts)
 	if opts.failOnFlip || opts.hasMaxMargin {
-		report.Check = &wire.Check{FailOnFlip: opts.failOnFlip, OK: gate == nil}
+		c := wire.Check{FailOnFlip: opts.failOnFlip}
 		if opts.hasMaxMargin {
-			x := opts.maxMarginChange
-			report.Check.MaxMarginChange = &x
+			c.MaxMarginChange = &opts.maxMarginChange
 		}
-		if gate != nil {
-			report.Check.Reason = gate.Error()
-		}
+		report.Check = held(c, gate)
 	}
 	switch opts.format.value {
 	case "json":

@@ -145,14 +145,21 @@ func gateCheck(gate error, expect score.Verdict, hasMin bool, minMargin float64)
 	if expect == "" && !hasMin {
 		return nil
 	}
-	c := &wire.Check{Expect: string(expect), OK: gate == nil}
+	c := wire.Check{Expect: string(expect)}
 	if hasMin {
 		c.MinMargin = &minMargin
 	}
+	return held(c, gate)
+}
+
+// held is the check c asked for, with whether it held and, if not, why: the line the command
+// also prints on standard error.
+func held(c wire.Check, gate error) *wire.Check {
+	c.OK = gate == nil
 	if gate != nil {
 		c.Reason = gate.Error()
 	}
-	return c
+	return &c
 }
 
 // scoreGraph is the corpus graph restricted by the filter flags: the matching arguments and

@@ -118,11 +118,7 @@ func runSensitivity(opts *sensitivityOptions) error {
 	var gate error
 	if opts.hasExpectStable {
 		gate = checkStable(s, opts.expectStable)
-		x := opts.expectStable
-		s.Check = &wire.Check{ExpectStable: &x, OK: gate == nil}
-		if gate != nil {
-			s.Check.Reason = gate.Error()
-		}
+		s.Check = held(wire.Check{ExpectStable: &opts.expectStable}, gate)
 	}
 	if opts.format.is("json") {
 		err = writeScoreJSON(app.IO.Out, s)

@@ -50,7 +50,7 @@ func (v *detailView) argument(out *output, i int, a *argument.Argument) {
 		out.line(st.Title.Render(l))
 	}
 	side := st.SideStyle(string(a.Side))
-	filled, empty := barParts(a.Strength, barCells(v.opts.Options), v.gl)
+	filled, empty := BarParts(a.Strength, barCells(v.opts.Options), v.gl)
 	out.line(side.Render(strings.ToUpper(clean(string(a.Side)))), "  ",
 		st.CategoryStyle(a.Category).Render(clean(a.Category)), "  ",
 		styled(side.UnsetBold(), filled), styled(st.Track, empty), " ", number(a.Strength))
@@ -117,9 +117,12 @@ func (v *detailView) passages(out *output, heading string, ps []argument.Passage
 	}
 }
 
-// source names a source by title and author, and its id.
-func (v *detailView) source(id string) string {
-	s, ok := v.g.Debate.Source(id)
+func (v *detailView) source(id string) string { return SourceName(v.g.Debate, id) }
+
+// SourceName names a source by title, author, publication and date, then its id, made safe
+// for a terminal: as get and the explorer cite a quote.
+func SourceName(d *argument.Debate, id string) string {
+	s, ok := d.Source(id)
 	if !ok {
 		return clean(id)
 	}

@@ -87,7 +87,7 @@ func listRows(args []*argument.Argument, opts ListOptions, st Styles, gl Glyphs,
 		side := st.SideStyle(string(a.Side))
 		strength := number(a.Strength)
 		if cells > 0 {
-			filled, empty := barParts(a.Strength, cells, gl)
+			filled, empty := BarParts(a.Strength, cells, gl)
 			strength = styled(side.UnsetBold(), filled) + styled(st.Track, empty) + " " + strength
 		}
 		rows[i] = []string{

@@ -256,23 +256,23 @@ func (v *showView) text(it *report.Row) string {
 	return v.argumentText(it, a)
 }
 
-// relPrefix is the two columns before a child: how it bears on its parent, then the inferred
-// mark or a space, so that an inferred relation shows in plain text too.
-func (v *showView) relPrefix(it *report.Row) string {
-	if it.Edge.Inferred() {
-		return v.relMark(it.Rel) + v.st.Rel.Render(v.gl.Inferred)
-	}
-	return v.relMark(it.Rel) + " "
-}
+func (v *showView) relPrefix(it *report.Row) string { return RelPrefix(it, v.st, v.gl) }
 
-func (v *showView) relMark(rel argument.RelationType) string {
-	switch rel {
+// RelPrefix is the two columns before a child row, in show and the explorer: how it bears on
+// its parent, then the inferred mark or a space, so that an inferred relation shows in plain
+// text too.
+func RelPrefix(r *report.Row, st Styles, gl Glyphs) string {
+	mark := " "
+	switch r.Rel {
 	case argument.Support:
-		return v.st.Rel.Render(v.gl.Support)
+		mark = st.Rel.Render(gl.Support)
 	case argument.Attack:
-		return v.st.Rel.Render(v.gl.Attack)
+		mark = st.Rel.Render(gl.Attack)
 	}
-	return " "
+	if r.Edge.Inferred() {
+		return mark + st.Rel.Render(gl.Inferred)
+	}
+	return mark + " "
 }
 
 // wrapStyled wraps plain text to w columns and styles each line.
@@ -379,7 +379,7 @@ func (v *showView) argumentText(it *report.Row, a *argument.Argument) string {
 		}
 	}
 
-	filled, empty := barParts(a.Strength, barCells(v.opts.Options), v.gl)
+	filled, empty := BarParts(a.Strength, barCells(v.opts.Options), v.gl)
 	tail := styled(sideSt.UnsetBold(), filled) + styled(st.Track, empty) + " " + styled(sideSt.UnsetBold(), number(a.Strength))
 	if it.Context {
 		tail = st.Dim.Render(filled + empty + " " + number(a.Strength))

@@ -100,9 +100,9 @@ func barCells(o Options) int {
 	return 10
 }
 
-// barParts draws a strength from 0 to 1 as the filled and empty parts of a bar of cells
-// cells, in half-cell steps.
-func barParts(v float64, cells int, g Glyphs) (filled, empty string) {
+// BarParts draws a strength from 0 to 1 as the filled and empty parts of a bar of cells
+// cells, in half-cell steps: the bars of show, list, get and the explorer.
+func BarParts(v float64, cells int, g Glyphs) (filled, empty string) {
 	if math.IsNaN(v) {
 		v = 0
 	}

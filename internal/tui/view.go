@@ -339,7 +339,7 @@ func (m *Model) contribBar(c float64) string {
 	if m.maxAbs > 0 {
 		v = math.Abs(c) / m.maxAbs
 	}
-	filled, empty := barParts(v, cells, m.gl)
+	filled, empty := render.BarParts(v, cells, m.gl)
 	st := m.st.Good
 	if c < 0 {
 		st = m.st.Bad
@@ -347,24 +347,7 @@ func (m *Model) contribBar(c float64) string {
 	return styled(st, filled) + styled(m.st.Track, empty)
 }
 
-// relPrefix is how a row bears on its parent, then the inferred mark or a space, as show
-// draws it.
-func (m *Model) relPrefix(r *report.Row) string {
-	if r.Edge.Inferred() {
-		return m.relMark(r.Rel) + m.st.Rel.Render(m.gl.Inferred)
-	}
-	return m.relMark(r.Rel) + " "
-}
-
-func (m *Model) relMark(rel argument.RelationType) string {
-	switch rel {
-	case argument.Support:
-		return m.st.Rel.Render(m.gl.Support)
-	case argument.Attack:
-		return m.st.Rel.Render(m.gl.Attack)
-	}
-	return " "
-}
+func (m *Model) relPrefix(r *report.Row) string { return render.RelPrefix(r, m.st, m.gl) }
 
 func (m *Model) weightLines(w, h int) []string {
 	nameW := 0
@@ -387,7 +370,7 @@ func (m *Model) weightLines(w, h int) []string {
 				lead = m.st.Warn.Render("> ")
 			}
 		}
-		filled, empty := barParts(m.weights[c]/scale, cells, m.gl)
+		filled, empty := render.BarParts(m.weights[c]/scale, cells, m.gl)
 		val := formatWeight(m.weights[c])
 		if m.focus == paneWeights && i == m.wsel && m.typed != "" {
 			val = m.typed + "_"
@@ -455,7 +438,7 @@ func (m *Model) detailLines(w, h int) []string {
 			out = append(out, st.Title.Render(l))
 		}
 		side := st.SideStyle(string(a.Side))
-		filled, empty := barParts(a.Strength, 10, gl)
+		filled, empty := render.BarParts(a.Strength, 10, gl)
 		out = append(out, side.Render(strings.ToUpper(clean(string(a.Side))))+"  "+st.CategoryStyle(a.Category).Render(clean(a.Category))+"  "+
 			styled(st.Bar, filled)+styled(st.Track, empty)+" "+st.Muted.Render("base ")+fixed2(a.Strength))
 		out = append(out, flow([]string{st.Muted.Render("score ") + st.Heading.Render(fixed3(as.Score)),
@@ -498,22 +481,7 @@ func (m *Model) passages(out *[]string, heading string, ps []argument.Passage, q
 	}
 }
 
-func (m *Model) source(id string) string {
-	s, ok := m.g.Debate.Source(id)
-	if !ok {
-		return clean(id)
-	}
-	var parts []string
-	for _, p := range []string{s.Title, s.Author, s.Publication, s.Date} {
-		if p != "" {
-			parts = append(parts, prose(p))
-		}
-	}
-	if len(parts) == 0 {
-		return clean(id)
-	}
-	return strings.Join(parts, ", ") + " (" + clean(id) + ")"
-}
+func (m *Model) source(id string) string { return render.SourceName(m.g.Debate, id) }
 
 // relations lists what the node supports and attacks (g goes there), and what bears on it.
 func (m *Model) relations(out *[]string, x, w, limit int) {
@@ -662,20 +630,6 @@ func flow(parts []string, sep string, w int) []string {
 		}
 	}
 	return append(lines, cur)
-}
-
-// barParts draws v from 0 to 1 in half cells, as show's strength bars.
-func barParts(v float64, cells int, g render.Glyphs) (filled, empty string) {
-	if math.IsNaN(v) {
-		v = 0
-	}
-	halves := int(math.Round(math.Max(0, math.Min(1, v)) * float64(cells) * 2))
-	full, half := halves/2, halves%2
-	filled = strings.Repeat(g.Full, full)
-	if half == 1 {
-		filled += g.Half
-	}
-	return filled, strings.Repeat(g.Empty, cells-full-half)
 }
 
 func fixed2(x float64) string { return fmt.Sprintf("%.2f", zero(x)) }
