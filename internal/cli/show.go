@@ -166,13 +166,5 @@ func verdictSentence(r *score.Result) string { return report.NewVerdict("", "", 
 
 // contributionLabel names the contribution function in show's legend.
 func contributionLabel(f score.ContributionFunc, r *score.Result) string {
-	switch f {
-	case score.Shapley:
-		return "Shapley value: share of the margin " + report.Margin(r.Margin) + ", the shares adding up to it"
-	case score.Restricted:
-		return "restricted removal: the margin it adds at its own strength, its answers cut off"
-	case score.Gradient:
-		return "gradient: change in the margin per unit of its strength"
-	}
-	return "removal: the margin minus the margin without it"
+	return report.Legend(f, r.Margin)
 }

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"cmp"
 	"fmt"
 	"io"
 	"math"
@@ -94,48 +93,29 @@ func (v *scoreView) verdict(b *strings.Builder) {
 }
 
 // deciders lists the arguments that push the verdict most, those toward pro and those toward
-// con apart, by the contribution function the result puts first (removal when it names none).
+// con apart, as report.NewDeciders picks them.
 func (v *scoreView) deciders(b *strings.Builder) {
 	if v.opts.Top <= 0 {
 		return
 	}
-	r := v.r
-	f := score.Removal
-	if len(r.ContributionFuncs) > 0 {
-		f = r.ContributionFuncs[0]
-	}
-	var pro, con []score.ArgumentScore
-	for _, a := range r.Arguments {
-		switch x := a.Value(f); {
-		case x >= 5e-4: // shown to 3 places: smaller ones print as 0
-			pro = append(pro, a)
-		case x <= -5e-4:
-			con = append(con, a)
-		}
-	}
+	d := report.NewDeciders(v.r)
 	b.WriteByte('\n')
-	if len(pro)+len(con) == 0 {
+	if d.Empty() {
 		fmt.Fprintf(b, "%s\n", v.st.Muted.Render("No argument moves the margin."))
 		return
 	}
-	fmt.Fprintf(b, "%s %s\n", v.st.Heading.Render("What decides it"), v.st.Muted.Render("("+v.explain(f)+")"))
-	sampled := f == score.Shapley && r.Shapley != nil && !r.Shapley.Exact
+	fmt.Fprintf(b, "%s %s\n", v.st.Heading.Render("What decides it"), v.st.Muted.Render("("+d.Gloss()+")"))
+	sampled := d.Sampled()
 	if sampled {
-		fmt.Fprintf(b, "%s\n", v.st.Muted.Render(fmt.Sprintf("  %d arguments: estimated from %d sampled orders (seed %d), %s one standard error",
-			r.Shapley.Players, r.Shapley.Samples, r.Shapley.Seed, v.glyph("±", "+/-"))))
+		fmt.Fprintf(b, "%s\n", v.st.Muted.Render("  "+d.SampleNote()+", "+v.glyph("±", "+/-")+" one standard error"))
 	}
-	// Largest first; values equal to 1e-9 (rounding noise apart) keep corpus order.
-	key := func(a score.ArgumentScore) float64 { return math.Round(math.Abs(a.Value(f)) * 1e9) }
+	pro, con, more := d.Top(v.opts.Top)
 	idW, catW := 0, 0
-	for _, list := range [][]score.ArgumentScore{pro, con} {
-		slices.SortStableFunc(list, func(x, y score.ArgumentScore) int { return cmp.Compare(key(y), key(x)) })
-		for _, a := range list[:min(len(list), v.opts.Top)] {
-			idW = max(idW, lipgloss.Width(safetext.ID(a.ID)))
-			catW = max(catW, lipgloss.Width(safetext.Line(a.Category)))
-		}
+	for _, a := range append(slices.Clip(pro), con...) {
+		idW = max(idW, lipgloss.Width(safetext.ID(a.ID)))
+		catW = max(catW, lipgloss.Width(safetext.Line(a.Category)))
 	}
 	idW = min(idW, 28)
-	more := 0
 	for k, list := range [][]score.ArgumentScore{pro, con} {
 		head, st := "Toward pro", v.st.Pro
 		if k == 1 {
@@ -146,32 +126,14 @@ func (v *scoreView) deciders(b *strings.Builder) {
 			continue
 		}
 		fmt.Fprintf(b, "  %s\n", st.Render(head))
-		if len(list) > v.opts.Top {
-			more += len(list) - v.opts.Top
-			list = list[:v.opts.Top]
-		}
 		for _, a := range list {
-			v.decider(b, a, f, sampled, idW, catW)
+			v.decider(b, a, d.Func, sampled, idW, catW)
 		}
 	}
 	if more > 0 {
-		all := max(len(pro), len(con))
+		all := max(len(d.Pro), len(d.Con))
 		fmt.Fprintf(b, "%s\n", v.st.Muted.Render(fmt.Sprintf("  and %d more that move the margin less (--top %d lists them all)", more, all)))
 	}
-}
-
-// explain says what the listed values are, in the heading's brackets.
-func (v *scoreView) explain(f score.ContributionFunc) string {
-	r := v.r
-	switch f {
-	case score.Shapley:
-		return "Shapley values: these add up to the margin, " + report.Margin(r.Margin)
-	case score.Restricted:
-		return "restricted removal: what each does at its own strength, its answers cut off"
-	case score.Gradient:
-		return "gradient: how fast the margin moves with each one's strength"
-	}
-	return "removal: the margin minus the margin without it"
 }
 
 // decider writes one listed argument: "    +0.123  pro  category  id  title".

@@ -1,10 +1,7 @@
 package report
 
 import (
-	"cmp"
 	"fmt"
-	"math"
-	"slices"
 
 	"github.com/argmap/argmap/internal/argument"
 	"github.com/argmap/argmap/internal/score"
@@ -154,56 +151,27 @@ func ScoreBrief(g *argument.Graph, opts BriefOptions) (*Brief, []string, error) 
 // function that explains the verdict (r's first) and why, and the arguments that push the
 // margin most toward pro and toward con, up to top each way.
 func ContributionSection(r *score.Result, top int) Section {
-	f := score.Removal
-	if len(r.ContributionFuncs) > 0 {
-		f = r.ContributionFuncs[0]
-	}
-	margin := Margin(r.Margin)
-	var why string
-	switch f {
-	case score.Shapley:
-		why = fmt.Sprintf("Each argument's share is its Shapley value (Kampik et al. 2024), its average effect on the margin over every order in which the arguments could be added, chosen because the shares add up to the margin (%s) and none vanishes merely because other arguments already carry the verdict, as it can when arguments are removed one at a time.", margin)
-		if m := r.Shapley; m != nil && !m.Exact {
-			why += fmt.Sprintf(" With %d arguments reaching the thesis, the values are estimated from %d sampled orders (seed %d); the column after each gives its standard error.", m.Players, m.Samples, m.Seed)
-		}
-	case score.Restricted:
-		why = "Each argument's share is its restricted removal contribution (Kampik et al. 2024): the margin it adds at its own strength with its own supporters and attackers cut off, chosen to credit each argument only with what it brings itself; the shares need not add up to the margin (" + margin + ")."
-	case score.Gradient:
-		why = "Each argument's share is the gradient of the margin in its strength (Kampik et al. 2024), chosen to show which strengths the verdict is most sensitive to; the values are rates, not shares, and need not add up to the margin (" + margin + ")."
-	default:
-		why = "Each argument's share is the margin minus the margin without it (removal, Kampik et al. 2024), chosen to say what losing that one argument would change; the shares need not add up to the margin (" + margin + ")."
-	}
-	sampled := f == score.Shapley && r.Shapley != nil && !r.Shapley.Exact
+	d := NewDeciders(r)
+	sampled := d.Sampled()
 	t := &Table{Header: []string{"Toward", "Argument", "Side", "Category", "Share"}, Right: []bool{false, false, false, false, true}}
 	if sampled {
 		t.Header = append(t.Header, "Standard error")
 		t.Right = append(t.Right, true)
 	}
-	var pro, con []score.ArgumentScore
-	for _, a := range r.Arguments {
-		switch x := a.Value(f); {
-		case x >= 5e-4:
-			pro = append(pro, a)
-		case x <= -5e-4:
-			con = append(con, a)
-		}
-	}
+	pro, con, _ := d.Top(top)
 	for _, side := range []struct {
 		name string
 		list []score.ArgumentScore
 	}{{"pro", pro}, {"con", con}} {
-		slices.SortStableFunc(side.list, func(x, y score.ArgumentScore) int {
-			return cmp.Compare(math.Abs(y.Value(f)), math.Abs(x.Value(f)))
-		})
-		for _, a := range side.list[:min(len(side.list), top)] {
-			row := []string{side.name, a.ID, string(a.Side), a.Category, fmt.Sprintf("%+.3f", a.Value(f))}
+		for _, a := range side.list {
+			row := []string{side.name, a.ID, string(a.Side), a.Category, fmt.Sprintf("%+.3f", a.Value(d.Func))}
 			if sampled {
 				row = append(row, fmt.Sprintf("%.3f", a.ShapleySE))
 			}
 			t.Rows = append(t.Rows, row)
 		}
 	}
-	s := Section{Heading: "What decides it", Paragraphs: []string{why}}
+	s := Section{Heading: "What decides it", Paragraphs: []string{d.Why()}}
 	if len(t.Rows) == 0 {
 		s.Paragraphs = append(s.Paragraphs, "No argument moves the margin by as much as 0.0005.")
 	} else {
