@@ -5,7 +5,8 @@
 // mappings and lists, flow lists and mappings (nested too), plain, quoted and block text,
 // comments) straight into yaml.Node trees, several times faster than yaml/v4 builds them. The
 // trees are the ones yaml/v4 builds for the same input: same kinds, tags, styles, values,
-// lines and columns (comments are not kept).
+// lines and columns (comments are not kept). ParseEach hands the items of a long list over one
+// by one as it reads them, so that a big file's tree is never in memory whole.
 //
 // It declines whatever lies outside that subset or whatever it is not sure of — anchors,
 // aliases, tags, explicit keys, directives, several documents, tabs, carriage returns,
@@ -79,6 +80,20 @@ type span struct {
 
 // Parse parses the one document of src, as the package's Parse does.
 func (pp *Parser) Parse(src []byte) (root *yaml.Node, ok bool) {
+	return pp.ParseEach(src, "", nil)
+}
+
+// ParseEach is Parse for a document whose top is a mapping with a long list under key (a
+// corpus file's arguments): it hands each item of that list to each as soon as the item is
+// read, and reads the next item into the same memory, so that the tree never holds more than
+// one item. Only the list of the first key named key in the top mapping is handed over, be it
+// a block or a flow list; the tree ParseEach returns holds that list empty. each must keep
+// nothing of the node it is given but its strings.
+//
+// When ok is false, each may have been given some items already (ParseEach can refuse at the
+// last byte): the caller must drop what it made of them. Parsing the same src again gives the
+// same items and the same answer.
+func (pp *Parser) ParseEach(src []byte, key string, each func(item *yaml.Node)) (root *yaml.Node, ok bool) {
 	if !inSubset(src) {
 		return nil, false
 	}
@@ -86,7 +101,7 @@ func (pp *Parser) Parse(src []byte) (root *yaml.Node, ok bool) {
 	pp.stack, pp.out, pp.spans = pp.stack[:0], pp.out[:0], pp.spans[:0]
 	// The parser reads src through a string that shares its memory, and copies every value
 	// it keeps (to the arena): nothing refers to src once Parse returns.
-	p := &parser{Parser: pp, s: unsafe.String(unsafe.SliceData(src), len(src)), line: 1, colAt: -1}
+	p := &parser{Parser: pp, s: unsafe.String(unsafe.SliceData(src), len(src)), line: 1, colAt: -1, each: each, eachKey: key}
 	defer func() {
 		// Only a refusal is recovered: it is how the parser declines a file, which yaml/v4
 		// then reads. Any other panic is a bug, and goes on up for the tests and fuzzing to
@@ -164,6 +179,42 @@ type parser struct {
 	depth int
 
 	colAt, colN int // the last offset col counted to, and its column
+
+	each       func(*yaml.Node) // given the items of the list under eachKey; see ParseEach
+	eachKey    string
+	eachSeen   bool // the top mapping's first eachKey is read: a second is read whole
+	streamNext bool // the value being read is under the first eachKey
+}
+
+// streams reports whether the list about to be read is the one whose items go to each, and
+// takes its turn: no list inside it or after it is handed over.
+func (p *parser) streams() bool {
+	s := p.streamNext && p.depth == 1
+	p.streamNext = false
+	return s
+}
+
+// itemMark is where a handed-over item's memory starts: the node and pointer chunks, the
+// arena and the spans. handOver rewinds to it once the item is given away.
+type itemMark struct {
+	nodeChunk, nodeUsed, ptrChunk, ptrUsed, out, spans int
+}
+
+func (p *parser) markItem() itemMark {
+	return itemMark{p.nodeChunk, p.nodeUsed, p.ptrChunk, p.ptrUsed, len(p.out), len(p.spans)}
+}
+
+// handOver gives the item read since m to each, its values in a string of their own (the
+// ones that outlive the item), and takes its memory back for the next item.
+func (p *parser) handOver(item *yaml.Node, m itemMark) {
+	arena := string(p.out[m.out:])
+	for _, s := range p.spans[m.spans:] {
+		s.n.Value = arena[s.from-m.out : s.to-m.out]
+	}
+	p.each(item)
+	clear(p.spans[m.spans:])
+	p.out, p.spans = p.out[:m.out], p.spans[:m.spans]
+	p.nodeChunk, p.nodeUsed, p.ptrChunk, p.ptrUsed = m.nodeChunk, m.nodeUsed, m.ptrChunk, m.ptrUsed
 }
 
 // The sizes of the chunks a Parser allocates: a corpus file of 500 arguments takes about 13
@@ -420,7 +471,11 @@ func (p *parser) mapping(ind int) *yaml.Node {
 		key := p.s[p.i:end]
 		p.stack = append(p.stack, p.scalar(0, resolve(key), key, p.line, p.col(p.i)))
 		p.i = end + 1
+		if p.each != nil && p.depth == 1 && !p.eachSeen && key == p.eachKey {
+			p.eachSeen, p.streamNext = true, true
+		}
 		p.stack = append(p.stack, p.value(ind))
+		p.streamNext = false
 		next := p.nextLine()
 		if next < ind {
 			break
@@ -460,9 +515,14 @@ func (p *parser) value(ind int) *yaml.Node {
 
 // sequence reads a block list whose dashes stand at indentation ind; the first is at p.i.
 func (p *parser) sequence(ind int) *yaml.Node {
+	stream := p.streams()
 	seq := p.node(yaml.SequenceNode, 0, seqTag, "", p.line, p.col(p.i))
 	mark := p.enter()
 	for {
+		var m itemMark
+		if stream {
+			m = p.markItem()
+		}
 		dashEnd := p.i + 1
 		p.i++
 		for p.i < len(p.s) && p.s[p.i] == ' ' {
@@ -487,7 +547,11 @@ func (p *parser) sequence(ind int) *yaml.Node {
 		default:
 			item = p.inline(ind)
 		}
-		p.stack = append(p.stack, item)
+		if stream {
+			p.handOver(item, m)
+		} else {
+			p.stack = append(p.stack, item)
+		}
 		next := p.nextLine()
 		if next < ind || next == ind && !(p.s[p.i] == '-' && p.blankAt(p.i+1)) {
 			break
@@ -863,6 +927,12 @@ func (p *parser) blockScalar(parent int) *yaml.Node {
 // flowSequence reads [a, b, c] from p.i, over one line or several indented more than parent,
 // and stops after the ].
 func (p *parser) flowSequence(parent int) *yaml.Node {
+	if p.streams() {
+		return p.flow(yaml.SequenceNode, seqTag, ']', parent, func() {
+			m := p.markItem()
+			p.handOver(p.flowScalar(parent), m)
+		})
+	}
 	return p.flow(yaml.SequenceNode, seqTag, ']', parent, func() {
 		p.stack = append(p.stack, p.flowScalar(parent))
 	})

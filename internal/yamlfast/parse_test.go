@@ -83,7 +83,61 @@ func check(t testing.TB, src []byte) bool {
 	if d := diff("", got, want); d != "" {
 		t.Fatalf("Parse and yaml/v4 differ at %s\ninput:\n%s", d, src)
 	}
+	checkEach(t, src, want)
 	return true
+}
+
+// checkEach compares ParseEach with yaml/v4's tree want of src, for the first key of the top
+// mapping whose value is a list (and for a key the document does not have): the items handed
+// over are the list's, in order, each whole when it is handed over, and the tree returned is
+// want with that list empty. A second key of the same name, and every list inside or after
+// the one handed over, stays in the tree.
+func checkEach(t testing.TB, src []byte, want *yaml.Node) {
+	t.Helper()
+	key := "no such key"
+	var list *yaml.Node
+	if want != nil && want.Kind == yaml.MappingNode {
+		for i := 1; i < len(want.Content); i += 2 {
+			if want.Content[i].Kind == yaml.SequenceNode {
+				key = want.Content[i-1].Value
+				break
+			}
+		}
+		for i := 0; i+1 < len(want.Content); i += 2 {
+			if want.Content[i].Value == key {
+				list = want.Content[i+1]
+				break
+			}
+		}
+	}
+	var items []*yaml.Node
+	if list != nil && list.Kind == yaml.SequenceNode {
+		items = list.Content
+	}
+	n := 0
+	var p Parser
+	got, ok := p.ParseEach(src, key, func(item *yaml.Node) {
+		if n >= len(items) {
+			t.Fatalf("ParseEach(%q) handed over item %d of a list of %d\ninput:\n%s", key, n, len(items), src)
+		}
+		if d := diff(fmt.Sprintf("%s/%d", key, n), item, items[n]); d != "" {
+			t.Fatalf("ParseEach and yaml/v4 differ at %s\ninput:\n%s", d, src)
+		}
+		n++
+	})
+	if !ok {
+		t.Fatalf("ParseEach(%q) refused what Parse reads:\n%s", key, src)
+	}
+	if n != len(items) {
+		t.Fatalf("ParseEach(%q) handed over %d items of %d\ninput:\n%s", key, n, len(items), src)
+	}
+	if list != nil && list.Kind == yaml.SequenceNode {
+		defer func(c []*yaml.Node) { list.Content = c }(list.Content)
+		list.Content = nil
+	}
+	if d := diff("", got, want); d != "" {
+		t.Fatalf("ParseEach(%q) returned a tree that differs from yaml/v4's without the list at %s\ninput:\n%s", key, d, src)
+	}
 }
 
 // accepted are inputs in the subset: Parse must read each, to yaml/v4's tree.
@@ -154,6 +208,12 @@ var accepted = []string{
 	"a: {b: [c,\n    d], e: {f: g,\n      h: i}}\n",
 	"a: [ [ b ] , { c: d } ]\n",
 	"a: [{b: 'c'}, {d: \"e\"}]\n",
+	// Lists that ParseEach hands over, item by item (see checkEach), with lists after them.
+	"a: x\nb:\n- {id: 1, t: [p, q]}\n- id: 2\n  t: |\n    text\n-\n- c\n  d\nc: [after]\nb: [again]\n",
+	"b: 1\nb:\n- x\n",
+	"args: [{a: [b]}, 'q', \"r\n  s\", [t], u\n  v]\nrest: [w]\n",
+	"l:\n  -\n    - nested\n    - x\n  -\n    k: [y]\n",
+	"l: []\nm:\n- z\n",
 }
 
 // refused are inputs outside the subset (or not YAML at all): Parse must leave them to yaml/v4.

@@ -4,6 +4,7 @@ package yamlfast_test
 // are outside the package so that the imports make no cycle.
 
 import (
+	"strings"
 	"testing"
 
 	"go.yaml.in/yaml/v4"
@@ -68,6 +69,56 @@ func TestParserReuse(t *testing.T) {
 		}
 		if d := yamlfast.Diff("", got, want); d != "" {
 			t.Fatalf("file %d: Parse and yaml/v4 differ at %s", i, d)
+		}
+	}
+}
+
+// TestParseEachReuse reads many files with one Parser through ParseEach, as the corpus loader
+// does: every item handed over is yaml/v4's although each is read into the memory of the one
+// before, items bigger than a chunk of nodes included, and the tree returned is right too.
+func TestParseEachReuse(t *testing.T) {
+	d := synth.Generate(synth.Options{Arguments: 3000, Seed: 5, QuotesPerArgument: 3})
+	files, err := synth.Files(d, 700)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var srcs [][]byte
+	for _, f := range files {
+		srcs = append(srcs, f.Data)
+	}
+	big := "argmap: 1\narguments:\n- {tags: [" + strings.Repeat("t, ", 3000) + "u]}\n- small\n- {tags: [" + strings.Repeat("v, ", 1500) + "w]}\nafter: [x]\n"
+	srcs = append(srcs, []byte(big), []byte("arguments: [a, {b: c}]\n"))
+	var p yamlfast.Parser
+	for i, src := range srcs {
+		want, err := yamlfast.Reference(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var items []*yaml.Node
+		for k := 0; k+1 < len(want.Content); k += 2 {
+			if want.Content[k].Value == "arguments" {
+				items = want.Content[k+1].Content
+				want.Content[k+1].Content = nil
+				break
+			}
+		}
+		n := 0
+		got, ok := p.ParseEach(src, "arguments", func(item *yaml.Node) {
+			if n < len(items) {
+				if d := yamlfast.Diff("", item, items[n]); d != "" {
+					t.Fatalf("file %d, item %d: ParseEach and yaml/v4 differ at %s", i, n, d)
+				}
+			}
+			n++
+		})
+		if !ok {
+			t.Fatalf("file %d refused", i)
+		}
+		if n != len(items) || n == 0 && i < len(files) && files[i].Name != "00-debate.yaml" {
+			t.Fatalf("file %d: %d items handed over, want %d", i, n, len(items))
+		}
+		if d := yamlfast.Diff("", got, want); d != "" {
+			t.Fatalf("file %d: the tree without the arguments differs from yaml/v4's at %s", i, d)
 		}
 	}
 }
