@@ -118,7 +118,11 @@ type file struct {
 	name string
 }
 
-func (l *loader) decodeFile(name string, root *yaml.Node) {
+// decodeFile decodes the tree of a file. more, when not nil, decodes the arguments that the
+// tree lacks because yamlfast handed them over as it read them (see yamlfast.ParseEach): it is
+// called where the tree's own arguments are decoded, so that everything happens in the order
+// decoding the whole tree would take.
+func (l *loader) decodeFile(name string, root *yaml.Node, more func(file)) {
 	f := file{l, name}
 	if f.aliases(root) {
 		return
@@ -146,14 +150,27 @@ func (l *loader) decodeFile(name string, root *yaml.Node) {
 	if v := m.val("arguments"); v != nil {
 		if items, ok := f.list(v, "arguments", "a list of arguments"); ok {
 			for _, item := range items {
-				if f.full() {
-					f.loader.stopped = true
-					break
-				}
-				f.argument(item)
+				f.listedArgument(item)
+			}
+			if more != nil {
+				more(f)
 			}
 		}
 	}
+}
+
+// listedArgument decodes one item of the list under arguments, in the list's order, unless
+// the problems have reached MaxProblems: the decoding then stops, and the rest of the list is
+// passed over.
+func (f file) listedArgument(n *yaml.Node) {
+	if f.loader.stopped {
+		return
+	}
+	if f.full() {
+		f.loader.stopped = true
+		return
+	}
+	f.argument(n)
 }
 
 func (f file) pos(n *yaml.Node) argument.Pos { return pos(f.name, n) }

@@ -1,6 +1,8 @@
 package corpus
 
 import (
+	"fmt"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -9,7 +11,8 @@ import (
 
 // FuzzLoad checks that no file makes the loader panic or hang, and that what it returns holds
 // together: an error exactly when a problem is an error, every problem placed and printable,
-// every problem of a rule Rules lists, every argument of a clean corpus positioned. Seeds: the table tests and
+// every problem of a rule Rules lists, every argument of a clean corpus positioned, and all of
+// it what decoding the file's whole tree gives. Seeds: the table tests and
 // testdata/fuzz/FuzzLoad (the bad inputs, small enough to commit).
 func FuzzLoad(f *testing.F) {
 	for _, tc := range loadCases {
@@ -18,7 +21,11 @@ func FuzzLoad(f *testing.F) {
 		}
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		d, problems, err := Load(fstest.MapFS{"a.yaml": {Data: data}}, ".")
+		fsys := fstest.MapFS{"a.yaml": {Data: data}}
+		d, problems, err := Load(fsys, ".")
+		if whole := loadWhole(fsys); !reflect.DeepEqual(whole, loaded{d, problems, fmt.Sprint(err)}) {
+			t.Fatalf("decoding each argument as it is read changes the load:\n got: %q\nwhole: %q", problemStrings(problems), problemStrings(whole.problems))
+		}
 		nerr, _ := Count(problems)
 		if (err != nil) != (nerr > 0) {
 			t.Fatalf("err = %v with %d errors among %q", err, nerr, problemStrings(problems))

@@ -110,22 +110,38 @@ type parsed struct {
 	skipped                bool             // not read: the load had stopped
 	parser                 *yamlfast.Parser // holds root's memory, when it parsed the file
 	decoded                *loader          // root decoded on its own, when there is a root
+	buf                    *bytes.Buffer    // holds data until the file is decoded
+	data                   []byte           // the file's bytes, when it was read
+
+	// The arguments yamlfast handed over as it read them, and which root therefore lacks:
+	// how many, and whether they decoded (first, into decoded) without a problem.
+	handed     int
+	handedNeat bool
 }
 
 // sequentialDecode turns off taking files decoded on their own, for tests that hold the two
 // ways to the same result.
 var sequentialDecode = false
 
+// wholeTrees turns off decoding each argument as yamlfast reads it: every file is decoded from
+// its whole tree, for tests that hold the two ways to the same result.
+var wholeTrees = false
+
 // arguments returns the arguments a file decoded on its own holds, when that is all it holds:
 // no problem, no debate or profiles, nothing else that depends on the files before it or
 // that the files after it depend on. Such a file (the usual one) is decoded while the files
 // before it are; any other is decoded again, in order, as if on its own it had never been.
 func (d *loader) arguments() ([]*argInfo, bool) {
-	if d == nil || len(d.problems) > 0 || d.dropped > 0 || d.stopped || d.tooMany || d.suggestions > 0 ||
-		d.debate != nil || len(d.profiles) > 0 || len(d.categoryAt) > 0 {
+	if d == nil || d.eventful() || d.debate != nil || len(d.profiles) > 0 || len(d.categoryAt) > 0 {
 		return nil, false
 	}
 	return d.args, true
+}
+
+// eventful reports whether decoding met something that depends on what was decoded before,
+// or that changes what is decoded after: a problem, a suggestion, a limit.
+func (d *loader) eventful() bool {
+	return len(d.problems) > 0 || d.dropped > 0 || d.stopped || d.tooMany || d.suggestions > 0
 }
 
 // spares keeps a few things of one kind for reuse during a load: the read buffers that files
@@ -153,8 +169,12 @@ func (s spares[T]) put(x *T) {
 // files reads, parses and decodes the files. Parsing YAML is most of a load's time, so files
 // are parsed on every processor, a few ahead of the decoder; reading stays in order (it keeps
 // the running size against maxCorpusSize) and so does decoding, so the debate and the problems
-// are exactly what one file after another would give. At most a few parsed trees are alive at
-// once, which keeps memory to about one file's tree per processor.
+// are exactly what one file after another would give.
+//
+// Each argument is decoded as soon as yamlfast has read it, and its tree then goes: what a file
+// in flight holds is its bytes, the values decoded from it and one argument's tree (with the
+// rest of the file's tree, the debate and profiles, which are small). A file yamlfast leaves to
+// yaml/v4 is held as its whole tree until it is decoded. At most a few files are in flight.
 func (l *loader) files(fsys fs.FS, files []corpusFile) {
 	results := make([]chan parsed, len(files))
 	for i := range results {
@@ -181,25 +201,37 @@ func (l *loader) files(fsys fs.FS, files []corpusFile) {
 				stop.Store(true)
 			}
 			if !ok {
-				buffers.put(buf)
-				results[i] <- sink.parsed(nil)
+				r := sink.parsed(nil)
+				r.buf = buf
+				results[i] <- r
 				continue
 			}
 			go func() {
 				parser := parsers.get()
-				root, fast := sink.parse(f.name, data, parser)
-				buffers.put(buf)
+				// Decode here too, for the decoder to take as it is when the file held
+				// nothing but clean arguments; see arguments.
+				ahead := newLoader(l.dir)
+				handed := 0
+				each := func(item *yaml.Node) {
+					handed++
+					file{ahead, f.name}.listedArgument(item)
+				}
+				if wholeTrees {
+					each = nil
+				}
+				root, fast := sink.parse(f.name, data, parser, each)
 				r := sink.parsed(root)
+				r.buf, r.data = buf, data // to decode the arguments again, in order
 				if fast {
 					r.parser = parser // the tree is in its memory until decoded
+					r.handed, r.handedNeat = handed, !ahead.eventful()
 				} else {
 					parsers.put(parser)
+					ahead = newLoader(l.dir) // without what yamlfast handed over before it gave up
 				}
 				if root != nil {
-					// Decode here too, for the decoder to take as it is when the file held
-					// nothing but clean arguments; see arguments.
-					r.decoded = newLoader(l.dir)
-					r.decoded.decodeFile(f.name, root)
+					ahead.decodeFile(f.name, root, nil)
+					r.decoded = ahead
 				}
 				results[i] <- r
 			}()
@@ -223,7 +255,13 @@ func (l *loader) files(fsys fs.FS, files []corpusFile) {
 			} else if args, ok := r.decoded.arguments(); ok && len(l.args)+len(args) <= maxArguments && !sequentialDecode {
 				l.args = append(l.args, args...)
 			} else if r.root != nil {
-				l.decodeFile(f.name, r.root)
+				var more func(file)
+				if r.handed > 0 {
+					more = func(f file) { f.handedArguments(&r, parsers) }
+				} else {
+					r.decoded = nil // decoded again here: let the first go
+				}
+				l.decodeFile(f.name, r.root, more)
 				if l.stopped {
 					stop.Store(true) // errors reached the limit: read no further
 				}
@@ -232,9 +270,36 @@ func (l *loader) files(fsys fs.FS, files []corpusFile) {
 		if r.parser != nil {
 			parsers.put(r.parser) // its tree is decoded (or dropped): the memory can go again
 		}
+		if r.buf != nil {
+			buffers.put(r.buf)
+		}
 		<-window
 	}
 }
+
+// handedArguments decodes, in order, the arguments yamlfast handed over as it read the file
+// of r, which its tree therefore lacks. When they decoded on their own without a problem they
+// decode the same way here, and are taken as they are; otherwise the file is read again, and
+// each argument decoded as it comes, as the first time.
+func (f file) handedArguments(r *parsed, parsers spares[yamlfast.Parser]) {
+	if f.full() {
+		f.loader.stopped = true
+		return
+	}
+	if r.handedNeat && len(f.args)+len(r.decoded.args) <= maxArguments && !sequentialDecode {
+		f.args = append(f.args, r.decoded.args...)
+		return
+	}
+	r.decoded = nil // not needed: let it go before decoding the same arguments again
+	parser := parsers.get()
+	defer parsers.put(parser)
+	if _, ok := parser.ParseEach(r.data, argumentsKey, f.listedArgument); !ok {
+		panic("corpus: yamlfast refused a file it had read")
+	}
+}
+
+// argumentsKey is the top-level key whose list yamlfast hands over item by item.
+const argumentsKey = "arguments"
 
 // parsed hands over what a loader that read and parsed one file found.
 func (l *loader) parsed(root *yaml.Node) parsed {
@@ -324,8 +389,12 @@ var bom = []byte("\ufeff")
 // Most files are in the subset yamlfast reads, several times faster than yaml/v4 and to the
 // same tree. The rest, and every file with a mistake in it, go to yaml/v4 after a check of the
 // encoding, which places the bad character that yaml/v4 would refuse without a position.
-func (l *loader) parse(name string, data []byte, parser *yamlfast.Parser) (*yaml.Node, bool) {
-	if root, ok := parser.Parse(data); ok {
+//
+// When each is not nil and yamlfast reads the file, each is given the arguments one by one as
+// they are read, and the tree lacks them; each may have been given some when yamlfast gives
+// up on the file, which yaml/v4 then reads whole (see yamlfast.ParseEach).
+func (l *loader) parse(name string, data []byte, parser *yamlfast.Parser, each func(*yaml.Node)) (*yaml.Node, bool) {
+	if root, ok := parser.ParseEach(data, argumentsKey, each); ok {
 		return root, true
 	}
 	if at, r, bad := scanText(name, data); bad {

@@ -16,7 +16,7 @@ import (
 func ReadWeights(name string, data []byte) (map[string]float64, []Problem) {
 	l := newLoader(name)
 	l.fileKind = "a weights file"
-	root, _ := l.parse(name, data, new(yamlfast.Parser))
+	root, _ := l.parse(name, data, new(yamlfast.Parser), nil)
 	if len(l.problems) > 0 {
 		return nil, l.problems
 	}
