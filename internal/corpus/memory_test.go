@@ -27,7 +27,7 @@ type memoryCorpus struct {
 const memoryFileSize = 6 << 20
 
 // flowCorpus writes one argument a line, the way importers and scripts write many: a flow
-// mapping of about 158 bytes with a quote, so that the corpus is clean.
+// mapping of about 170 bytes with a relation and a quote, so that the corpus is clean.
 func flowCorpus() memoryCorpus {
 	var b strings.Builder
 	b.WriteString("arguments:\n")
@@ -65,10 +65,21 @@ func (c memoryCorpus) withMistakes() memoryCorpus {
 	return c
 }
 
-// withCRLF ends the big file's lines with CR LF, which yamlfast leaves to yaml/v4.
+// withCRLF starts the big file with a byte-order mark and ends its lines with CR LF, as
+// Windows editors do.
 func (c memoryCorpus) withCRLF() memoryCorpus {
 	c.name += ", CRLF"
-	data := strings.ReplaceAll(string(c.files["01-arguments.yaml"]), "\n", "\r\n")
+	return c.edit(func(s string) string { return "\ufeff" + strings.ReplaceAll(s, "\n", "\r\n") })
+}
+
+// withTab writes a tab inside the first argument's title, which yamlfast leaves to yaml/v4.
+func (c memoryCorpus) withTab() memoryCorpus {
+	c.name += ", a tab"
+	return c.edit(func(s string) string { return strings.Replace(s, "in one line", "in\tone line", 1) })
+}
+
+func (c memoryCorpus) edit(change func(string) string) memoryCorpus {
+	data := change(string(c.files["01-arguments.yaml"]))
 	c.files = map[string][]byte{"00-debate.yaml": c.files["00-debate.yaml"], "01-arguments.yaml": []byte(data)}
 	c.bytes = len(data)
 	return c
@@ -153,7 +164,7 @@ func peakHeap(t testing.TB, folder string, mistakes bool) (peak, kept uint64) {
 // Each argument's YAML tree goes as soon as the argument is decoded, so that the load takes
 // little more than the debate it returns: when the whole tree of a file stayed until the file
 // was decoded, a file of one-line arguments took 35 times its size, 10 for one key a line.
-// A file yamlfast leaves to yaml/v4 (here for its CR LF line ends) is still decoded from its
+// A file yamlfast leaves to yaml/v4 (here for a tab in a title) is still decoded from its
 // whole tree, and has a bound of its own.
 //
 // ARGMAP_MEMORY_CORPORA=DIR writes the corpora to DIR too, for measuring argmap itself:
@@ -173,11 +184,12 @@ func TestLoadMemoryPerByte(t *testing.T) {
 		most float64 // bytes of heap at the peak for each byte of the big file
 	}{
 		// The debate decoded from a flow file takes 5.4 times the file (an Argument, with
-		// its relation, quote and positions, for every 158 bytes); the checks add to it.
+		// its relation, quote and positions, for every 170 bytes); the checks add to it.
 		{flow, 12},
 		{flow.withDebate(), 12},
 		{flow.withMistakes(), 12},
-		{flow.withCRLF(), 45},
+		{flow.withCRLF(), 12},
+		{flow.withTab(), 45},
 		{blockCorpus(t), 6},
 	} {
 		folder := tc.c.write(t, dir)

@@ -9,8 +9,9 @@
 // by one as it reads them, so that a big file's tree is never in memory whole.
 //
 // It declines whatever lies outside that subset or whatever it is not sure of — anchors,
-// aliases, tags, explicit keys, directives, several documents, tabs, carriage returns,
-// collections as keys, deep nesting, and every syntax error — by returning ok false.
+// aliases, tags, explicit keys, directives, several documents, tabs, carriage returns (but
+// for CR LF line ends), byte-order marks (but for one at the start), collections as keys, deep
+// nesting, and every syntax error — by returning ok false.
 // The caller then parses the file with yaml/v4, which gives the same tree or the error
 // message, so the subset decides only how fast a file loads, never what it means. A panic
 // is never taken for a refusal: it is a bug, and the fuzz targets are there to find it.
@@ -20,6 +21,7 @@
 package yamlfast
 
 import (
+	"bytes"
 	"strings"
 	"unicode/utf8"
 	"unsafe"
@@ -94,6 +96,15 @@ func (pp *Parser) Parse(src []byte) (root *yaml.Node, ok bool) {
 // last byte): the caller must drop what it made of them. Parsing the same src again gives the
 // same items and the same answer.
 func (pp *Parser) ParseEach(src []byte, key string, each func(item *yaml.Node)) (root *yaml.Node, ok bool) {
+	// Windows editors write a byte-order mark and CR LF line ends. yaml/v4 counts the mark
+	// for no column and takes CR LF for one line break, in values too; so does a copy of src
+	// without them.
+	src = bytes.TrimPrefix(src, bom)
+	if bytes.IndexByte(src, '\r') >= 0 {
+		if src, ok = withoutCRLF(src); !ok {
+			return nil, false
+		}
+	}
 	if !inSubset(src) {
 		return nil, false
 	}
@@ -119,6 +130,25 @@ func (pp *Parser) ParseEach(src []byte, key string, each func(item *yaml.Node)) 
 		s.n.Value = arena[s.from:s.to]
 	}
 	return root, true
+}
+
+var bom = []byte("\ufeff")
+
+// withoutCRLF copies src with its CR LF line ends made LF. ok is false for a CR on its own,
+// a line break this package does not read.
+func withoutCRLF(src []byte) (lf []byte, ok bool) {
+	lf = make([]byte, 0, len(src))
+	for {
+		i := bytes.IndexByte(src, '\r')
+		if i < 0 {
+			return append(lf, src...), true
+		}
+		if i+1 == len(src) || src[i+1] != '\n' {
+			return nil, false
+		}
+		lf = append(lf, src[:i]...)
+		src = src[i+1:]
+	}
 }
 
 // refusal is what the parser panics with to give up on a file; Parse recovers it. Parsing is

@@ -84,7 +84,32 @@ func check(t testing.TB, src []byte) bool {
 		t.Fatalf("Parse and yaml/v4 differ at %s\ninput:\n%s", d, src)
 	}
 	checkEach(t, src, want)
+	checkCRLF(t, src, got)
 	return true
+}
+
+// checkCRLF holds the tree Parse gave for src to yaml/v4's for src as Windows editors write
+// it, with a byte-order mark and CR LF line ends, which Parse reads to the same tree.
+func checkCRLF(t testing.TB, src []byte, tree *yaml.Node) {
+	t.Helper()
+	if bytes.HasPrefix(src, bom) || bytes.IndexByte(src, '\r') >= 0 {
+		return
+	}
+	crlf := append(bytes.Clone(bom), bytes.ReplaceAll(src, []byte("\n"), []byte("\r\n"))...)
+	want, err := reference(crlf)
+	if err != nil {
+		t.Fatalf("yaml/v4 refuses with CR LF line ends what it reads without (%v):\n%q", err, crlf)
+	}
+	if d := diff("", tree, want); d != "" {
+		t.Fatalf("yaml/v4 reads %q with CR LF line ends otherwise than without, at %s", src, d)
+	}
+	got, ok := Parse(crlf)
+	if !ok {
+		t.Fatalf("Parse refused with CR LF line ends what it reads without:\n%q", crlf)
+	}
+	if d := diff("", got, want); d != "" {
+		t.Fatalf("Parse and yaml/v4 differ with CR LF line ends at %s\ninput:\n%q", d, crlf)
+	}
 }
 
 // checkEach compares ParseEach with yaml/v4's tree want of src, for the first key of the top
@@ -214,6 +239,11 @@ var accepted = []string{
 	"args: [{a: [b]}, 'q', \"r\n  s\", [t], u\n  v]\nrest: [w]\n",
 	"l:\n  -\n    - nested\n    - x\n  -\n    k: [y]\n",
 	"l: []\nm:\n- z\n",
+	// What Windows editors write: a byte-order mark and CR LF line ends (checkCRLF tries
+	// every input so too).
+	"a: 1\r\nb: 2\r\n",
+	"\ufeffa: 1\n",
+	"\ufeff  a: 1\r\n  b: \"x\r\n   y\"\r\n  c: |\r\n    z\r\n\r\n    w\r\n",
 }
 
 // refused are inputs outside the subset (or not YAML at all): Parse must leave them to yaml/v4.
@@ -231,8 +261,11 @@ var refused = []string{
 	"a: 1\n---\nb: 2\n",
 	"a: 1\n...\n",
 	"a:\tb\n",
-	"a: 1\r\nb: 2\r\n",
-	"\ufeffa: 1\n",
+	"a: 1\rb: 2\n",
+	"a: 1\r",
+	"a: 'x\ry'\n",
+	"\ufeff\ufeffa: 1\n",
+	"a: b\ufeff\n",
 	"a: [b, ]\n",
 	"a: [b,, c]\n",
 	"a: {b}\n",
