@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -210,10 +211,43 @@ func htmlPage(t testing.TB, g *argument.Graph, withMap bool) []byte {
 		}
 	}
 	var buf bytes.Buffer
-	if err := NewHTMLEncoder(&buf, svg).Encode(testBrief(t, g)); err != nil {
+	if err := NewHTMLEncoder(&buf, svg).Encode(testBriefWithAtlas(t, g)); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
+}
+
+// setWeights moves the sliders to w (a category missing from it to 1) and redraws.
+func (b *browser) setWeights(t *testing.T, g *argument.Graph, w score.Weights) {
+	t.Helper()
+	var parts []string
+	for i, c := range g.Debate.Categories {
+		parts = append(parts, fmt.Sprintf(`s[%d].value = %q;`, i, strconv.FormatFloat(w.Get(c), 'f', -1, 64)))
+	}
+	js := `(() => { const s = document.querySelectorAll('input[type=range][data-category]'); ` + strings.Join(parts, " ") +
+		` s.forEach(e => e.dispatchEvent(new Event('input'))); })()`
+	if _, err := chromedp.Run(b.ctx, chromedp.Evaluate[any](js)); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// randomWeights is a weight in tenths from 0 to 10 for each category.
+func randomWeights(rng *rand.Rand, g *argument.Graph) score.Weights {
+	w := score.Weights{}
+	for _, c := range g.Debate.Categories {
+		w[c] = math.Round(rng.Float64()*100) / 10
+	}
+	return w
+}
+
+// explainedBy is the contribution function the page says it explains the verdict by.
+func (b *browser) explainedBy(t *testing.T) score.ContributionFunc {
+	t.Helper()
+	f, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](`document.querySelector('[data-argmap=explained-by]').getAttribute('data-value')`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return score.ContributionFunc(f)
 }
 
 func (b *browser) selectSemantics(t *testing.T, sem score.Semantics) {
@@ -230,9 +264,28 @@ func (b *browser) selectSemantics(t *testing.T, sem score.Semantics) {
 func TestBrowserBuiltin(t *testing.T) {
 	b := newBrowser(t)
 	g := loadBuiltin(t)
-	b.open(t, htmlPage(t, g, true))
+	html := htmlPage(t, g, true)
+	b.open(t, html)
 	b.check(t, "load")
 	compare(t, g, b.state(t), "as loaded")
+	if f := b.explainedBy(t); f != score.Shapley {
+		t.Errorf("the built-in page explains by %q, want shapley (17 players, exact as in argmap score)", f)
+	}
+	// The lists Go wrote for a reader without the script are the ones the script draws.
+	var static []shareRow
+	for _, m := range regexp.MustCompile(`<ol data-toward="(pro|con)">|data-argmap-contribution="([^"]+)" data-value="([^"]+)"`).FindAllStringSubmatch(string(html), -1) {
+		if m[1] != "" {
+			static = append(static, shareRow{Toward: m[1]})
+			continue
+		}
+		v, _ := strconv.ParseFloat(m[3], 64)
+		static = append(static, shareRow{Toward: static[len(static)-1].Toward, ID: m[2], Value: v})
+	}
+	static = slices.DeleteFunc(static, func(r shareRow) bool { return r.ID == "" })
+	if live := b.deciding(t); !sameShares(live, static, nil) {
+		t.Errorf("the page's deciding arguments at load are %v, Go wrote %v", live, static)
+	}
+	compareContributions(t, b, g, b.state(t), score.Shapley, "as loaded")
 	n, err := chromedp.Run(b.ctx, chromedp.Evaluate[int](`document.querySelectorAll('input[type=range][data-category]').length`))
 	if err != nil || n != len(g.Debate.Categories) {
 		t.Fatalf("%d sliders, want %d (%v)", n, len(g.Debate.Categories), err)
@@ -249,7 +302,9 @@ func TestBrowserBuiltin(t *testing.T) {
 			if err := chromedp.Do(b.ctx, chromedp.Focus(id), chromedp.KeyEvent(keys)); err != nil {
 				t.Fatalf("move %s: %v", id, err)
 			}
-			compare(t, g, b.state(t), "slider "+id+" moved")
+			st := b.state(t)
+			compare(t, g, st, "slider "+id+" moved")
+			compareContributions(t, b, g, st, score.Shapley, "slider "+id+" moved")
 		}
 		if _, err := chromedp.Run(b.ctx, chromedp.Evaluate[any](`document.querySelector('[data-argmap=reset]').click()`)); err != nil {
 			t.Fatal(err)
@@ -279,7 +334,7 @@ func TestBrowserBuiltin(t *testing.T) {
 			t.Fatal(err)
 		}
 		if dir := os.Getenv("ARGMAP_SCREENSHOTS"); dir != "" {
-			os.WriteFile(filepath.Join(dir, fmt.Sprintf("brief-%d.png", width)), png, 0o644)
+			os.WriteFile(filepath.Join(dir, fmt.Sprintf("page-%d.png", width)), png, 0o644)
 		}
 	}
 
@@ -320,56 +375,158 @@ func median(xs []float64) float64 {
 }
 
 // TestBrowserRandom scores random debates, cyclic ones among them, under random weights and
-// every semantics, in the page and in Go.
+// every semantics, in the page and in Go. They have more players than exact Shapley values
+// allow, so the page explains them by removal.
 func TestBrowserRandom(t *testing.T) {
 	b := newBrowser(t)
 	rng := rand.New(rand.NewPCG(19, 2026))
 	for seed := range int64(6) {
 		g := argument.NewGraph(synth.Generate(synth.Options{Arguments: 30 + int(seed)*10, Cycles: int(seed % 3 * 2), Seed: seed}))
 		b.open(t, htmlPage(t, g, false))
+		if f := b.explainedBy(t); f != score.Removal {
+			t.Errorf("random debate %d explains by %q, want removal: its players are past the exact limit", seed, f)
+		}
 		for _, sem := range score.AllSemantics {
 			b.selectSemantics(t, sem)
 			for range 3 {
-				var parts []string
-				for i := range g.Debate.Categories {
-					parts = append(parts, fmt.Sprintf(`s[%d].value = %q;`, i, strconv.FormatFloat(math.Round(rng.Float64()*100)/10, 'f', -1, 64)))
-				}
-				js := `(() => { const s = document.querySelectorAll('input[type=range][data-category]'); ` + strings.Join(parts, " ") +
-					` s.forEach(e => e.dispatchEvent(new Event('input'))); })()`
-				if _, err := chromedp.Run(b.ctx, chromedp.Evaluate[any](js)); err != nil {
-					t.Fatal(err)
-				}
+				b.setWeights(t, g, randomWeights(rng, g))
 				st := b.state(t)
 				compare(t, g, st, fmt.Sprintf("random debate %d", seed))
-				compareContributions(t, b, g, st, fmt.Sprintf("random debate %d", seed))
+				compareContributions(t, b, g, st, score.Removal, fmt.Sprintf("random debate %d", seed))
 			}
 		}
 		b.check(t, fmt.Sprintf("random debate %d", seed))
 	}
 }
 
-// compareContributions checks the page's contributions (the map's edge widths, the deciding
-// arguments) against score.Evaluate's under the page's weights.
-func compareContributions(t *testing.T, b *browser, g *argument.Graph, st pageState, what string) {
+// TestBrowserShapley computes exact Shapley values in the page for random debates small enough
+// for them (up to 20 players acyclic, 12 with cycles) under random weights and every
+// semantics, and checks them, the removal contributions and the deciding arguments against
+// score.EvaluateWith's. The largest, with 20 players, times the redraw of 2²⁰ coalitions.
+func TestBrowserShapley(t *testing.T) {
+	b := newBrowser(t)
+	rng := rand.New(rand.NewPCG(19, 7))
+	for _, c := range []struct {
+		n, cycles int
+		seed      int64
+	}{{8, 0, 1}, {14, 0, 2}, {20, 0, 3}, {8, 1, 4}, {10, 2, 5}, {12, 2, 6}} {
+		what := fmt.Sprintf("%d arguments, %d cycles", c.n, c.cycles)
+		g := argument.NewGraph(synth.Generate(synth.Options{Arguments: c.n, Cycles: c.cycles, Seed: c.seed}))
+		if _, acyclic := g.TopoOrder(); acyclic != (c.cycles == 0) {
+			t.Fatalf("%s: the generated debate is acyclic %v", what, acyclic)
+		}
+		b.open(t, htmlPage(t, g, false))
+		if f := b.explainedBy(t); f != score.Shapley {
+			t.Errorf("%s: the page explains by %q, want shapley", what, f)
+		}
+		for _, sem := range score.AllSemantics {
+			b.selectSemantics(t, sem)
+			for range 2 {
+				b.setWeights(t, g, randomWeights(rng, g))
+				st := b.state(t)
+				compare(t, g, st, what)
+				compareContributions(t, b, g, st, score.Shapley, what)
+				compareContributions(t, b, g, st, score.Removal, what)
+			}
+		}
+		durations, err := chromedp.Run(b.ctx, chromedp.Evaluate[[]float64](`performance.getEntriesByName('argmap-redraw').map(e => e.duration)`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("%s: %d players, redraws median %.2f ms, slowest %.2f ms", what, players(g), median(durations), slices.Max(durations))
+		b.check(t, what)
+	}
+}
+
+func players(g *argument.Graph) int {
+	n := 0
+	for i, c := range g.Connected() {
+		if i > 0 && c {
+			n++
+		}
+	}
+	return n
+}
+
+// shareRow is one line of the deciding arguments.
+type shareRow struct {
+	Toward, ID string
+	Value      float64
+}
+
+const readDeciding = `Array.from(document.querySelectorAll('[data-argmap=deciding] [data-argmap-contribution]')).map(e =>
+  ({Toward: e.closest('ol').getAttribute('data-toward'), ID: e.getAttribute('data-argmap-contribution'), Value: parseFloat(e.getAttribute('data-value'))}))`
+
+func (b *browser) deciding(t *testing.T) []shareRow {
+	t.Helper()
+	rows, err := chromedp.Run(b.ctx, chromedp.Evaluate[[]shareRow](readDeciding))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rows
+}
+
+// sameShares reports whether two lists of deciding arguments agree: the same lengths, sides
+// and values to 1e-9, and the same arguments but where two hold values within 1e-9 of each
+// other (a tie, which rounding may order either way): there the argument the page names must
+// have that value in value (Go's, by id).
+func sameShares(got, want []shareRow, value map[string]float64) bool {
+	if len(got) != len(want) {
+		return false
+	}
+	for k := range got {
+		if got[k].Toward != want[k].Toward || math.Abs(got[k].Value-want[k].Value) > 1e-9 {
+			return false
+		}
+		if v, ok := value[got[k].ID]; got[k].ID != want[k].ID && (!ok || math.Abs(v-got[k].Value) > 1e-9) {
+			return false
+		}
+	}
+	return true
+}
+
+// compareContributions checks the page's contributions by f against score.EvaluateWith's under
+// the page's weights and, when f is the page's own, the deciding arguments it shows (the map's
+// edge widths follow the same numbers).
+func compareContributions(t *testing.T, b *browser, g *argument.Graph, st pageState, f score.ContributionFunc, what string) {
 	t.Helper()
 	w := score.Weights{}
 	for c, v := range st.Weights {
 		w[c], _ = strconv.ParseFloat(v, 64)
 	}
-	r, err := score.Evaluate(g, w, score.Semantics(st.Semantics))
+	r, err := score.EvaluateWith(g, w, score.Semantics(st.Semantics), score.Options{Contributions: []score.ContributionFunc{f}})
 	if err != nil {
 		return // every weight 0: compare has said so
 	}
+	if f == score.Shapley && (r.Shapley == nil || !r.Shapley.Exact) {
+		t.Fatalf("%s: Go's Shapley values are not exact (%+v)", what, r.Shapley)
+	}
 	got, err := chromedp.Run(b.ctx, chromedp.Evaluate[[]float64](fmt.Sprintf(
 		`(() => { const w = {}; document.querySelectorAll('input[type=range][data-category]').forEach(e => w[e.getAttribute('data-category')] = parseFloat(e.value));
-		  return Array.from(window.argmapEvaluate(w, %q).contrib); })()`, st.Semantics)))
+		  return Array.from(window.argmapEvaluate(w, %q, %q).contrib); })()`, st.Semantics, f)))
 	if err != nil {
 		t.Fatal(err)
 	}
 	for i, a := range r.Arguments {
-		if math.Abs(got[i+1]-a.Contribution) > 1e-9 {
-			t.Errorf("%s (%s, %v): contribution of %s = %.12g, score.Evaluate gives %.12g", what, st.Semantics, w, a.ID, got[i+1], a.Contribution)
+		if math.Abs(got[i+1]-a.Value(f)) > 1e-9 {
+			t.Errorf("%s (%s, %v): %s contribution of %s = %.12g, score.EvaluateWith gives %.12g", what, st.Semantics, w, f, a.ID, got[i+1], a.Value(f))
 		}
+	}
+	if f != b.explainedBy(t) {
+		return
+	}
+	var want []shareRow
+	value := map[string]float64{}
+	for _, a := range r.Arguments {
+		value[a.ID] = a.Value(f)
+	}
+	for _, side := range deciding(g, r, f, 5) {
+		for _, row := range side.Rows {
+			want = append(want, shareRow{Toward: side.Toward, ID: row.ID, Value: row.Value})
+		}
+	}
+	if got := b.deciding(t); !sameShares(got, want, value) {
+		t.Errorf("%s (%s, %v): the page's deciding arguments are %v, Go's %v", what, st.Semantics, w, got, want)
 	}
 }
 
@@ -446,3 +603,4 @@ func TestBrowserFineWeights(t *testing.T) {
 	compare(t, g, st, "fine weights")
 	b.check(t, "fine weights")
 }
+
