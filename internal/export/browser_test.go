@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	htmlpkg "html"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -25,6 +26,7 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"github.com/argmap/argmap/internal/argument"
+	"github.com/argmap/argmap/internal/report"
 	"github.com/argmap/argmap/internal/score"
 	"github.com/argmap/argmap/internal/synth"
 )
@@ -604,3 +606,176 @@ func TestBrowserFineWeights(t *testing.T) {
 	b.check(t, "fine weights")
 }
 
+// ringState is where the page's ring sits on the atlas and what it says.
+type ringState struct {
+	View, Caption, Title, Visibility, Dash string
+	X, Y                                   float64
+	Shown                                  []string // the atlas views not hidden
+	Marks                                  [][2]float64
+}
+
+const readRing = `(() => {
+  const ring = document.querySelector('[data-argmap=atlas-ring]');
+  const m = /translate\(([-0-9.]+) ([-0-9.]+)\)/.exec(ring.getAttribute('transform') || '') || [0, 0, 0];
+  const view = ring.closest('[data-argmap-atlas]');
+  return {View: view.getAttribute('data-argmap-atlas'), Caption: document.querySelector('[data-argmap=atlas-marker]').textContent,
+    Title: ring.querySelector('title').textContent, Visibility: ring.getAttribute('visibility'),
+    Dash: ring.querySelectorAll('circle')[1].getAttribute('stroke-dasharray'), X: parseFloat(m[1]), Y: parseFloat(m[2]),
+    Shown: Array.from(document.querySelectorAll('[data-argmap-atlas]')).filter(e => !e.hidden && e.offsetParent !== null).map(e => e.getAttribute('data-argmap-atlas')),
+    Marks: Array.from(view.querySelectorAll('svg > g circle[r="4.5"]')).map(c => [parseFloat(c.getAttribute('cx')), parseFloat(c.getAttribute('cy'))])};
+})()`
+
+func (b *browser) ring(t *testing.T) ringState {
+	t.Helper()
+	st, err := chromedp.Run(b.ctx, chromedp.Evaluate[ringState](readRing))
+	if err != nil {
+		t.Fatalf("read the atlas: %v", err)
+	}
+	return st
+}
+
+// checkRing compares the ring with Go: the view of the semantics picked and no other shown,
+// the words markerText writes for the page's weights (the region by score.Atlas.Nearest), and
+// the marker placed where the atlas SVG draws a profile of the same weights.
+func checkRing(t *testing.T, b *browser, g *argument.Graph, atlases map[score.Semantics]*score.Atlas, pa *pageAtlas, what string) ringState {
+	t.Helper()
+	st, ring := b.state(t), b.ring(t)
+	w := score.Weights{}
+	for c, v := range st.Weights {
+		w[c], _ = strconv.ParseFloat(v, 64)
+	}
+	live := score.Verdict(st.Verdict)
+	want := markerText(pa, atlases[score.Semantics(st.Semantics)], w, live)
+	if ring.Caption != want || ring.Title != want {
+		t.Errorf("%s (%s, %v): the atlas says %q (title %q), Go says %q", what, st.Semantics, w, ring.Caption, ring.Title, want)
+	}
+	if ring.View != st.Semantics || len(ring.Shown) != 1 || ring.Shown[0] != st.Semantics {
+		t.Errorf("%s: the ring is on the %s atlas and %v are shown, want the %s atlas alone", what, ring.View, ring.Shown, st.Semantics)
+	}
+	return ring
+}
+
+// TestBrowserAtlas moves the sliders of the built-in debate and checks the ring on the atlas:
+// at each profile's weights it lands on that profile's mark, every semantics shows its own
+// atlas, and at random weights its words (the region it sits in) are Go's.
+func TestBrowserAtlas(t *testing.T) {
+	b := newBrowser(t)
+	g := loadBuiltin(t)
+	brief := testBrief(t, g)
+	page := htmlPage(t, g, false)
+	b.open(t, page)
+	w0 := score.Weights{}
+	_, pa, err := pageAtlases(brief, w0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	atlases := map[score.Semantics]*score.Atlas{}
+	for _, sem := range score.AllSemantics {
+		if atlases[sem], err = report.BriefAtlas(g, w0, sem, ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// At load the script's words are the ones Go wrote.
+	static := regexp.MustCompile(`<figcaption data-argmap="atlas-marker" aria-live="polite">([^<]*)</figcaption>`).FindSubmatch(page)
+	ring := checkRing(t, b, g, atlases, pa, "as loaded")
+	if static == nil || htmlpkg.UnescapeString(string(static[1])) != ring.Caption {
+		t.Errorf("Go wrote %q, the script %q", static, ring.Caption)
+	}
+	for _, sem := range score.AllSemantics {
+		b.selectSemantics(t, sem)
+		for k, p := range g.Debate.Profiles {
+			b.setWeights(t, g, score.Weights(p.Weights))
+			ring := checkRing(t, b, g, atlases, pa, "profile "+p.Name)
+			if len(ring.Marks) != len(g.Debate.Profiles) {
+				t.Fatalf("the %s atlas has %d profile marks, want %d", sem, len(ring.Marks), len(g.Debate.Profiles))
+			}
+			if m := ring.Marks[k]; math.Abs(ring.X-m[0]) > 0.01 || math.Abs(ring.Y-m[1]) > 0.01 {
+				t.Errorf("%s, profile %s: the ring is at (%v, %v), the profile's mark at %v", sem, p.Name, ring.X, ring.Y, m)
+			}
+			if ring.Visibility != "visible" || ring.Dash != "none" {
+				t.Errorf("profile %s: the ring is %s, dashed %s", p.Name, ring.Visibility, ring.Dash)
+			}
+		}
+	}
+	rng := rand.New(rand.NewPCG(19, 11))
+	b.selectSemantics(t, score.DefaultSemantics)
+	for k := range 60 {
+		b.setWeights(t, g, randomWeights(rng, g))
+		checkRing(t, b, g, atlases, pa, fmt.Sprintf("random weights %d", k))
+	}
+	// Weights between the map's points, where the nearest cell's verdict is not theirs: the
+	// words say both.
+	between := 0
+	for m := 0.0; m <= 10 && between < 3; m++ {
+		for s := 0.5; s <= 10 && between < 3; s += 0.5 {
+			w := score.Weights{"moral": m, "strategic": s, "political": 2}
+			r, err := score.Evaluate(g, w, score.DefaultSemantics)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if strings.Contains(markerText(pa, atlases[score.DefaultSemantics], w, r.Verdict), "Between the map's points") {
+				b.setWeights(t, g, w)
+				checkRing(t, b, g, atlases, pa, "between the map's points")
+				between++
+			}
+		}
+	}
+	if between == 0 {
+		t.Error("no weighting between the map's points was tried")
+	}
+	b.setWeights(t, g, score.Weights{"moral": 0, "strategic": 0, "political": 0})
+	if ring := b.ring(t); ring.Visibility != "hidden" || !strings.Contains(ring.Caption, "no place on the map") {
+		t.Errorf("every weight 0: the ring is %s and says %q", ring.Visibility, ring.Caption)
+	}
+	b.check(t, "atlas")
+}
+
+// TestBrowserAtlasShapes checks the ring on the atlases of debates of two categories (a strip)
+// and of four (three axes, the fourth held): on each profile's mark, and dashed, with words
+// that say so, when the held category moves off the map's weight.
+func TestBrowserAtlasShapes(t *testing.T) {
+	b := newBrowser(t)
+	for _, cats := range [][]string{{"moral", "strategic"}, {"moral", "strategic", "political", "legal"}} {
+		what := fmt.Sprintf("%d categories", len(cats))
+		g := argument.NewGraph(synth.Generate(synth.Options{Arguments: 40, Categories: cats, Seed: 5}))
+		brief := testBrief(t, g)
+		_, pa, err := pageAtlases(brief, score.Weights{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		atlases := map[score.Semantics]*score.Atlas{}
+		for _, sem := range score.AllSemantics {
+			if atlases[sem], err = report.BriefAtlas(g, score.Weights{}, sem, ""); err != nil {
+				t.Fatal(err)
+			}
+		}
+		b.open(t, htmlPage(t, g, false))
+		checkRing(t, b, g, atlases, pa, what+", as loaded")
+		a := atlases[score.DefaultSemantics]
+		placed := 0
+		for k, p := range g.Debate.Profiles {
+			b.setWeights(t, g, score.Weights(p.Weights))
+			ring := checkRing(t, b, g, atlases, pa, what+", profile "+p.Name)
+			if !a.Points[k].Placed {
+				continue
+			}
+			if m := ring.Marks[placed]; math.Abs(ring.X-m[0]) > 0.01 || math.Abs(ring.Y-m[1]) > 0.01 {
+				t.Errorf("%s, profile %s: the ring is at (%v, %v), the profile's mark at %v", what, p.Name, ring.X, ring.Y, m)
+			}
+			if dashed := ring.Dash != "none"; dashed != !a.Points[k].OnMap {
+				t.Errorf("%s, profile %s: the ring dashed %v, the profile's mark on the map %v", what, p.Name, dashed, a.Points[k].OnMap)
+			}
+			placed++
+		}
+		if len(cats) == 4 {
+			b.setWeights(t, g, score.Weights{"moral": 1, "strategic": 2, "political": 1, "legal": 6})
+			ring := checkRing(t, b, g, atlases, pa, what+", legal moved")
+			if ring.Dash == "none" || !strings.Contains(ring.Caption, "legal weigh otherwise than the map holds them") {
+				t.Errorf("%s: with legal off the map the ring is dashed %q and says %q", what, ring.Dash, ring.Caption)
+			}
+			b.setWeights(t, g, score.Weights{"moral": 0, "strategic": 0, "political": 0, "legal": 2})
+			checkRing(t, b, g, atlases, pa, what+", the axes at 0")
+		}
+		b.check(t, what)
+	}
+}
