@@ -770,7 +770,7 @@ func TestBrowserAtlasShapes(t *testing.T) {
 		if len(cats) == 4 {
 			b.setWeights(t, g, score.Weights{"moral": 1, "strategic": 2, "political": 1, "legal": 6})
 			ring := checkRing(t, b, g, atlases, pa, what+", legal moved")
-			if ring.Dash == "none" || !strings.Contains(ring.Caption, "legal weigh otherwise than the map holds them") {
+			if ring.Dash == "none" || !strings.Contains(ring.Caption, "legal weighs otherwise than the map holds it") {
 				t.Errorf("%s: with legal off the map the ring is dashed %q and says %q", what, ring.Dash, ring.Caption)
 			}
 			b.setWeights(t, g, score.Weights{"moral": 0, "strategic": 0, "political": 0, "legal": 2})

@@ -444,8 +444,8 @@ func markerText(pa *pageAtlas, a *score.Atlas, w score.Weights, live score.Verdi
 		parts[k] = pa.Names[k] + " " + strconv.Itoa(int(math.Round(100*at[k]))) + "%"
 	}
 	s := "The ring marks the weights now (" + strings.Join(parts, ", ")
-	if len(pa.Held) > 0 {
-		s += " of the weight the " + strconv.Itoa(len(pa.Axes)) + " share"
+	if len(pa.Held) > 0 { // four categories or more: three axes
+		s += " of the weight the three share"
 	}
 	s += ")"
 	var off []string
@@ -455,7 +455,11 @@ func markerText(pa *pageAtlas, a *score.Atlas, w score.Weights, live score.Verdi
 		}
 	}
 	if len(off) > 0 {
-		return s + ", but " + andList(off) + " weigh otherwise than the map holds them, so its colour there need not be the verdict, which is " + verdictWord(live) + "."
+		held := " weighs otherwise than the map holds it"
+		if len(off) > 1 {
+			held = " weigh otherwise than the map holds them"
+		}
+		return s + ", but " + andList(off) + held + ", so its colour there need not be the verdict, which is " + verdictWord(live) + "."
 	}
 	cell := a.Nearest(at).Verdict
 	region := strings.ToUpper(string(cell))

@@ -630,7 +630,7 @@
       marker.setAttribute("transform", "translate(" + x.toFixed(2) + " " + y.toFixed(2) + ")");
       marker.setAttribute("visibility", "visible");
       text = "The ring marks the weights now (" + parts.join(", ");
-      if (A.held.length > 0) text += " of the weight the " + A.axes.length + " share";
+      if (A.held.length > 0) text += " of the weight the three share";
       text += ")";
       var off = [];
       A.held.forEach(function (c, k) {
@@ -638,7 +638,8 @@
       });
       markerRings[1].setAttribute("stroke-dasharray", off.length > 0 ? "4,3" : "none");
       if (off.length > 0) {
-        text += ", but " + andList(off) + " weigh otherwise than the map holds them, so its colour there need not be the verdict, which is " + verdictWord(live) + ".";
+        text += ", but " + andList(off) + (off.length > 1 ? " weigh otherwise than the map holds them" : " weighs otherwise than the map holds it") +
+          ", so its colour there need not be the verdict, which is " + verdictWord(live) + ".";
       } else {
         var cell = cellVerdict[A.cells[sem].charAt(nearest(at))];
         text += ": in the " + (cell === "tie" ? "tie" : cell.toUpperCase()) + " region of the map.";
