@@ -199,7 +199,7 @@ func contrast(a, b string) float64 {
 // colour the atlas fills a cell with, and from the page, by WCAG's 3:1 for graphics.
 func TestRingContrast(t *testing.T) {
 	const ring = "#111111"
-	if !strings.Contains(pageJS, `[["#ffffff", "6"], ["`+ring+`", "2.5"]]`) {
+	if !strings.Contains(pageJS, `[["#ffffff", "7"], ["`+ring+`", "3"]]`) {
 		t.Fatalf("the script's ring is not drawn in %s on white: update the test", ring)
 	}
 	fills := []string{svgTie, "#ffffff"}

@@ -569,9 +569,9 @@
     markerTitle = document.createElementNS(SVGNS, "title");
     marker.appendChild(markerTitle);
     // A black ring on a white one: 3:1 or more against every cell's colour and the page.
-    [["#ffffff", "6"], ["#111111", "2.5"]].forEach(function (c) {
+    [["#ffffff", "7"], ["#111111", "3"]].forEach(function (c) {
       var ring = document.createElementNS(SVGNS, "circle");
-      ring.setAttribute("r", "9");
+      ring.setAttribute("r", "11");
       ring.setAttribute("fill", "none");
       ring.setAttribute("stroke", c[0]);
       ring.setAttribute("stroke-width", c[1]);
@@ -579,7 +579,7 @@
       markerRings.push(ring);
     });
     var dot = document.createElementNS(SVGNS, "circle");
-    dot.setAttribute("r", "2.5");
+    dot.setAttribute("r", "3");
     dot.setAttribute("fill", "#111111");
     marker.appendChild(dot);
   }
