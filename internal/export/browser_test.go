@@ -321,11 +321,7 @@ func TestBrowserBuiltin(t *testing.T) {
 		t.Errorf("a click on node n3 did not open its argument (%v)", err)
 	}
 
-	durations, err := chromedp.Run(b.ctx, chromedp.Evaluate[[]float64](`performance.getEntriesByName('argmap-redraw').map(e => e.duration)`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("redraws of the built-in debate: %d, median %.2f ms", len(durations), median(durations))
+	t.Logf("redraws of the built-in debate: %s", b.redraws(t))
 
 	for _, width := range []int64{1280, 400} {
 		if err := chromedp.Do(b.ctx, chromedp.EmulateViewport(width, 900)); err != nil {
@@ -359,6 +355,31 @@ func TestBrowserBuiltin(t *testing.T) {
 		os.WriteFile(filepath.Join(dir, "brief.pdf"), pdf, 0o644)
 	}
 	b.check(t, "print")
+}
+
+// redraws sums up the page's measures argmap-redraw by semantics: how many, the median and
+// the slowest, in milliseconds.
+func (b *browser) redraws(t *testing.T) string {
+	t.Helper()
+	type measure struct {
+		Semantics string
+		Duration  float64
+	}
+	ms, err := chromedp.Run(b.ctx, chromedp.Evaluate[[]measure](`performance.getEntriesByName('argmap-redraw').map(e => ({Semantics: e.detail.semantics, Duration: e.duration}))`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	by := map[string][]float64{}
+	for _, m := range ms {
+		by[m.Semantics] = append(by[m.Semantics], m.Duration)
+	}
+	var parts []string
+	for _, sem := range score.AllSemantics {
+		if d := by[string(sem)]; len(d) > 0 {
+			parts = append(parts, fmt.Sprintf("%s %d, median %.1f ms, slowest %.1f", sem, len(d), median(d), slices.Max(d)))
+		}
+	}
+	return strings.Join(parts, "; ")
 }
 
 func median(xs []float64) float64 {
@@ -431,11 +452,7 @@ func TestBrowserShapley(t *testing.T) {
 				compareContributions(t, b, g, st, score.Removal, what)
 			}
 		}
-		durations, err := chromedp.Run(b.ctx, chromedp.Evaluate[[]float64](`performance.getEntriesByName('argmap-redraw').map(e => e.duration)`))
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Logf("%s: %d players, redraws median %.2f ms, slowest %.2f ms", what, players(g), median(durations), slices.Max(durations))
+		t.Logf("%s, %d players: %s", what, players(g), b.redraws(t))
 		b.check(t, what)
 	}
 }
@@ -568,14 +585,15 @@ func TestBrowserLarge(t *testing.T) {
 	b := newBrowser(t)
 	g := argument.NewGraph(synth.Generate(synth.Options{Arguments: 1000, Seed: 1}))
 	b.open(t, htmlPage(t, g, false))
-	js := `(() => { const s = document.querySelector('input[type=range][data-category]'); for (let i = 0; i < 10; i++) { s.value = String(i); s.dispatchEvent(new Event('input')); }
-	  return performance.getEntriesByName('argmap-redraw').map(e => e.duration); })()`
-	durations, err := chromedp.Run(b.ctx, chromedp.Evaluate[[]float64](js))
-	if err != nil {
+	js := `(() => { const s = document.querySelector('input[type=range][data-category]'); for (let i = 0; i < 10; i++) { s.value = String(i); s.dispatchEvent(new Event('input')); } })()`
+	if _, err := chromedp.Run(b.ctx, chromedp.Evaluate[any](js)); err != nil {
 		t.Fatal(err)
 	}
 	compare(t, g, b.state(t), "1,000 arguments")
-	t.Logf("redraws of a 1,000-argument debate: %d, median %.2f ms", len(durations), median(durations))
+	if f := b.explainedBy(t); f != score.Removal {
+		t.Errorf("the 1,000-argument page explains by %s, want removal", f)
+	}
+	t.Logf("redraws of a 1,000-argument debate (by removal): %s", b.redraws(t))
 	b.check(t, "large")
 }
 

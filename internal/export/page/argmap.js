@@ -675,7 +675,7 @@
     deciding(r.contrib);
     atlas(weights, r.sem, r.verdict);
     performance.mark("argmap-end");
-    performance.measure("argmap-redraw", "argmap-start", "argmap-end");
+    performance.measure("argmap-redraw", { start: "argmap-start", end: "argmap-end", detail: { semantics: r.sem, contributions: r.fn } });
   }
 
   sliders.forEach(function (s) { s.addEventListener("input", redraw); });
