@@ -131,16 +131,26 @@ func shadeOf(m, top float64) string {
 	if v == score.VerdictTie {
 		return svgTie
 	}
-	base := svgPro
-	if v == score.VerdictCon {
-		base = svgCon
-	}
 	q := 0.0
 	if top > 0 {
 		q = math.Abs(m) / top
 	}
-	t := svgInks[min(len(svgInks)-1, int(q*float64(len(svgInks))))]
-	return blend(base, t)
+	k := min(len(svgInks)-1, int(q*float64(len(svgInks))))
+	if v == score.VerdictCon {
+		return svgConShades[k]
+	}
+	return svgProShades[k]
+}
+
+// The shades, spelled once: a diagram fills thousands of triangles with them.
+var svgProShades, svgConShades = shades(svgPro), shades(svgCon)
+
+func shades(base [3]float64) []string {
+	var s []string
+	for _, t := range svgInks {
+		s = append(s, blend(base, t))
+	}
+	return s
 }
 
 func blend(base [3]float64, t float64) string {

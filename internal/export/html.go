@@ -16,6 +16,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/argmap/argmap/internal/argument"
 	"github.com/argmap/argmap/internal/report"
@@ -385,7 +386,6 @@ type pageAtlasView struct {
 // pageAtlases draws the atlas under every semantics, the brief's own among them, for the page
 // to show the one picked; and says where the page's marker goes.
 func pageAtlases(b *Brief, w score.Weights) ([]pageAtlasView, *pageAtlas, error) {
-	g := b.Graph
 	first := b.Atlas
 	pa := &pageAtlas{Axes: first.Axes, Total: first.Total, Strip: len(first.Axes) == 2, Resolution: first.Resolution,
 		Held: []string{}, HeldNames: []string{}, HeldW: []float64{}, Cells: map[string]string{}}
@@ -400,31 +400,50 @@ func pageAtlases(b *Brief, w score.Weights) ([]pageAtlasView, *pageAtlas, error)
 	panel := svgPanelAt(0, 1, len(first.Axes))
 	pa.X, pa.Y = panel.origin()
 	pa.Side = panel.side
-	var views []pageAtlasView
-	for _, sem := range score.AllSemantics {
-		a := first
-		if sem != first.Semantics {
-			var err error
-			if a, err = report.BriefAtlas(g, w, sem, b.Verdict.Profile); err != nil {
-				return nil, nil, err
-			}
+	// Each semantics' atlas is drawn on a goroutine of its own: they share nothing.
+	views := make([]pageAtlasView, len(score.AllSemantics))
+	cells := make([]string, len(score.AllSemantics))
+	errs := make([]error, len(score.AllSemantics))
+	var wg sync.WaitGroup
+	for k, sem := range score.AllSemantics {
+		wg.Go(func() {
+			views[k], cells[k], errs[k] = pageAtlasOf(b, w, sem)
+		})
+	}
+	wg.Wait()
+	for k, sem := range score.AllSemantics {
+		if errs[k] != nil {
+			return nil, nil, errs[k]
 		}
-		var buf bytes.Buffer
-		if err := NewAtlasSVGEncoder(&buf).Encode(&AtlasDoc{Title: g.Debate.Title, Atlases: []*score.Atlas{a}, Own: b.AtlasOwn}); err != nil {
-			return nil, nil, err
-		}
-		svg, err := inlineSVG(buf.Bytes())
-		if err != nil {
-			return nil, nil, fmt.Errorf("the atlas: %w", err)
-		}
-		views = append(views, pageAtlasView{Semantics: sem, SVG: svg, Shown: sem == first.Semantics})
-		cells := make([]byte, len(a.Cells))
-		for i, c := range a.Cells {
-			cells[i] = string(c.Verdict)[0]
-		}
-		pa.Cells[string(sem)] = string(cells)
+		pa.Cells[string(sem)] = cells[k]
 	}
 	return views, pa, nil
+}
+
+// pageAtlasOf draws the atlas of the brief under sem (the brief's own when it is its
+// semantics), and spells each cell's verdict.
+func pageAtlasOf(b *Brief, w score.Weights, sem score.Semantics) (pageAtlasView, string, error) {
+	g := b.Graph
+	a := b.Atlas
+	if sem != a.Semantics {
+		var err error
+		if a, err = report.BriefAtlas(g, w, sem, b.Verdict.Profile); err != nil {
+			return pageAtlasView{}, "", err
+		}
+	}
+	var buf bytes.Buffer
+	if err := NewAtlasSVGEncoder(&buf).Encode(&AtlasDoc{Title: g.Debate.Title, Atlases: []*score.Atlas{a}, Own: b.AtlasOwn}); err != nil {
+		return pageAtlasView{}, "", err
+	}
+	svg, err := inlineSVG(buf.Bytes())
+	if err != nil {
+		return pageAtlasView{}, "", fmt.Errorf("the atlas: %w", err)
+	}
+	cells := make([]byte, len(a.Cells))
+	for i, c := range a.Cells {
+		cells[i] = string(c.Verdict)[0]
+	}
+	return pageAtlasView{Semantics: sem, SVG: svg, Shown: sem == b.Atlas.Semantics}, string(cells), nil
 }
 
 // markerText says where the page's marker sits on the atlas a at the weights w, whose verdict
