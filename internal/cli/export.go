@@ -68,7 +68,9 @@ semantics decide the brief's verdict, scores and where the verdict flips (as arg
 finds it, each category's weight scanned over --range), and its "What decides it" lists the
 arguments that push the margin most each way by --contributions (Shapley values by default;
 see argmap score --help); the widths of the map's edges in svg, png and html follow the same
-weights and semantics; the other formats use none of them.
+weights and semantics; the other formats use none of them. The html page explains by shapley or
+removal, which its script recomputes at every move of a slider (restricted and gradient are
+refused); where Shapley values would be sampled it explains by removal, and says so.
 
 Output goes to standard output, or with -o to a file, written whole or not at all (a temporary
 file in the same folder, synced, then renamed; a file replaced keeps its mode). A device or
@@ -168,14 +170,22 @@ func runExport(opts *exportOptions) error {
 		mapOpts.GroupCategory = opts.group == "category"
 	}
 	var mapSVG []byte
+	var explain export.PageContribution
 	if format == export.HTML {
+		// The page explains the verdict by a function its script computes at every move.
+		if explain, err = export.NewPageContribution(g, opts.contrib.fit(funcs, g, shapleyDefaultLimit)); err != nil {
+			return usageErrorf("invalid --contributions %s for --format html: %v; use one of those, or --format markdown for %s", explain.Asked, err, explain.Asked)
+		}
+		if explain.FellBack() && opts.contrib.cmd.Flags().Changed("contributions") {
+			fmt.Fprintf(app.IO.Err, "argmap: warning: the page explains the verdict by removal: the Shapley values of its %s arguments that reach the thesis would be sampled (they are exact up to %d), which the page cannot redo at every move\n", report.Thousands(explain.Players), explain.Limit)
+		}
 		// The page is whole without the map: Graphviz missing only leaves it out.
 		if dot, err := export.FindDot(); err == nil {
 			if mapSVG, err = export.RenderMap(context.Background(), dot, g, mapOpts, "svg"); err != nil {
 				return fmt.Errorf("cannot export as html: %w", err)
 			}
 		}
-		if brief, err = exportBrief(opts, g, w, sem, opts.contrib.fit(funcs, g, shapleyDefaultLimit), score.SensitivityOptions{From: from, To: to}); err != nil {
+		if brief, err = exportBrief(opts, g, w, sem, []score.ContributionFunc{explain.Func}, score.SensitivityOptions{From: from, To: to}); err != nil {
 			return err
 		}
 	}
@@ -239,7 +249,7 @@ func runExport(opts *exportOptions) error {
 		case export.AIF:
 			err = export.NewAIFEncoder(ew).Encode(g)
 		case export.HTML:
-			err = export.NewHTMLEncoder(ew, mapSVG).Encode(brief)
+			err = export.NewHTMLEncoder(ew, mapSVG).Explain(explain).Encode(brief)
 		case export.SVG, export.PNG:
 			err = export.NewPictureEncoder(ew, layout, string(format)).Encode(context.Background(), g, mapOpts)
 		}

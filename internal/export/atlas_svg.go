@@ -40,7 +40,33 @@ type svgPanel struct {
 const (
 	svgPad      = 70.0 // room around a triangle for tick labels and corner names
 	svgHeadline = 44.0 // room above a triangle for its semantics and headline
+	svgTop      = 60.0 // room above the panels for the title
 )
+
+// svgLayout is the size of the panels of a document of n atlases over axes axes: a triangle's
+// side, panels a row, and a panel's box.
+func svgLayout(n, axes int) (side float64, perRow int, panelW, panelH float64) {
+	side, perRow = 480, 1
+	if n > 1 {
+		side, perRow = 300, min(n, 3)
+	}
+	h := side * math.Sqrt(3) / 2
+	if axes == 2 {
+		h = 40
+	}
+	return side, perRow, side + 2*svgPad, h + 2*svgPad + svgHeadline
+}
+
+// svgPanelAt is the panel of atlas i of n.
+func svgPanelAt(i, n, axes int) svgPanel {
+	side, perRow, panelW, panelH := svgLayout(n, axes)
+	return svgPanel{x: panelW * float64(i%perRow), y: svgTop + panelH*float64(i/perRow), side: side}
+}
+
+// origin is where the panel's diagram is drawn from: a triangle's base runs from (ox, oy+h)
+// to (ox+side, oy+h), h its height; a strip's top-left corner is (ox, oy). The HTML page
+// places its live marker by it.
+func (p svgPanel) origin() (ox, oy float64) { return p.x + svgPad, p.y + svgHeadline + svgPad - 20 }
 
 // Encode writes the document.
 func (e *AtlasSVGEncoder) Encode(d *AtlasDoc) error {
@@ -49,21 +75,11 @@ func (e *AtlasSVGEncoder) Encode(d *AtlasDoc) error {
 	}
 	w := bufio.NewWriter(e.w)
 	n := len(d.Atlases)
-	side := 480.0
-	perRow := 1
-	if n > 1 {
-		side, perRow = 300, min(n, 3)
-	}
 	first := d.Atlases[0]
-	h := side * math.Sqrt(3) / 2
-	if len(first.Axes) == 2 {
-		h = 40
-	}
-	panelW, panelH := side+2*svgPad, h+2*svgPad+svgHeadline
+	_, perRow, panelW, panelH := svgLayout(n, len(first.Axes))
 	rows := (n + perRow - 1) / perRow
 	width := math.Max(panelW*float64(perRow), 640)
-	top := 60.0
-	legendY := top + panelH*float64(rows)
+	legendY := svgTop + panelH*float64(rows)
 	keyLines := len(first.Points)
 	height := legendY + 86 + 18*float64(keyLines)
 
@@ -86,7 +102,7 @@ func (e *AtlasSVGEncoder) Encode(d *AtlasDoc) error {
 	fmt.Fprintf(w, "<text x=\"20\" y=\"50\" fill=\"#555555\">%s</text>\n",
 		safetext.XML(fmt.Sprintf("%s weightings (resolution %d) across the simplex of relative weights%s", report.Thousands(len(first.Cells)), first.Resolution, held)))
 	for i, a := range d.Atlases {
-		p := svgPanel{x: panelW * float64(i%perRow), y: top + panelH*float64(i/perRow), side: side}
+		p := svgPanelAt(i, n, len(first.Axes))
 		if len(a.Axes) == 2 {
 			svgStrip(w, a, p, largest(a), d.Own)
 		} else {
@@ -115,16 +131,26 @@ func shadeOf(m, top float64) string {
 	if v == score.VerdictTie {
 		return svgTie
 	}
-	base := svgPro
-	if v == score.VerdictCon {
-		base = svgCon
-	}
 	q := 0.0
 	if top > 0 {
 		q = math.Abs(m) / top
 	}
-	t := svgInks[min(len(svgInks)-1, int(q*float64(len(svgInks))))]
-	return blend(base, t)
+	k := min(len(svgInks)-1, int(q*float64(len(svgInks))))
+	if v == score.VerdictCon {
+		return svgConShades[k]
+	}
+	return svgProShades[k]
+}
+
+// The shades, spelled once: a diagram fills thousands of triangles with them.
+var svgProShades, svgConShades = shades(svgPro), shades(svgCon)
+
+func shades(base [3]float64) []string {
+	var s []string
+	for _, t := range svgInks {
+		s = append(s, blend(base, t))
+	}
+	return s
 }
 
 func blend(base [3]float64, t float64) string {
@@ -148,7 +174,7 @@ func f2(x float64) string {
 func svgTriangle(w *bufio.Writer, a *score.Atlas, p svgPanel, top float64, own bool) {
 	L := p.side
 	h := L * math.Sqrt(3) / 2
-	ox, oy := p.x+svgPad, p.y+svgHeadline+svgPad-20
+	ox, oy := p.origin()
 	xy := func(at score.Coord) (float64, float64) {
 		return ox + (at[0]/2+at[2])*L, oy + h - at[0]*h
 	}
@@ -269,7 +295,7 @@ func svgTriangle(w *bufio.Writer, a *score.Atlas, p svgPanel, top float64, own b
 // right.
 func svgStrip(w *bufio.Writer, a *score.Atlas, p svgPanel, top float64, own bool) {
 	L := p.side
-	ox, oy := p.x+svgPad, p.y+svgHeadline+svgPad-20
+	ox, oy := p.origin()
 	xAt := func(c score.Coord) float64 { return ox + (1-c[0])*L }
 	fmt.Fprintf(w, "<g>\n<text x=\"%s\" y=\"%s\" font-weight=\"bold\">%s</text>\n", f2(p.x+20), f2(p.y+18), safetext.XML(string(a.Semantics)))
 	fmt.Fprintf(w, "<text x=\"%s\" y=\"%s\">%s</text>\n", f2(p.x+20), f2(p.y+36), safetext.XML(report.Shares(a.Shares.Pro, a.Shares.Con, a.Shares.Tie)))

@@ -4,12 +4,14 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	htmlpkg "html"
 	"math"
 	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -24,6 +26,7 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"github.com/argmap/argmap/internal/argument"
+	"github.com/argmap/argmap/internal/report"
 	"github.com/argmap/argmap/internal/score"
 	"github.com/argmap/argmap/internal/synth"
 )
@@ -210,10 +213,43 @@ func htmlPage(t testing.TB, g *argument.Graph, withMap bool) []byte {
 		}
 	}
 	var buf bytes.Buffer
-	if err := NewHTMLEncoder(&buf, svg).Encode(testBrief(t, g)); err != nil {
+	if err := NewHTMLEncoder(&buf, svg).Encode(testBriefWithAtlas(t, g)); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
+}
+
+// setWeights moves the sliders to w (a category missing from it to 1) and redraws.
+func (b *browser) setWeights(t *testing.T, g *argument.Graph, w score.Weights) {
+	t.Helper()
+	var parts []string
+	for i, c := range g.Debate.Categories {
+		parts = append(parts, fmt.Sprintf(`s[%d].value = %q;`, i, strconv.FormatFloat(w.Get(c), 'f', -1, 64)))
+	}
+	js := `(() => { const s = document.querySelectorAll('input[type=range][data-category]'); ` + strings.Join(parts, " ") +
+		` s.forEach(e => e.dispatchEvent(new Event('input'))); })()`
+	if _, err := chromedp.Run(b.ctx, chromedp.Evaluate[any](js)); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// randomWeights is a weight in tenths from 0 to 10 for each category.
+func randomWeights(rng *rand.Rand, g *argument.Graph) score.Weights {
+	w := score.Weights{}
+	for _, c := range g.Debate.Categories {
+		w[c] = math.Round(rng.Float64()*100) / 10
+	}
+	return w
+}
+
+// explainedBy is the contribution function the page says it explains the verdict by.
+func (b *browser) explainedBy(t *testing.T) score.ContributionFunc {
+	t.Helper()
+	f, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](`document.querySelector('[data-argmap=explained-by]').getAttribute('data-value')`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return score.ContributionFunc(f)
 }
 
 func (b *browser) selectSemantics(t *testing.T, sem score.Semantics) {
@@ -230,9 +266,28 @@ func (b *browser) selectSemantics(t *testing.T, sem score.Semantics) {
 func TestBrowserBuiltin(t *testing.T) {
 	b := newBrowser(t)
 	g := loadBuiltin(t)
-	b.open(t, htmlPage(t, g, true))
+	html := htmlPage(t, g, true)
+	b.open(t, html)
 	b.check(t, "load")
 	compare(t, g, b.state(t), "as loaded")
+	if f := b.explainedBy(t); f != score.Shapley {
+		t.Errorf("the built-in page explains by %q, want shapley (17 players, exact as in argmap score)", f)
+	}
+	// The lists Go wrote for a reader without the script are the ones the script draws.
+	var static []shareRow
+	for _, m := range regexp.MustCompile(`<ol data-toward="(pro|con)">|data-argmap-contribution="([^"]+)" data-value="([^"]+)"`).FindAllStringSubmatch(string(html), -1) {
+		if m[1] != "" {
+			static = append(static, shareRow{Toward: m[1]})
+			continue
+		}
+		v, _ := strconv.ParseFloat(m[3], 64)
+		static = append(static, shareRow{Toward: static[len(static)-1].Toward, ID: m[2], Value: v})
+	}
+	static = slices.DeleteFunc(static, func(r shareRow) bool { return r.ID == "" })
+	if live := b.deciding(t); !sameShares(live, static, nil) {
+		t.Errorf("the page's deciding arguments at load are %v, Go wrote %v", live, static)
+	}
+	compareContributions(t, b, g, b.state(t), score.Shapley, "as loaded")
 	n, err := chromedp.Run(b.ctx, chromedp.Evaluate[int](`document.querySelectorAll('input[type=range][data-category]').length`))
 	if err != nil || n != len(g.Debate.Categories) {
 		t.Fatalf("%d sliders, want %d (%v)", n, len(g.Debate.Categories), err)
@@ -249,7 +304,9 @@ func TestBrowserBuiltin(t *testing.T) {
 			if err := chromedp.Do(b.ctx, chromedp.Focus(id), chromedp.KeyEvent(keys)); err != nil {
 				t.Fatalf("move %s: %v", id, err)
 			}
-			compare(t, g, b.state(t), "slider "+id+" moved")
+			st := b.state(t)
+			compare(t, g, st, "slider "+id+" moved")
+			compareContributions(t, b, g, st, score.Shapley, "slider "+id+" moved")
 		}
 		if _, err := chromedp.Run(b.ctx, chromedp.Evaluate[any](`document.querySelector('[data-argmap=reset]').click()`)); err != nil {
 			t.Fatal(err)
@@ -264,11 +321,7 @@ func TestBrowserBuiltin(t *testing.T) {
 		t.Errorf("a click on node n3 did not open its argument (%v)", err)
 	}
 
-	durations, err := chromedp.Run(b.ctx, chromedp.Evaluate[[]float64](`performance.getEntriesByName('argmap-redraw').map(e => e.duration)`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("redraws of the built-in debate: %d, median %.2f ms", len(durations), median(durations))
+	t.Logf("redraws of the built-in debate: %s", b.redraws(t))
 
 	for _, width := range []int64{1280, 400} {
 		if err := chromedp.Do(b.ctx, chromedp.EmulateViewport(width, 900)); err != nil {
@@ -279,7 +332,7 @@ func TestBrowserBuiltin(t *testing.T) {
 			t.Fatal(err)
 		}
 		if dir := os.Getenv("ARGMAP_SCREENSHOTS"); dir != "" {
-			os.WriteFile(filepath.Join(dir, fmt.Sprintf("brief-%d.png", width)), png, 0o644)
+			os.WriteFile(filepath.Join(dir, fmt.Sprintf("page-%d.png", width)), png, 0o644)
 		}
 	}
 
@@ -304,6 +357,31 @@ func TestBrowserBuiltin(t *testing.T) {
 	b.check(t, "print")
 }
 
+// redraws sums up the page's measures argmap-redraw by semantics: how many, the median and
+// the slowest, in milliseconds.
+func (b *browser) redraws(t *testing.T) string {
+	t.Helper()
+	type measure struct {
+		Semantics string
+		Duration  float64
+	}
+	ms, err := chromedp.Run(b.ctx, chromedp.Evaluate[[]measure](`performance.getEntriesByName('argmap-redraw').map(e => ({Semantics: e.detail.semantics, Duration: e.duration}))`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	by := map[string][]float64{}
+	for _, m := range ms {
+		by[m.Semantics] = append(by[m.Semantics], m.Duration)
+	}
+	var parts []string
+	for _, sem := range score.AllSemantics {
+		if d := by[string(sem)]; len(d) > 0 {
+			parts = append(parts, fmt.Sprintf("%s %d, median %.1f ms, slowest %.1f", sem, len(d), median(d), slices.Max(d)))
+		}
+	}
+	return strings.Join(parts, "; ")
+}
+
 func median(xs []float64) float64 {
 	if len(xs) == 0 {
 		return 0
@@ -320,56 +398,154 @@ func median(xs []float64) float64 {
 }
 
 // TestBrowserRandom scores random debates, cyclic ones among them, under random weights and
-// every semantics, in the page and in Go.
+// every semantics, in the page and in Go. They have more players than exact Shapley values
+// allow, so the page explains them by removal.
 func TestBrowserRandom(t *testing.T) {
 	b := newBrowser(t)
 	rng := rand.New(rand.NewPCG(19, 2026))
 	for seed := range int64(6) {
 		g := argument.NewGraph(synth.Generate(synth.Options{Arguments: 30 + int(seed)*10, Cycles: int(seed % 3 * 2), Seed: seed}))
 		b.open(t, htmlPage(t, g, false))
+		if f := b.explainedBy(t); f != score.Removal {
+			t.Errorf("random debate %d explains by %q, want removal: its players are past the exact limit", seed, f)
+		}
 		for _, sem := range score.AllSemantics {
 			b.selectSemantics(t, sem)
 			for range 3 {
-				var parts []string
-				for i := range g.Debate.Categories {
-					parts = append(parts, fmt.Sprintf(`s[%d].value = %q;`, i, strconv.FormatFloat(math.Round(rng.Float64()*100)/10, 'f', -1, 64)))
-				}
-				js := `(() => { const s = document.querySelectorAll('input[type=range][data-category]'); ` + strings.Join(parts, " ") +
-					` s.forEach(e => e.dispatchEvent(new Event('input'))); })()`
-				if _, err := chromedp.Run(b.ctx, chromedp.Evaluate[any](js)); err != nil {
-					t.Fatal(err)
-				}
+				b.setWeights(t, g, randomWeights(rng, g))
 				st := b.state(t)
 				compare(t, g, st, fmt.Sprintf("random debate %d", seed))
-				compareContributions(t, b, g, st, fmt.Sprintf("random debate %d", seed))
+				compareContributions(t, b, g, st, score.Removal, fmt.Sprintf("random debate %d", seed))
 			}
 		}
 		b.check(t, fmt.Sprintf("random debate %d", seed))
 	}
 }
 
-// compareContributions checks the page's contributions (the map's edge widths, the deciding
-// arguments) against score.Evaluate's under the page's weights.
-func compareContributions(t *testing.T, b *browser, g *argument.Graph, st pageState, what string) {
+// TestBrowserShapley computes exact Shapley values in the page for random debates small enough
+// for them (up to 20 players acyclic, 12 with cycles) under random weights and every
+// semantics, and checks them, the removal contributions and the deciding arguments against
+// score.EvaluateWith's. The largest, with 20 players, times the redraw of 2²⁰ coalitions.
+func TestBrowserShapley(t *testing.T) {
+	b := newBrowser(t)
+	rng := rand.New(rand.NewPCG(19, 7))
+	for _, c := range []struct {
+		n, cycles int
+		seed      int64
+	}{{8, 0, 1}, {14, 0, 2}, {20, 0, 3}, {8, 1, 4}, {10, 2, 5}, {12, 2, 6}} {
+		what := fmt.Sprintf("%d arguments, %d cycles", c.n, c.cycles)
+		g := argument.NewGraph(synth.Generate(synth.Options{Arguments: c.n, Cycles: c.cycles, Seed: c.seed}))
+		if _, acyclic := g.TopoOrder(); acyclic != (c.cycles == 0) {
+			t.Fatalf("%s: the generated debate is acyclic %v", what, acyclic)
+		}
+		b.open(t, htmlPage(t, g, false))
+		if f := b.explainedBy(t); f != score.Shapley {
+			t.Errorf("%s: the page explains by %q, want shapley", what, f)
+		}
+		for _, sem := range score.AllSemantics {
+			b.selectSemantics(t, sem)
+			for range 2 {
+				b.setWeights(t, g, randomWeights(rng, g))
+				st := b.state(t)
+				compare(t, g, st, what)
+				compareContributions(t, b, g, st, score.Shapley, what)
+				compareContributions(t, b, g, st, score.Removal, what)
+			}
+		}
+		t.Logf("%s, %d players: %s", what, players(g), b.redraws(t))
+		b.check(t, what)
+	}
+}
+
+func players(g *argument.Graph) int {
+	n := 0
+	for i, c := range g.Connected() {
+		if i > 0 && c {
+			n++
+		}
+	}
+	return n
+}
+
+// shareRow is one line of the deciding arguments.
+type shareRow struct {
+	Toward, ID string
+	Value      float64
+}
+
+const readDeciding = `Array.from(document.querySelectorAll('[data-argmap=deciding] [data-argmap-contribution]')).map(e =>
+  ({Toward: e.closest('ol').getAttribute('data-toward'), ID: e.getAttribute('data-argmap-contribution'), Value: parseFloat(e.getAttribute('data-value'))}))`
+
+func (b *browser) deciding(t *testing.T) []shareRow {
+	t.Helper()
+	rows, err := chromedp.Run(b.ctx, chromedp.Evaluate[[]shareRow](readDeciding))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rows
+}
+
+// sameShares reports whether two lists of deciding arguments agree: the same lengths, sides
+// and values to 1e-9, and the same arguments but where two hold values within 1e-9 of each
+// other (a tie, which rounding may order either way): there the argument the page names must
+// have that value in value (Go's, by id).
+func sameShares(got, want []shareRow, value map[string]float64) bool {
+	if len(got) != len(want) {
+		return false
+	}
+	for k := range got {
+		if got[k].Toward != want[k].Toward || math.Abs(got[k].Value-want[k].Value) > 1e-9 {
+			return false
+		}
+		if v, ok := value[got[k].ID]; got[k].ID != want[k].ID && (!ok || math.Abs(v-got[k].Value) > 1e-9) {
+			return false
+		}
+	}
+	return true
+}
+
+// compareContributions checks the page's contributions by f against score.EvaluateWith's under
+// the page's weights and, when f is the page's own, the deciding arguments it shows (the map's
+// edge widths follow the same numbers).
+func compareContributions(t *testing.T, b *browser, g *argument.Graph, st pageState, f score.ContributionFunc, what string) {
 	t.Helper()
 	w := score.Weights{}
 	for c, v := range st.Weights {
 		w[c], _ = strconv.ParseFloat(v, 64)
 	}
-	r, err := score.Evaluate(g, w, score.Semantics(st.Semantics))
+	r, err := score.EvaluateWith(g, w, score.Semantics(st.Semantics), score.Options{Contributions: []score.ContributionFunc{f}})
 	if err != nil {
 		return // every weight 0: compare has said so
 	}
+	if f == score.Shapley && (r.Shapley == nil || !r.Shapley.Exact) {
+		t.Fatalf("%s: Go's Shapley values are not exact (%+v)", what, r.Shapley)
+	}
 	got, err := chromedp.Run(b.ctx, chromedp.Evaluate[[]float64](fmt.Sprintf(
 		`(() => { const w = {}; document.querySelectorAll('input[type=range][data-category]').forEach(e => w[e.getAttribute('data-category')] = parseFloat(e.value));
-		  return Array.from(window.argmapEvaluate(w, %q).contrib); })()`, st.Semantics)))
+		  return Array.from(window.argmapEvaluate(w, %q, %q).contrib); })()`, st.Semantics, f)))
 	if err != nil {
 		t.Fatal(err)
 	}
 	for i, a := range r.Arguments {
-		if math.Abs(got[i+1]-a.Contribution) > 1e-9 {
-			t.Errorf("%s (%s, %v): contribution of %s = %.12g, score.Evaluate gives %.12g", what, st.Semantics, w, a.ID, got[i+1], a.Contribution)
+		if math.Abs(got[i+1]-a.Value(f)) > 1e-9 {
+			t.Errorf("%s (%s, %v): %s contribution of %s = %.12g, score.EvaluateWith gives %.12g", what, st.Semantics, w, f, a.ID, got[i+1], a.Value(f))
 		}
+	}
+	if f != b.explainedBy(t) {
+		return
+	}
+	var want []shareRow
+	value := map[string]float64{}
+	for _, a := range r.Arguments {
+		value[a.ID] = a.Value(f)
+	}
+	for _, side := range deciding(g, r, f, 5) {
+		for _, row := range side.Rows {
+			want = append(want, shareRow{Toward: side.Toward, ID: row.ID, Value: row.Value})
+		}
+	}
+	if got := b.deciding(t); !sameShares(got, want, value) {
+		t.Errorf("%s (%s, %v): the page's deciding arguments are %v, Go's %v", what, st.Semantics, w, got, want)
 	}
 }
 
@@ -409,14 +585,15 @@ func TestBrowserLarge(t *testing.T) {
 	b := newBrowser(t)
 	g := argument.NewGraph(synth.Generate(synth.Options{Arguments: 1000, Seed: 1}))
 	b.open(t, htmlPage(t, g, false))
-	js := `(() => { const s = document.querySelector('input[type=range][data-category]'); for (let i = 0; i < 10; i++) { s.value = String(i); s.dispatchEvent(new Event('input')); }
-	  return performance.getEntriesByName('argmap-redraw').map(e => e.duration); })()`
-	durations, err := chromedp.Run(b.ctx, chromedp.Evaluate[[]float64](js))
-	if err != nil {
+	js := `(() => { const s = document.querySelector('input[type=range][data-category]'); for (let i = 0; i < 10; i++) { s.value = String(i); s.dispatchEvent(new Event('input')); } })()`
+	if _, err := chromedp.Run(b.ctx, chromedp.Evaluate[any](js)); err != nil {
 		t.Fatal(err)
 	}
 	compare(t, g, b.state(t), "1,000 arguments")
-	t.Logf("redraws of a 1,000-argument debate: %d, median %.2f ms", len(durations), median(durations))
+	if f := b.explainedBy(t); f != score.Removal {
+		t.Errorf("the 1,000-argument page explains by %s, want removal", f)
+	}
+	t.Logf("redraws of a 1,000-argument debate (by removal): %s", b.redraws(t))
 	b.check(t, "large")
 }
 
@@ -445,4 +622,178 @@ func TestBrowserFineWeights(t *testing.T) {
 	}
 	compare(t, g, st, "fine weights")
 	b.check(t, "fine weights")
+}
+
+// ringState is where the page's ring sits on the atlas and what it says.
+type ringState struct {
+	View, Caption, Title, Visibility, Dash string
+	X, Y                                   float64
+	Shown                                  []string // the atlas views not hidden
+	Marks                                  [][2]float64
+}
+
+const readRing = `(() => {
+  const ring = document.querySelector('[data-argmap=atlas-ring]');
+  const m = /translate\(([-0-9.]+) ([-0-9.]+)\)/.exec(ring.getAttribute('transform') || '') || [0, 0, 0];
+  const view = ring.closest('[data-argmap-atlas]');
+  return {View: view.getAttribute('data-argmap-atlas'), Caption: document.querySelector('[data-argmap=atlas-marker]').textContent,
+    Title: ring.querySelector('title').textContent, Visibility: ring.getAttribute('visibility'),
+    Dash: ring.querySelectorAll('circle')[1].getAttribute('stroke-dasharray'), X: parseFloat(m[1]), Y: parseFloat(m[2]),
+    Shown: Array.from(document.querySelectorAll('[data-argmap-atlas]')).filter(e => !e.hidden && e.offsetParent !== null).map(e => e.getAttribute('data-argmap-atlas')),
+    Marks: Array.from(view.querySelectorAll('svg > g circle[r="4.5"]')).map(c => [parseFloat(c.getAttribute('cx')), parseFloat(c.getAttribute('cy'))])};
+})()`
+
+func (b *browser) ring(t *testing.T) ringState {
+	t.Helper()
+	st, err := chromedp.Run(b.ctx, chromedp.Evaluate[ringState](readRing))
+	if err != nil {
+		t.Fatalf("read the atlas: %v", err)
+	}
+	return st
+}
+
+// checkRing compares the ring with Go: the view of the semantics picked and no other shown,
+// the words markerText writes for the page's weights (the region by score.Atlas.Nearest), and
+// the marker placed where the atlas SVG draws a profile of the same weights.
+func checkRing(t *testing.T, b *browser, g *argument.Graph, atlases map[score.Semantics]*score.Atlas, pa *pageAtlas, what string) ringState {
+	t.Helper()
+	st, ring := b.state(t), b.ring(t)
+	w := score.Weights{}
+	for c, v := range st.Weights {
+		w[c], _ = strconv.ParseFloat(v, 64)
+	}
+	live := score.Verdict(st.Verdict)
+	want := markerText(pa, atlases[score.Semantics(st.Semantics)], w, live)
+	if ring.Caption != want || ring.Title != want {
+		t.Errorf("%s (%s, %v): the atlas says %q (title %q), Go says %q", what, st.Semantics, w, ring.Caption, ring.Title, want)
+	}
+	if ring.View != st.Semantics || len(ring.Shown) != 1 || ring.Shown[0] != st.Semantics {
+		t.Errorf("%s: the ring is on the %s atlas and %v are shown, want the %s atlas alone", what, ring.View, ring.Shown, st.Semantics)
+	}
+	return ring
+}
+
+// TestBrowserAtlas moves the sliders of the built-in debate and checks the ring on the atlas:
+// at each profile's weights it lands on that profile's mark, every semantics shows its own
+// atlas, and at random weights its words (the region it sits in) are Go's.
+func TestBrowserAtlas(t *testing.T) {
+	b := newBrowser(t)
+	g := loadBuiltin(t)
+	brief := testBrief(t, g)
+	page := htmlPage(t, g, false)
+	b.open(t, page)
+	w0 := score.Weights{}
+	_, pa, err := pageAtlases(brief, w0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	atlases := map[score.Semantics]*score.Atlas{}
+	for _, sem := range score.AllSemantics {
+		if atlases[sem], err = report.BriefAtlas(g, w0, sem, ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// At load the script's words are the ones Go wrote.
+	static := regexp.MustCompile(`<figcaption data-argmap="atlas-marker" aria-live="polite">([^<]*)</figcaption>`).FindSubmatch(page)
+	ring := checkRing(t, b, g, atlases, pa, "as loaded")
+	if static == nil || htmlpkg.UnescapeString(string(static[1])) != ring.Caption {
+		t.Errorf("Go wrote %q, the script %q", static, ring.Caption)
+	}
+	for _, sem := range score.AllSemantics {
+		b.selectSemantics(t, sem)
+		for k, p := range g.Debate.Profiles {
+			b.setWeights(t, g, score.Weights(p.Weights))
+			ring := checkRing(t, b, g, atlases, pa, "profile "+p.Name)
+			if len(ring.Marks) != len(g.Debate.Profiles) {
+				t.Fatalf("the %s atlas has %d profile marks, want %d", sem, len(ring.Marks), len(g.Debate.Profiles))
+			}
+			if m := ring.Marks[k]; math.Abs(ring.X-m[0]) > 0.01 || math.Abs(ring.Y-m[1]) > 0.01 {
+				t.Errorf("%s, profile %s: the ring is at (%v, %v), the profile's mark at %v", sem, p.Name, ring.X, ring.Y, m)
+			}
+			if ring.Visibility != "visible" || ring.Dash != "none" {
+				t.Errorf("profile %s: the ring is %s, dashed %s", p.Name, ring.Visibility, ring.Dash)
+			}
+		}
+	}
+	rng := rand.New(rand.NewPCG(19, 11))
+	b.selectSemantics(t, score.DefaultSemantics)
+	for k := range 60 {
+		b.setWeights(t, g, randomWeights(rng, g))
+		checkRing(t, b, g, atlases, pa, fmt.Sprintf("random weights %d", k))
+	}
+	// Weights between the map's points, where the nearest cell's verdict is not theirs: the
+	// words say both.
+	between := 0
+	for m := 0.0; m <= 10 && between < 3; m++ {
+		for s := 0.5; s <= 10 && between < 3; s += 0.5 {
+			w := score.Weights{"moral": m, "strategic": s, "political": 2}
+			r, err := score.Evaluate(g, w, score.DefaultSemantics)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if strings.Contains(markerText(pa, atlases[score.DefaultSemantics], w, r.Verdict), "Between the map's points") {
+				b.setWeights(t, g, w)
+				checkRing(t, b, g, atlases, pa, "between the map's points")
+				between++
+			}
+		}
+	}
+	if between == 0 {
+		t.Error("no weighting between the map's points was tried")
+	}
+	b.setWeights(t, g, score.Weights{"moral": 0, "strategic": 0, "political": 0})
+	if ring := b.ring(t); ring.Visibility != "hidden" || !strings.Contains(ring.Caption, "no place on the map") {
+		t.Errorf("every weight 0: the ring is %s and says %q", ring.Visibility, ring.Caption)
+	}
+	b.check(t, "atlas")
+}
+
+// TestBrowserAtlasShapes checks the ring on the atlases of debates of two categories (a strip)
+// and of four (three axes, the fourth held): on each profile's mark, and dashed, with words
+// that say so, when the held category moves off the map's weight.
+func TestBrowserAtlasShapes(t *testing.T) {
+	b := newBrowser(t)
+	for _, cats := range [][]string{{"moral", "strategic"}, {"moral", "strategic", "political", "legal"}} {
+		what := fmt.Sprintf("%d categories", len(cats))
+		g := argument.NewGraph(synth.Generate(synth.Options{Arguments: 40, Categories: cats, Seed: 5}))
+		brief := testBrief(t, g)
+		_, pa, err := pageAtlases(brief, score.Weights{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		atlases := map[score.Semantics]*score.Atlas{}
+		for _, sem := range score.AllSemantics {
+			if atlases[sem], err = report.BriefAtlas(g, score.Weights{}, sem, ""); err != nil {
+				t.Fatal(err)
+			}
+		}
+		b.open(t, htmlPage(t, g, false))
+		checkRing(t, b, g, atlases, pa, what+", as loaded")
+		a := atlases[score.DefaultSemantics]
+		placed := 0
+		for k, p := range g.Debate.Profiles {
+			b.setWeights(t, g, score.Weights(p.Weights))
+			ring := checkRing(t, b, g, atlases, pa, what+", profile "+p.Name)
+			if !a.Points[k].Placed {
+				continue
+			}
+			if m := ring.Marks[placed]; math.Abs(ring.X-m[0]) > 0.01 || math.Abs(ring.Y-m[1]) > 0.01 {
+				t.Errorf("%s, profile %s: the ring is at (%v, %v), the profile's mark at %v", what, p.Name, ring.X, ring.Y, m)
+			}
+			if dashed := ring.Dash != "none"; dashed != !a.Points[k].OnMap {
+				t.Errorf("%s, profile %s: the ring dashed %v, the profile's mark on the map %v", what, p.Name, dashed, a.Points[k].OnMap)
+			}
+			placed++
+		}
+		if len(cats) == 4 {
+			b.setWeights(t, g, score.Weights{"moral": 1, "strategic": 2, "political": 1, "legal": 6})
+			ring := checkRing(t, b, g, atlases, pa, what+", legal moved")
+			if ring.Dash == "none" || !strings.Contains(ring.Caption, "legal weighs otherwise than the map holds it") {
+				t.Errorf("%s: with legal off the map the ring is dashed %q and says %q", what, ring.Dash, ring.Caption)
+			}
+			b.setWeights(t, g, score.Weights{"moral": 0, "strategic": 0, "political": 0, "legal": 2})
+			checkRing(t, b, g, atlases, pa, what+", the axes at 0")
+		}
+		b.check(t, what)
+	}
 }

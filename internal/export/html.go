@@ -2,6 +2,7 @@ package export
 
 import (
 	"bytes"
+	"cmp"
 	"crypto/sha256"
 	_ "embed"
 	"encoding/base64"
@@ -12,7 +13,10 @@ import (
 	"io"
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
+	"strings"
+	"sync"
 
 	"github.com/argmap/argmap/internal/argument"
 	"github.com/argmap/argmap/internal/report"
@@ -32,13 +36,65 @@ var (
 // inline, the verdict per profile, where it flips, every argument with its answers, and live
 // weights re-scored in the page by a JavaScript port of argmap's scoring.
 type HTMLEncoder struct {
-	w   io.Writer
-	svg []byte
+	w       io.Writer
+	svg     []byte
+	explain *PageContribution
 }
 
 // NewHTMLEncoder returns an encoder that writes to w. svg is the map as RenderMap draws it, or
 // nil when Graphviz is not installed (the page then says how to add it).
 func NewHTMLEncoder(w io.Writer, svg []byte) *HTMLEncoder { return &HTMLEncoder{w: w, svg: svg} }
+
+// Explain sets how the page explains the verdict (see NewPageContribution); without it, by
+// Shapley values where the page can compute them exactly, as argmap score does by default.
+func (e *HTMLEncoder) Explain(p PageContribution) *HTMLEncoder {
+	e.explain = &p
+	return e
+}
+
+// PageContribution is the contribution function the HTML page explains the verdict by, in its
+// deciding arguments and its map's edge widths: one its script computes again at every move of
+// a slider, to Go's numbers. Those are exact Shapley values and removal; Shapley values past
+// the exact limit are sampled in Go, which the page cannot redo at every move, so there it
+// explains by removal and says why.
+type PageContribution struct {
+	Func    score.ContributionFunc // score.Shapley or score.Removal
+	Asked   score.ContributionFunc // the one asked for: Func unless the page fell back to removal
+	Players int                    // the arguments with a path to the thesis
+	Limit   int                    // the most players whose Shapley values are exact (fewer on a graph with cycles)
+}
+
+// NewPageContribution decides how the page of g explains the verdict when funcs are asked for
+// (the first explains; none: Shapley values). Restricted removal and the gradient are not
+// computed by the page's script: asked for first, they are an error.
+func NewPageContribution(g *argument.Graph, funcs []score.ContributionFunc) (PageContribution, error) {
+	asked := score.DefaultContributionFunc
+	if len(funcs) > 0 {
+		asked = funcs[0]
+	}
+	p := PageContribution{Func: asked, Asked: asked, Limit: score.ExactShapleyPlayers}
+	if _, acyclic := g.TopoOrder(); !acyclic {
+		p.Limit = score.ExactShapleyCyclic
+	}
+	for i, c := range g.Connected() {
+		if i > 0 && c {
+			p.Players++
+		}
+	}
+	switch asked {
+	case score.Shapley:
+		if p.Players > p.Limit {
+			p.Func = score.Removal
+		}
+	case score.Removal:
+	default:
+		return p, errors.New("the page's script computes shapley and removal contributions only")
+	}
+	return p, nil
+}
+
+// FellBack reports whether the page explains by removal where Shapley values were asked for.
+func (p PageContribution) FellBack() bool { return p.Func != p.Asked }
 
 // hash is the CSP source that allows exactly s as an inline script or style.
 func hash(s string) string {
@@ -59,6 +115,27 @@ type pageData struct {
 	Cyclic           []bool             `json:"cyclic"`
 	Solver           pageSolver         `json:"solver"`
 	Weights          map[string]float64 `json:"weights"`
+	Contrib          string             `json:"contrib"`      // the page's contribution function: shapley or removal
+	ShapleyLimit     int                `json:"shapleyLimit"` // the most players the script computes Shapley values for
+	Atlas            *pageAtlas         `json:"atlas,omitempty"`
+}
+
+// pageAtlas is what the script places its marker on the atlas by: the axes, the categories
+// held off them, where the diagram is drawn in the atlas SVG's coordinates, and each
+// semantics' verdict at every cell (p, c or t, in score.Atlas.Index order).
+type pageAtlas struct {
+	Axes       []string          `json:"axes"`
+	Names      []string          `json:"names"` // the axes as the page writes them
+	Held       []string          `json:"held"`  // the other categories, in debate order
+	HeldNames  []string          `json:"heldNames"`
+	HeldW      []float64         `json:"heldW"` // their weights on the map
+	Total      float64           `json:"total"` // the weight the axes share on the map
+	Strip      bool              `json:"strip"`
+	Resolution int               `json:"resolution"`
+	X          float64           `json:"x"` // the diagram's origin (svgPanel.origin) and side
+	Y          float64           `json:"y"`
+	Side       float64           `json:"side"`
+	Cells      map[string]string `json:"cells"`
 }
 
 type pageNode struct {
@@ -80,7 +157,7 @@ type pageSolver struct {
 	Step      float64 `json:"step"`
 }
 
-func newPageData(b *Brief) pageData {
+func newPageData(b *Brief, p PageContribution) pageData {
 	g := b.Graph
 	sem := score.Semantics(b.Verdict.Semantics)
 	if !sem.Valid() {
@@ -92,7 +169,7 @@ func newPageData(b *Brief) pageData {
 		Used: []string{}, Thesis: argument.ThesisNode, Order: plan.Order, BlockStart: plan.BlockStart, Cyclic: plan.Cyclic,
 		Solver: pageSolver{Precision: score.SolverPrecision, Tolerance: score.Tolerance, MaxPlain: score.SolverMaxPlain,
 			StallSpan: score.SolverStallSpan, MaxSteps: score.SolverMaxSteps, Step: score.SolverStep},
-		Weights: map[string]float64{},
+		Weights: map[string]float64{}, Contrib: string(p.Func), ShapleyLimit: p.Limit,
 	}
 	for _, w := range b.Verdict.Weights {
 		d.Weights[w.Category] = w.Weight
@@ -141,6 +218,7 @@ var pageTemplate = template.Must(template.New("page").Funcs(template.FuncMap{
 	"word":   report.OutcomeText,
 	"margin": report.MarginText,
 	"weight": report.Weightf,
+	"signed": report.Signed,
 }).Parse(`<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -178,12 +256,16 @@ thesis score <strong data-argmap="thesis-score" data-value="{{if .Verdict.HasThe
 <div class="semantics"><label for="semantics">Semantics</label>
 <select id="semantics" data-argmap="semantics">{{range .Semantics}}<option value="{{.Value}}"{{if .Selected}} selected{{end}}>{{.Label}}</option>{{end}}</select>
 <button type="button" data-argmap="reset">Reset</button></div>
-<p class="note">Move a weight with the mouse or the arrow keys: the verdict, the scores, the map and the deciding arguments follow.</p>
+<p class="note">Move a weight with the mouse or the arrow keys: the verdict, the scores, the map, the deciding arguments and the ring on the atlas follow.</p>
 </form>
 <div class="deciding-box">
-<h3>Deciding arguments</h3>
-<p class="note">The arguments whose removal would move the margin most, with how much each adds to it.</p>
-<ol class="deciding" data-argmap="deciding"></ol>
+<h3>What decides it</h3>
+<p class="note" data-argmap="explained-by" data-value="{{.Explain.Func}}"><strong>{{.Explain.Label}}</strong> {{.Explain.Meaning}}</p>
+{{with .Explain.Note}}<p class="note" data-argmap="explained-note">{{.}}</p>{{end}}
+<div class="deciding" data-argmap="deciding">
+{{range .Deciding}}<h4>Toward {{.Toward}}</h4>
+<ol data-toward="{{.Toward}}">{{range .Rows}}<li class="{{.Side}}"><a href="#a-{{.Index}}">{{flat .Title}}</a> <span class="share" data-argmap-contribution="{{.ID}}" data-value="{{.Value}}">{{signed .Value}}</span></li>{{else}}<li class="none">No argument pushes the margin toward {{.Toward}} by as much as 0.0005.</li>{{end}}</ol>
+{{end}}</div>
 </div>
 </section>
 
@@ -194,10 +276,11 @@ thesis score <strong data-argmap="thesis-score" data-value="{{if .Verdict.HasThe
 {{else}}<p class="note" data-argmap="no-map">The map needs Graphviz, which was not installed when this page was made: install it (apt-get install graphviz) and export again. Everything else works without it.</p>{{end}}
 </section>
 
-{{if .Atlas}}<section aria-labelledby="atlas-h">
+{{if .Atlases}}<section aria-labelledby="atlas-h">
 <h2 id="atlas-h">Across every weighting</h2>
-<p class="note">The verdict over every weighting of the categories, coloured by verdict and shaded by margin, under the exported semantics; each profile is marked.</p>
-<figure class="atlas" data-argmap="atlas">{{.Atlas}}</figure>
+<p class="note">The verdict over every weighting of the categories, coloured by verdict and shaded by margin, under the semantics picked above; each profile is marked, and a black ring marks the sliders' weights as they move.</p>
+<figure class="atlas" data-argmap="atlas">{{range .Atlases}}<div class="atlas-view" data-argmap-atlas="{{.Semantics}}"{{if not .Shown}} hidden{{end}}>{{.SVG}}</div>{{end}}
+<figcaption data-argmap="atlas-marker" aria-live="polite">{{.AtlasMarker}}</figcaption></figure>
 </section>{{end}}
 
 {{if .Profiles}}<section aria-labelledby="profiles-h">
@@ -236,6 +319,193 @@ thesis score <strong data-argmap="thesis-score" data-value="{{if .Verdict.HasThe
 </body>
 </html>
 `))
+
+type pageExplain struct {
+	Func           score.ContributionFunc
+	Label, Meaning string
+	Note           string
+}
+
+// explainText is the one sentence on what the page's contributions mean, as the brief's
+// "What decides it" says it (report.ContributionSection), without its numbers, which move.
+func explainText(p PageContribution) pageExplain {
+	e := pageExplain{Func: p.Func}
+	if p.Func == score.Shapley {
+		e.Label = "By Shapley value:"
+		e.Meaning = "each argument's share is its average effect on the margin over every order in which the arguments could be added (Kampik et al. 2024); the shares add up to the margin."
+	} else {
+		e.Label = "By removal:"
+		e.Meaning = "each argument's share is the margin minus the margin without it (Kampik et al. 2024), what losing that one argument would change; the shares need not add up to the margin."
+	}
+	if p.FellBack() {
+		e.Note = fmt.Sprintf("argmap score explains by Shapley values, but for the %s arguments that reach the thesis here (exact up to %d) it estimates them from sampled orders, which the page cannot redo at every move: the page explains by removal, as argmap score --contributions removal does.",
+			report.Thousands(p.Players), p.Limit)
+	}
+	return e
+}
+
+type pageToward struct {
+	Toward string
+	Rows   []pageShare
+}
+
+type pageShare struct {
+	Index           int
+	ID, Title, Side string
+	Value           float64
+}
+
+// deciding lists the arguments that push the margin most toward pro and toward con under f,
+// up to top each way, as the brief's "What decides it" does; the script redraws the same lists.
+func deciding(g *argument.Graph, r *score.Result, f score.ContributionFunc, top int) []pageToward {
+	pro, con := pageToward{Toward: "pro"}, pageToward{Toward: "con"}
+	for k, a := range r.Arguments {
+		row := pageShare{Index: k + 1, ID: a.ID, Title: g.Argument(k + 1).Title, Side: string(a.Side), Value: a.Value(f)}
+		switch {
+		case row.Value >= 5e-4:
+			pro.Rows = append(pro.Rows, row)
+		case row.Value <= -5e-4:
+			con.Rows = append(con.Rows, row)
+		}
+	}
+	for _, t := range []*pageToward{&pro, &con} {
+		slices.SortStableFunc(t.Rows, func(x, y pageShare) int {
+			return cmp.Compare(math.Abs(y.Value), math.Abs(x.Value))
+		})
+		t.Rows = t.Rows[:min(len(t.Rows), top)]
+	}
+	return []pageToward{pro, con}
+}
+
+type pageAtlasView struct {
+	Semantics score.Semantics
+	SVG       template.HTML
+	Shown     bool
+}
+
+// pageAtlases draws the atlas under every semantics, the brief's own among them, for the page
+// to show the one picked; and says where the page's marker goes.
+func pageAtlases(b *Brief, w score.Weights) ([]pageAtlasView, *pageAtlas, error) {
+	first := b.Atlas
+	pa := &pageAtlas{Axes: first.Axes, Total: first.Total, Strip: len(first.Axes) == 2, Resolution: first.Resolution,
+		Held: []string{}, HeldNames: []string{}, HeldW: []float64{}, Cells: map[string]string{}}
+	for _, c := range first.Axes {
+		pa.Names = append(pa.Names, safetext.Flat(c))
+	}
+	for _, c := range first.Categories {
+		if v, ok := first.Held[c]; ok {
+			pa.Held, pa.HeldNames, pa.HeldW = append(pa.Held, c), append(pa.HeldNames, safetext.Flat(c)), append(pa.HeldW, v)
+		}
+	}
+	panel := svgPanelAt(0, 1, len(first.Axes))
+	pa.X, pa.Y = panel.origin()
+	pa.Side = panel.side
+	// Each semantics' atlas is drawn on a goroutine of its own: they share nothing.
+	views := make([]pageAtlasView, len(score.AllSemantics))
+	cells := make([]string, len(score.AllSemantics))
+	errs := make([]error, len(score.AllSemantics))
+	var wg sync.WaitGroup
+	for k, sem := range score.AllSemantics {
+		wg.Go(func() {
+			views[k], cells[k], errs[k] = pageAtlasOf(b, w, sem)
+		})
+	}
+	wg.Wait()
+	for k, sem := range score.AllSemantics {
+		if errs[k] != nil {
+			return nil, nil, errs[k]
+		}
+		pa.Cells[string(sem)] = cells[k]
+	}
+	return views, pa, nil
+}
+
+// pageAtlasOf draws the atlas of the brief under sem (the brief's own when it is its
+// semantics), and spells each cell's verdict.
+func pageAtlasOf(b *Brief, w score.Weights, sem score.Semantics) (pageAtlasView, string, error) {
+	g := b.Graph
+	a := b.Atlas
+	if sem != a.Semantics {
+		var err error
+		if a, err = report.BriefAtlas(g, w, sem, b.Verdict.Profile); err != nil {
+			return pageAtlasView{}, "", err
+		}
+	}
+	var buf bytes.Buffer
+	if err := NewAtlasSVGEncoder(&buf).Encode(&AtlasDoc{Title: g.Debate.Title, Atlases: []*score.Atlas{a}, Own: b.AtlasOwn}); err != nil {
+		return pageAtlasView{}, "", err
+	}
+	svg, err := inlineSVG(buf.Bytes())
+	if err != nil {
+		return pageAtlasView{}, "", fmt.Errorf("the atlas: %w", err)
+	}
+	cells := make([]byte, len(a.Cells))
+	for i, c := range a.Cells {
+		cells[i] = string(c.Verdict)[0]
+	}
+	return pageAtlasView{Semantics: sem, SVG: svg, Shown: sem == b.Atlas.Semantics}, string(cells), nil
+}
+
+// markerText says where the page's marker sits on the atlas a at the weights w, whose verdict
+// is live: the text the script writes again at every move.
+func markerText(pa *pageAtlas, a *score.Atlas, w score.Weights, live score.Verdict) string {
+	sum := 0.0
+	for _, c := range pa.Axes {
+		sum += w.Get(c)
+	}
+	if !(sum > 0) {
+		return "The weights now give " + andList(pa.Names) + " no weight: the ring has no place on the map."
+	}
+	var at score.Coord
+	parts := make([]string, len(pa.Axes))
+	for k, c := range pa.Axes {
+		at[k] = w.Get(c) / sum
+		parts[k] = pa.Names[k] + " " + strconv.Itoa(int(math.Round(100*at[k]))) + "%"
+	}
+	s := "The ring marks the weights now (" + strings.Join(parts, ", ")
+	if len(pa.Held) > 0 { // four categories or more: three axes
+		s += " of the weight the three share"
+	}
+	s += ")"
+	var off []string
+	for k, c := range pa.Held {
+		if math.Abs(w.Get(c)/sum-pa.HeldW[k]/pa.Total) > 1e-12 {
+			off = append(off, pa.HeldNames[k])
+		}
+	}
+	if len(off) > 0 {
+		held := " weighs otherwise than the map holds it"
+		if len(off) > 1 {
+			held = " weigh otherwise than the map holds them"
+		}
+		return s + ", but " + andList(off) + held + ", so its colour there need not be the verdict, which is " + verdictWord(live) + "."
+	}
+	cell := a.Nearest(at).Verdict
+	region := strings.ToUpper(string(cell))
+	if cell == score.VerdictTie {
+		region = "tie"
+	}
+	s += ": in the " + region + " region of the map."
+	if cell != live {
+		s += " Between the map's points, these exact weights give " + verdictWord(live) + "."
+	}
+	return s
+}
+
+func verdictWord(v score.Verdict) string {
+	if v == score.VerdictTie {
+		return "a tie"
+	}
+	return strings.ToUpper(string(v))
+}
+
+// andList joins names as "a, b and c".
+func andList(names []string) string {
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
 
 type pageSlider struct {
 	Index      int
@@ -280,25 +550,49 @@ func (e *HTMLEncoder) Encode(b *Brief) error {
 	if err != nil {
 		return err
 	}
-	var atlas template.HTML
-	if b.Atlas != nil {
-		var buf bytes.Buffer
-		if err := NewAtlasSVGEncoder(&buf).Encode(&AtlasDoc{Title: g.Debate.Title, Atlases: []*score.Atlas{b.Atlas}, Own: b.AtlasOwn}); err != nil {
+	explain := e.explain
+	if explain == nil {
+		p, err := NewPageContribution(g, nil)
+		if err != nil {
 			return err
 		}
-		if atlas, err = inlineSVG(buf.Bytes()); err != nil {
-			return fmt.Errorf("the atlas: %w", err)
+		explain = &p
+	}
+	sem := score.Semantics(b.Verdict.Semantics)
+	if !sem.Valid() {
+		sem = score.DefaultSemantics
+	}
+	w := score.Weights{}
+	for _, x := range b.Verdict.Weights {
+		w[x.Category] = x.Weight
+	}
+	// The deciding arguments as the script will draw them, for a reader without it: Go's
+	// numbers by the page's own function, whatever the brief was scored with.
+	r, err := score.EvaluateWith(g, w, sem, score.Options{Contributions: []score.ContributionFunc{explain.Func}})
+	if err != nil {
+		return err
+	}
+	data := newPageData(b, *explain)
+	var atlases []pageAtlasView
+	var marker string
+	if b.Atlas != nil {
+		if atlases, data.Atlas, err = pageAtlases(b, w); err != nil {
+			return err
 		}
+		marker = markerText(data.Atlas, b.Atlas, w, r.Verdict)
 	}
 	v := map[string]any{
-		"Atlas":   atlas,
-		"Debate":  g.Debate,
-		"Verdict": b.Verdict,
-		"Prose":   plainSentence(b.Verdict.Prose()),
-		"SVG":     svg,
-		"CSS":     template.CSS(pageCSS),
-		"JS":      template.JS(pageJS),
-		"Data":    newPageData(b),
+		"Atlases":     atlases,
+		"AtlasMarker": marker,
+		"Explain":     explainText(*explain),
+		"Deciding":    deciding(g, r, explain.Func, 5),
+		"Debate":      g.Debate,
+		"Verdict":     b.Verdict,
+		"Prose":       plainSentence(b.Verdict.Prose()),
+		"SVG":         svg,
+		"CSS":         template.CSS(pageCSS),
+		"JS":          template.JS(pageJS),
+		"Data":        data,
 		"CSP": "default-src 'none'; script-src " + hash(pageJS) + "; style-src " + hash(pageCSS) +
 			"; img-src data:; base-uri 'none'; form-action 'none'; connect-src 'none'",
 	}
