@@ -248,7 +248,7 @@ thesis score <strong data-argmap="thesis-score" data-value="{{if .Verdict.HasThe
 <p class="warning" data-argmap="warning" hidden>A cycle of the graph did not settle under these weights: treat the verdict with care.</p>
 <p class="note">As exported: {{.Prose}}</p>
 </div>
-<form class="controls" aria-label="Weights and semantics">
+<div class="controls" role="group" aria-label="Weights and semantics">
 <fieldset>
 <legend>Weights</legend>
 {{range .Sliders}}<div class="slider"><label for="w{{.Index}}">{{flat .Name}}</label><input type="range" id="w{{.Index}}" min="0" max="{{.Max}}" step="{{.Step}}" value="{{.Value}}" data-category="{{.Name}}" aria-describedby="wv{{.Index}}"><output id="wv{{.Index}}" for="w{{.Index}}">{{.Value}}</output></div>
@@ -257,7 +257,7 @@ thesis score <strong data-argmap="thesis-score" data-value="{{if .Verdict.HasThe
 <select id="semantics" data-argmap="semantics">{{range .Semantics}}<option value="{{.Value}}"{{if .Selected}} selected{{end}}>{{.Label}}</option>{{end}}</select>
 <button type="button" data-argmap="reset">Reset</button></div>
 <p class="note">Move a weight with the mouse or the arrow keys: the verdict, the scores, the map, the deciding arguments and the ring on the atlas follow.</p>
-</form>
+</div>
 <div class="deciding-box">
 <h3>What decides it</h3>
 <p class="note" data-argmap="explained-by" data-value="{{.Explain.Func}}"><strong>{{.Explain.Label}}</strong> {{.Explain.Meaning}}</p>
