@@ -6,36 +6,38 @@
 #   Argdown's own parser (argdown json) on the Argdown document, its arguments and relations
 #   compared one to one with argmap's JSON export, and that JSON imported back (argmap import
 #   --from argdown) to the same graph: ids, sides and relations,
-#   librsvg's rsvg-convert on the atlas SVG (one semantics and all five), rendered to PNG.
+#   librsvg's rsvg-convert on the atlas SVG (one semantics and all five), rendered to PNG,
+#   the SVG map (export --format svg) parsed by xmllint and rendered by rsvg-convert, the PNG
+#   map (export --format png) checked for its signature and size,
+#   html-validate on the HTML page (export --format html).
 # Then every Argdown file of ../shared/external/argdown goes through argdown json and argmap
 # import: each imports, validates and scores, or is refused with a reason (exit 2, one line).
 # It installs what is missing: the npm tools pinned in package-lock.json (npm ci), Graphviz and
-# librsvg2-bin (apt-get). Exits non-zero on the first export a parser rejects.
+# librsvg2-bin and libxml2-utils (apt-get). Exits non-zero on the first export a parser rejects.
 set -euo pipefail
 
 tools=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$tools/../.." && pwd)
 cd "$root"
 
-if [ ! -x "$tools/node_modules/.bin/argdown" ] || [ ! -x "$tools/node_modules/.bin/markdownlint-cli2" ]; then
+if [ ! -x "$tools/node_modules/.bin/argdown" ] || [ ! -x "$tools/node_modules/.bin/markdownlint-cli2" ] ||
+  [ ! -x "$tools/node_modules/.bin/html-validate" ]; then
   echo "== npm ci (.ci/tools)"
   npm ci --prefix "$tools" --no-audit --no-fund --loglevel=error
 fi
-if ! command -v dot >/dev/null 2>&1; then
-  echo "== apt-get install graphviz"
-  sudo=""
+# need installs a Debian package when its command is missing.
+need() {
+  local cmd=$1 pkg=$2
+  command -v "$cmd" >/dev/null 2>&1 && return
+  echo "== apt-get install $pkg"
+  local sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq graphviz >/dev/null
-fi
-
-if ! command -v rsvg-convert >/dev/null 2>&1; then
-  echo "== apt-get install librsvg2-bin"
-  sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq librsvg2-bin >/dev/null
-fi
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$pkg" >/dev/null
+}
+need dot graphviz
+need rsvg-convert librsvg2-bin
+need xmllint libxml2-utils
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -94,6 +96,31 @@ for corpus in "${corpora[@]}"; do
       exit 1
     fi
   done
+  checks=$((checks + 1))
+
+  echo "== $name: xmllint, rsvg-convert (SVG map); PNG map"
+  "$work/argmap" "${flags[@]}" export --format svg -o "$out/$name.map.svg"
+  "$work/argmap" "${flags[@]}" export --format svg --group category -o "$out/$name.map-grouped.svg"
+  for svg in "$out/$name.map.svg" "$out/$name.map-grouped.svg"; do
+    if ! xmllint --noout --nonet "$svg" 2>"$out/xmllint.err" || [ -s "$out/xmllint.err" ]; then
+      cat "$out/xmllint.err"
+      echo "check-exports: xmllint rejected the SVG map of $name ($svg)" >&2
+      exit 1
+    fi
+    if ! rsvg-convert -w 1000 "$svg" -o "${svg%.svg}.png" 2>"$out/rsvg.err" || [ -s "$out/rsvg.err" ] || [ ! -s "${svg%.svg}.png" ]; then
+      cat "$out/rsvg.err"
+      echo "check-exports: rsvg-convert rejected the SVG map of $name ($svg)" >&2
+      exit 1
+    fi
+  done
+  "$work/argmap" "${flags[@]}" export --format png -o "$out/$name.map.png"
+  node "$tools/check-png.js" "$out/$name.map.png"
+  checks=$((checks + 1))
+
+  echo "== $name: html-validate (HTML page)"
+  "$work/argmap" "${flags[@]}" export --format html -o "$out/$name.html"
+  "$work/argmap" "${flags[@]}" export --format html --semantics sum -o "$out/$name-sum.html"
+  (cd "$tools" && node_modules/.bin/html-validate --config .htmlvalidate.json "$out/$name.html" "$out/$name-sum.html")
   checks=$((checks + 1))
 done
 
