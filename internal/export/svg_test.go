@@ -3,13 +3,16 @@ package export
 import (
 	"bytes"
 	"context"
+	"encoding/binary"
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"image/png"
 	"io"
 	"math"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -440,5 +443,48 @@ func TestMapLayoutColumns(t *testing.T) {
 		if crossed > mapCrossings {
 			t.Errorf("%s: the arrows cross %d rows, more than %d", c.name, crossed, mapCrossings)
 		}
+	}
+}
+
+// TestPNG lays out the built-in debate as a PNG with the real dot: the file decodes as a PNG,
+// its header's size is the SVG's at 96 dpi, and the picture is big enough to read. Graphviz's
+// rasteriser (cairo) differs between machines, so no byte is pinned.
+func TestPNG(t *testing.T) {
+	dot := requireDot(t)
+	g := loadBuiltin(t)
+	pic, err := RenderMap(context.Background(), dot, g, MapOptions{}, "png")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(pic, []byte("\x89PNG\r\n\x1a\n")) {
+		t.Fatalf("no PNG signature: %q", pic[:min(8, len(pic))])
+	}
+	if len(pic) < 33 || string(pic[12:16]) != "IHDR" || binary.BigEndian.Uint32(pic[8:12]) != 13 {
+		t.Fatalf("the first chunk is not a 13-byte IHDR: %q", pic[8:min(33, len(pic))])
+	}
+	w, h := int(binary.BigEndian.Uint32(pic[16:20])), int(binary.BigEndian.Uint32(pic[20:24]))
+	img, err := png.Decode(bytes.NewReader(pic))
+	if err != nil {
+		t.Fatalf("the PNG does not decode: %v", err)
+	}
+	if b := img.Bounds(); b.Dx() != w || b.Dy() != h {
+		t.Errorf("the PNG decodes %dx%d, its IHDR says %dx%d", b.Dx(), b.Dy(), w, h)
+	}
+	svg, err := RenderMap(context.Background(), dot, g, MapOptions{}, "svg")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`<svg width="([0-9.]+)pt" height="([0-9.]+)pt"`).FindSubmatch(svg)
+	if m == nil {
+		t.Fatalf("the SVG has no size in points: %.80q", svg)
+	}
+	sw, _ := strconv.ParseFloat(string(m[1]), 64)
+	sh, _ := strconv.ParseFloat(string(m[2]), 64)
+	// dot draws a PNG at 96 dpi, an SVG in points (72 to the inch).
+	if wantW, wantH := sw*96/72, sh*96/72; math.Abs(float64(w)-wantW) > 2 || math.Abs(float64(h)-wantH) > 2 {
+		t.Errorf("the PNG is %dx%d px, want the SVG's %.0fx%.0f pt at 96 dpi: %.0fx%.0f", w, h, sw, sh, wantW, wantH)
+	}
+	if w < 800 || h < 400 || w > 4000 || h > 4000 {
+		t.Errorf("the PNG is %dx%d px, want 800 to 4,000 by 400 to 4,000", w, h)
 	}
 }
