@@ -3,15 +3,23 @@ package export
 import (
 	"bytes"
 	"context"
+	"encoding/binary"
 	"encoding/xml"
 	"errors"
+	"fmt"
+	"image/png"
 	"io"
+	"math"
 	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/argmap/argmap/internal/argument"
 	"github.com/argmap/argmap/internal/score"
+	"github.com/argmap/argmap/internal/synth"
 )
 
 // requireDot returns Graphviz's dot, or skips the test when it is not installed, unless
@@ -80,6 +88,9 @@ func TestMapDOTStyle(t *testing.T) {
 		t.Errorf("no edge at the widest width 6.00")
 	}
 	for _, line := range strings.Split(dot, "\n") {
+		if !strings.Contains(line, `id="rel_`) {
+			continue // the invisible edges that hold the grid have no width
+		}
 		if strings.HasPrefix(strings.TrimSpace(line), "n"+itoa(largest+1)+" -> ") && !strings.Contains(line, "penwidth=6.00") {
 			t.Errorf("the largest contribution's edge is not the widest: %s", line)
 		}
@@ -216,5 +227,264 @@ func TestInlineSVG(t *testing.T) {
 				t.Errorf("inlined as %q", got)
 			}
 		})
+	}
+}
+
+// minTextPx is how high the map's smallest text must stand when the SVG of the built-in
+// debate is shown 1,000 px wide.
+const minTextPx = 13.0
+
+// shownAt returns the height of the SVG's smallest text and the height of the whole picture,
+// both in px, when it is shown px wide: font-size times the scale Graphviz applied, over the
+// viewBox's width.
+func shownAt(t *testing.T, svg []byte, px float64) (text, height float64) {
+	t.Helper()
+	dec := xml.NewDecoder(bytes.NewReader(svg))
+	var viewW, viewH, scale float64
+	smallest := math.Inf(1)
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatalf("the SVG is not XML: %v", err)
+		}
+		se, ok := tok.(xml.StartElement)
+		if !ok {
+			continue
+		}
+		for _, a := range se.Attr {
+			switch {
+			case se.Name.Local == "svg" && a.Name.Local == "viewBox":
+				if _, err := fmt.Sscanf(a.Value, "%f %f %f %f", new(float64), new(float64), &viewW, &viewH); err != nil {
+					t.Fatalf("viewBox %q: %v", a.Value, err)
+				}
+			case se.Name.Local == "g" && a.Name.Local == "transform" && scale == 0:
+				var sy float64
+				if _, err := fmt.Sscanf(a.Value, "scale(%f %f)", &scale, &sy); err != nil {
+					t.Fatalf("transform %q: %v", a.Value, err)
+				}
+			case se.Name.Local == "text" && a.Name.Local == "font-size":
+				f, err := strconv.ParseFloat(a.Value, 64)
+				if err != nil {
+					t.Fatalf("font-size %q: %v", a.Value, err)
+				}
+				smallest = min(smallest, f)
+			}
+		}
+	}
+	if viewW <= 0 || scale <= 0 || math.IsInf(smallest, 1) {
+		t.Fatalf("the SVG has no viewBox width (%v), scale (%v) or text (%v)", viewW, scale, smallest)
+	}
+	return smallest * scale * px / viewW, viewH * px / viewW
+}
+
+// TestMapReadable checks the golden map of the built-in debate, and the same map with its
+// categories as clusters: shown 1,000 px wide, its text stands at least minTextPx high, and
+// the picture is at most 1.25 times as tall as it is wide. Laid out by dot alone, as the map
+// was before mapGrid, the built-in debate's text stood 9.6 px high.
+func TestMapReadable(t *testing.T) {
+	golden, err := os.ReadFile(filepath.Join("testdata", "golden", "builtin.svg"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	check := func(t *testing.T, svg []byte) {
+		text, height := shownAt(t, svg, 1000)
+		t.Logf("shown 1,000 px wide: text %.1f px high, the map %.0f px high", text, height)
+		if text < minTextPx {
+			t.Errorf("shown 1,000 px wide, the map's text is %.1f px high, want at least %.1f", text, minTextPx)
+		}
+		if height > 1250 {
+			t.Errorf("shown 1,000 px wide, the map is %.0f px high, want at most 1,250", height)
+		}
+	}
+	t.Run("golden", func(t *testing.T) { check(t, golden) })
+	t.Run("clusters", func(t *testing.T) {
+		dot := requireDot(t)
+		g := loadBuiltin(t)
+		svg, err := RenderMap(context.Background(), dot, g, MapOptions{GroupCategory: true}, "svg")
+		if err != nil {
+			t.Fatal(err)
+		}
+		check(t, svg)
+	})
+}
+
+// TestMapGrid checks the grid the map is laid out on, for the built-in debate, the fixtures,
+// generated debates with and without cycles and a filtered one: every node in its own cell,
+// within mapColumns, the thesis alone on top; no more rows than a column of every argument;
+// with sides as the bands, the thesis's pro arguments left of its cons; and for the built-in
+// debate, every arrow pointing up.
+func TestMapGrid(t *testing.T) {
+	graphs := map[string]*argument.Graph{
+		"builtin":   loadBuiltin(t),
+		"synth 200": argument.NewGraph(synth.Generate(synth.Options{Arguments: 200, Seed: 1})),
+		"cycles":    argument.NewGraph(synth.Generate(synth.Options{Arguments: 300, Seed: 2, Cycles: 6})),
+	}
+	for _, name := range fixtures {
+		graphs[name] = loadFixture(t, name)
+	}
+	// Only the cons: an argument whose target was filtered out answers nothing left.
+	graphs["filtered"] = graphs["synth 200"].Subgraph(func(a *argument.Argument) bool { return a.Side == argument.Con })
+	for _, name := range []string{"builtin", "basic", "hostile", "synth 200", "cycles", "filtered"} {
+		g := graphs[name]
+		for _, clusters := range []bool{false, true} {
+			t.Run(fmt.Sprintf("%s/clusters=%v", name, clusters), func(t *testing.T) {
+				bands := mapBands{count: 2, of: func(i int) int {
+					if g.Argument(i).Side == argument.Con {
+						return 1
+					}
+					return 0
+				}}
+				if clusters {
+					cats := map[string]int{}
+					for _, a := range g.Arguments() {
+						if _, ok := cats[a.Category]; !ok {
+							cats[a.Category] = len(cats)
+						}
+					}
+					bands = mapBands{count: len(cats), of: func(i int) int { return cats[g.Argument(i).Category] }, keep: true}
+				}
+				at := mapGrid(g, mapColumns, bands)
+				if len(at) != g.Len() {
+					t.Fatalf("%d cells for %d nodes", len(at), g.Len())
+				}
+				taken := map[cell]int{}
+				for i, c := range at {
+					if j, ok := taken[c]; ok {
+						t.Errorf("n%d and n%d share the cell %+v", j, i, c)
+					}
+					taken[c] = i
+					if c.col < 0 || c.col >= mapColumns {
+						t.Errorf("n%d is in column %d, outside 0 to %d", i, c.col, mapColumns-1)
+					}
+					if (i == argument.ThesisNode) != (c.row == 0) || c.row < 0 || c.row >= g.Len() {
+						t.Errorf("n%d is in row %d", i, c.row)
+					}
+				}
+				if !clusters && name != "filtered" {
+					maxPro, minCon := -1, mapColumns
+					for _, e := range g.In(argument.ThesisNode) {
+						if len(g.Out(e.Node)) > 1 {
+							continue // it may hang under its other target, in that one's band
+						}
+						if g.Argument(e.Node).Side == argument.Con {
+							minCon = min(minCon, at[e.Node].col)
+						} else {
+							maxPro = max(maxPro, at[e.Node].col)
+						}
+					}
+					if maxPro >= minCon {
+						t.Errorf("a pro argument on the thesis is in column %d, a con in column %d: want the pros left of the cons", maxPro, minCon)
+					}
+				}
+				if name == "builtin" {
+					for _, r := range edges(g) {
+						if at[r.From].row <= at[r.To].row {
+							t.Errorf("n%d (row %d) -> n%d (row %d) does not point up", r.From, at[r.From].row, r.To, at[r.To].row)
+						}
+					}
+				}
+			})
+		}
+	}
+}
+
+// TestMapSynthWidth lays out a generated debate of 200 arguments: bounded by mapGrid, the map
+// stays a few boxes wide, growing downwards; left to dot it was 9,482 pt wide.
+func TestMapSynthWidth(t *testing.T) {
+	dot := requireDot(t)
+	g := argument.NewGraph(synth.Generate(synth.Options{Arguments: 200, Seed: 1}))
+	svg, err := RenderMap(context.Background(), dot, g, MapOptions{}, "svg")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, height := shownAt(t, svg, 1000)
+	t.Logf("200 arguments shown 1,000 px wide: text %.1f px high, the map %.0f px high", text, height)
+	// Eight px at 1,000 px wide is 13 px at 1,600: a screen's width, scrolled down.
+	if text < 8 {
+		t.Errorf("shown 1,000 px wide, the 200-argument map's text is %.1f px high, want at least 8", text)
+	}
+}
+
+// TestMapLayoutColumns checks when the map gets more columns than mapColumns: not for the
+// built-in debate, but for a generated one of 1,000 arguments, whose arrows would cross
+// 30,000 rows in mapColumns columns; then they cross no more than mapCrossings.
+func TestMapLayoutColumns(t *testing.T) {
+	sides := func(g *argument.Graph) mapBands {
+		return mapBands{count: 2, of: func(i int) int {
+			if g.Argument(i).Side == argument.Con {
+				return 1
+			}
+			return 0
+		}}
+	}
+	for _, c := range []struct {
+		name string
+		g    *argument.Graph
+		wide bool
+	}{
+		{"builtin", loadBuiltin(t), false},
+		{"synth 1000", argument.NewGraph(synth.Generate(synth.Options{Arguments: 1000, Seed: 1})), true},
+	} {
+		at := mapLayout(c.g, sides(c.g))
+		columns, crossed := 0, 0
+		for _, a := range at {
+			columns = max(columns, a.col+1)
+		}
+		for _, r := range edges(c.g) {
+			crossed += max(0, at[r.From].row-at[r.To].row-1)
+		}
+		t.Logf("%s: %d columns, %d rows crossed", c.name, columns, crossed)
+		if (columns > mapColumns) != c.wide {
+			t.Errorf("%s: %d columns, want more than %d: %v", c.name, columns, mapColumns, c.wide)
+		}
+		if crossed > mapCrossings {
+			t.Errorf("%s: the arrows cross %d rows, more than %d", c.name, crossed, mapCrossings)
+		}
+	}
+}
+
+// TestPNG lays out the built-in debate as a PNG with the real dot: the file decodes as a PNG,
+// its header's size is the SVG's at 96 dpi, and the picture is big enough to read. Graphviz's
+// rasteriser (cairo) differs between machines, so no byte is pinned.
+func TestPNG(t *testing.T) {
+	dot := requireDot(t)
+	g := loadBuiltin(t)
+	pic, err := RenderMap(context.Background(), dot, g, MapOptions{}, "png")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(pic, []byte("\x89PNG\r\n\x1a\n")) {
+		t.Fatalf("no PNG signature: %q", pic[:min(8, len(pic))])
+	}
+	if len(pic) < 33 || string(pic[12:16]) != "IHDR" || binary.BigEndian.Uint32(pic[8:12]) != 13 {
+		t.Fatalf("the first chunk is not a 13-byte IHDR: %q", pic[8:min(33, len(pic))])
+	}
+	w, h := int(binary.BigEndian.Uint32(pic[16:20])), int(binary.BigEndian.Uint32(pic[20:24]))
+	img, err := png.Decode(bytes.NewReader(pic))
+	if err != nil {
+		t.Fatalf("the PNG does not decode: %v", err)
+	}
+	if b := img.Bounds(); b.Dx() != w || b.Dy() != h {
+		t.Errorf("the PNG decodes %dx%d, its IHDR says %dx%d", b.Dx(), b.Dy(), w, h)
+	}
+	svg, err := RenderMap(context.Background(), dot, g, MapOptions{}, "svg")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`<svg width="([0-9.]+)pt" height="([0-9.]+)pt"`).FindSubmatch(svg)
+	if m == nil {
+		t.Fatalf("the SVG has no size in points: %.80q", svg)
+	}
+	sw, _ := strconv.ParseFloat(string(m[1]), 64)
+	sh, _ := strconv.ParseFloat(string(m[2]), 64)
+	// dot draws a PNG at 96 dpi, an SVG in points (72 to the inch).
+	if wantW, wantH := sw*96/72, sh*96/72; math.Abs(float64(w)-wantW) > 2 || math.Abs(float64(h)-wantH) > 2 {
+		t.Errorf("the PNG is %dx%d px, want the SVG's %.0fx%.0f pt at 96 dpi: %.0fx%.0f", w, h, sw, sh, wantW, wantH)
+	}
+	if w < 800 || h < 400 || w > 4000 || h > 4000 {
+		t.Errorf("the PNG is %dx%d px, want 800 to 4,000 by 400 to 4,000", w, h)
 	}
 }
