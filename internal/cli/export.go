@@ -170,6 +170,7 @@ func runExport(opts *exportOptions) error {
 		mapOpts.GroupCategory = opts.group == "category"
 	}
 	var mapSVG []byte
+	var omitted int
 	var explain export.PageContribution
 	if format == export.HTML {
 		// The page explains the verdict by a function its script computes at every move.
@@ -179,8 +180,11 @@ func runExport(opts *exportOptions) error {
 		if explain.FellBack() && opts.contrib.cmd.Flags().Changed("contributions") {
 			fmt.Fprintf(app.IO.Err, "argmap: warning: the page explains the verdict by removal: the Shapley values of its %s arguments that reach the thesis would be sampled (they are exact up to %d), which the page cannot redo at every move\n", report.Thousands(explain.Players), explain.Limit)
 		}
-		// The page is whole without the map: Graphviz missing only leaves it out.
-		if dot, err := export.FindDot(); err == nil {
+		// The page is whole without the map: Graphviz missing, or a debate too large to draw,
+		// only leaves it out.
+		if n := len(g.Arguments()); n > export.PageMapArguments {
+			omitted = n
+		} else if dot, err := export.FindDot(); err == nil {
 			if mapSVG, err = export.RenderMap(context.Background(), dot, g, mapOpts, "svg"); err != nil {
 				return fmt.Errorf("cannot export as html: %w", err)
 			}
@@ -249,7 +253,7 @@ func runExport(opts *exportOptions) error {
 		case export.AIF:
 			err = export.NewAIFEncoder(ew).Encode(g)
 		case export.HTML:
-			err = export.NewHTMLEncoder(ew, mapSVG).Explain(explain).Encode(brief)
+			err = export.NewHTMLEncoder(ew, mapSVG).Explain(explain).OmitMap(omitted).Encode(brief)
 		case export.SVG, export.PNG:
 			err = export.NewPictureEncoder(ew, layout, string(format)).Encode(context.Background(), g, mapOpts)
 		}

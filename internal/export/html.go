@@ -39,6 +39,19 @@ type HTMLEncoder struct {
 	w       io.Writer
 	svg     []byte
 	explain *PageContribution
+	omitted int // arguments of a map left out for its size; 0 when none was
+}
+
+// PageMapArguments is the most arguments whose map the HTML page draws. Past it Graphviz takes
+// seconds to minutes (10,000 arguments run past its 60 s timeout), and the map, tens of
+// thousands of points wide, reads at no width a page can show.
+const PageMapArguments = 1000
+
+// OmitMap says that the map of a debate of n arguments was left out for its size (more than
+// PageMapArguments): the page says so, and how to draw a part of it.
+func (e *HTMLEncoder) OmitMap(n int) *HTMLEncoder {
+	e.omitted = n
+	return e
 }
 
 // NewHTMLEncoder returns an encoder that writes to w. svg is the map as RenderMap draws it, or
@@ -273,6 +286,7 @@ thesis score <strong data-argmap="thesis-score" data-value="{{if .Verdict.HasThe
 <h2 id="map-h">Map</h2>
 {{if .SVG}}<figure class="map" data-argmap="map">{{.SVG}}</figure>
 <p class="legend">Pro arguments are green rounded boxes, con arguments red boxes with cut corners; supports are solid green arrows, attacks dashed red ones; an arrow's width is how much its argument moves the margin. <span class="screen">Click a box to read the argument.</span></p>
+{{else if ne .Omitted "0"}}<p class="note" data-argmap="no-map">The map of these {{.Omitted}} arguments is left out: past {{.MapMax}} it is too large to lay out quickly or to read on a page. Draw a part of it with <code>argmap export --format svg --category NAME</code> (or <code>--side</code>, <code>--search</code>).</p>
 {{else}}<p class="note" data-argmap="no-map">The map needs Graphviz, which was not installed when this page was made: install it (apt-get install graphviz) and export again. Everything else works without it.</p>{{end}}
 </section>
 
@@ -590,6 +604,8 @@ func (e *HTMLEncoder) Encode(b *Brief) error {
 		"Verdict":     b.Verdict,
 		"Prose":       plainSentence(b.Verdict.Prose()),
 		"SVG":         svg,
+		"Omitted":     report.Thousands(e.omitted),
+		"MapMax":      report.Thousands(PageMapArguments),
 		"CSS":         template.CSS(pageCSS),
 		"JS":          template.JS(pageJS),
 		"Data":        data,
