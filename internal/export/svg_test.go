@@ -163,20 +163,8 @@ func TestSVGParses(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			dec := xml.NewDecoder(bytes.NewReader(svg))
 			nodes, rels := 0, 0
-			for {
-				tok, err := dec.Token()
-				if err == io.EOF {
-					break
-				}
-				if err != nil {
-					t.Fatalf("the SVG is not XML: %v", err)
-				}
-				se, ok := tok.(xml.StartElement)
-				if !ok {
-					continue
-				}
+			eachElement(t, svg, func(se xml.StartElement) {
 				switch se.Name.Local {
 				case "script", "foreignObject", "a", "use", "image":
 					t.Errorf("the SVG holds a <%s> element", se.Name.Local)
@@ -192,7 +180,7 @@ func TestSVGParses(t *testing.T) {
 						rels++
 					}
 				}
-			}
+			})
 			if nodes != g.Len() {
 				t.Errorf("the SVG has %d nodes, want %d", nodes, g.Len())
 			}
@@ -234,26 +222,32 @@ func TestInlineSVG(t *testing.T) {
 // debate is shown 1,000 px wide.
 const minTextPx = 13.0
 
+// eachElement calls fn with each start element of svg, failing the test if svg is not XML.
+func eachElement(t *testing.T, svg []byte, fn func(xml.StartElement)) {
+	t.Helper()
+	dec := xml.NewDecoder(bytes.NewReader(svg))
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			return
+		}
+		if err != nil {
+			t.Fatalf("the SVG is not XML: %v", err)
+		}
+		if se, ok := tok.(xml.StartElement); ok {
+			fn(se)
+		}
+	}
+}
+
 // shownAt returns the height of the SVG's smallest text and the height of the whole picture,
 // both in px, when it is shown px wide: font-size times the scale Graphviz applied, over the
 // viewBox's width.
 func shownAt(t *testing.T, svg []byte, px float64) (text, height float64) {
 	t.Helper()
-	dec := xml.NewDecoder(bytes.NewReader(svg))
 	var viewW, viewH, scale float64
 	smallest := math.Inf(1)
-	for {
-		tok, err := dec.Token()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			t.Fatalf("the SVG is not XML: %v", err)
-		}
-		se, ok := tok.(xml.StartElement)
-		if !ok {
-			continue
-		}
+	eachElement(t, svg, func(se xml.StartElement) {
 		for _, a := range se.Attr {
 			switch {
 			case se.Name.Local == "svg" && a.Name.Local == "viewBox":
@@ -273,7 +267,7 @@ func shownAt(t *testing.T, svg []byte, px float64) (text, height float64) {
 				smallest = min(smallest, f)
 			}
 		}
-	}
+	})
 	if viewW <= 0 || scale <= 0 || math.IsInf(smallest, 1) {
 		t.Fatalf("the SVG has no viewBox width (%v), scale (%v) or text (%v)", viewW, scale, smallest)
 	}
