@@ -539,7 +539,7 @@ func compareContributions(t *testing.T, b *browser, g *argument.Graph, st pageSt
 	for _, a := range r.Arguments {
 		value[a.ID] = a.Value(f)
 	}
-	for _, side := range deciding(g, r, f, 5) {
+	for _, side := range deciding(g, r, 5) {
 		for _, row := range side.Rows {
 			want = append(want, shareRow{Toward: side.Toward, ID: row.ID, Value: row.Value})
 		}

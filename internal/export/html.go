@@ -2,7 +2,6 @@ package export
 
 import (
 	"bytes"
-	"cmp"
 	"crypto/sha256"
 	_ "embed"
 	"encoding/base64"
@@ -13,7 +12,6 @@ import (
 	"io"
 	"math"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -344,13 +342,7 @@ type pageExplain struct {
 // "What decides it" says it (report.ContributionSection), without its numbers, which move.
 func explainText(p PageContribution) pageExplain {
 	e := pageExplain{Func: p.Func}
-	if p.Func == score.Shapley {
-		e.Label = "By Shapley value:"
-		e.Meaning = "each argument's share is its average effect on the margin over every order in which the arguments could be added (Kampik et al. 2024); the shares add up to the margin."
-	} else {
-		e.Label = "By removal:"
-		e.Meaning = "each argument's share is the margin minus the margin without it (Kampik et al. 2024), what losing that one argument would change; the shares need not add up to the margin."
-	}
+	e.Label, e.Meaning = report.ShareMeaning(p.Func)
 	if p.FellBack() {
 		e.Note = fmt.Sprintf("argmap score explains by Shapley values, but for the %s arguments that reach the thesis here (exact up to %d) it estimates them from sampled orders, which the page cannot redo at every move: the page explains by removal, as argmap score --contributions removal does.",
 			report.Thousands(p.Players), p.Limit)
@@ -369,26 +361,20 @@ type pageShare struct {
 	Value           float64
 }
 
-// deciding lists the arguments that push the margin most toward pro and toward con under f,
-// up to top each way, as the brief's "What decides it" does; the script redraws the same lists.
-func deciding(g *argument.Graph, r *score.Result, f score.ContributionFunc, top int) []pageToward {
-	pro, con := pageToward{Toward: "pro"}, pageToward{Toward: "con"}
-	for k, a := range r.Arguments {
-		row := pageShare{Index: k + 1, ID: a.ID, Title: g.Argument(k + 1).Title, Side: string(a.Side), Value: a.Value(f)}
-		switch {
-		case row.Value >= 5e-4:
-			pro.Rows = append(pro.Rows, row)
-		case row.Value <= -5e-4:
-			con.Rows = append(con.Rows, row)
+// deciding lists the arguments that push the margin most toward pro and toward con by r's
+// contribution function, up to top each way, as report.NewDeciders picks them for the brief's
+// "What decides it"; the script redraws the same lists.
+func deciding(g *argument.Graph, r *score.Result, top int) []pageToward {
+	d := report.NewDeciders(r)
+	pro, con, _ := d.Top(top)
+	out := []pageToward{{Toward: "pro"}, {Toward: "con"}}
+	for t, list := range [][]score.ArgumentScore{pro, con} {
+		for _, a := range list {
+			i, _ := g.Index(a.ID)
+			out[t].Rows = append(out[t].Rows, pageShare{Index: i, ID: a.ID, Title: g.Argument(i).Title, Side: string(a.Side), Value: a.Value(d.Func)})
 		}
 	}
-	for _, t := range []*pageToward{&pro, &con} {
-		slices.SortStableFunc(t.Rows, func(x, y pageShare) int {
-			return cmp.Compare(math.Abs(y.Value), math.Abs(x.Value))
-		})
-		t.Rows = t.Rows[:min(len(t.Rows), top)]
-	}
-	return []pageToward{pro, con}
+	return out
 }
 
 type pageAtlasView struct {
@@ -599,7 +585,7 @@ func (e *HTMLEncoder) Encode(b *Brief) error {
 		"Atlases":     atlases,
 		"AtlasMarker": marker,
 		"Explain":     explainText(*explain),
-		"Deciding":    deciding(g, r, explain.Func, 5),
+		"Deciding":    deciding(g, r, 5),
 		"Debate":      g.Debate,
 		"Verdict":     b.Verdict,
 		"Prose":       plainSentence(b.Verdict.Prose()),

@@ -115,3 +115,13 @@ func Legend(f score.ContributionFunc, margin float64) string {
 	}
 	return "removal: the margin minus the margin without it"
 }
+
+// ShareMeaning names contribution function f as a list's heading ("By Shapley value:") and says
+// in a sentence what a share means, without the numbers, for a view whose numbers move (the
+// HTML page). It knows Shapley values and removal, the functions the page computes.
+func ShareMeaning(f score.ContributionFunc) (label, meaning string) {
+	if f == score.Shapley {
+		return "By Shapley value:", "each argument's share is its average effect on the margin over every order in which the arguments could be added (Kampik et al. 2024); the shares add up to the margin."
+	}
+	return "By removal:", "each argument's share is the margin minus the margin without it (Kampik et al. 2024), what losing that one argument would change; the shares need not add up to the margin."
+}

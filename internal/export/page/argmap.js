@@ -531,7 +531,8 @@
       for (var i = 1; i < N; i++) {
         if (toward === "pro" ? contrib[i] >= 5e-4 : contrib[i] <= -5e-4) idx.push(i);
       }
-      idx.sort(function (a, b) { return Math.abs(contrib[b]) - Math.abs(contrib[a]) || a - b; });
+      // Largest first; values equal to 1e-9 keep corpus order, as report.NewDeciders sorts them.
+      idx.sort(function (a, b) { return Math.round(Math.abs(contrib[b]) * 1e9) - Math.round(Math.abs(contrib[a]) * 1e9) || a - b; });
       while (list.firstChild) list.removeChild(list.firstChild);
       idx.slice(0, 5).forEach(function (i) {
         var li = document.createElement("li"), a = document.createElement("a"), share = document.createElement("span");
