@@ -25,16 +25,7 @@ if [ ! -x "$tools/node_modules/.bin/argdown" ] || [ ! -x "$tools/node_modules/.b
   echo "== npm ci (.ci/tools)"
   npm ci --prefix "$tools" --no-audit --no-fund --loglevel=error
 fi
-# need installs a Debian package when its command is missing.
-need() {
-  local cmd=$1 pkg=$2
-  command -v "$cmd" >/dev/null 2>&1 && return
-  echo "== apt-get install $pkg"
-  local sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$pkg" >/dev/null
-}
+. "$root/.ci/need.sh"
 need dot graphviz
 need rsvg-convert librsvg2-bin
 need xmllint libxml2-utils

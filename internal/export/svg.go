@@ -268,10 +268,11 @@ const mapCrossings = 6000
 // mapLayout lays the map out in mapColumns columns, or, when its arrows would cross more than
 // mapCrossings rows, in twice as many, and so on.
 func mapLayout(g *argument.Graph, bands mapBands) []cell {
+	rels := edges(g)
 	for columns := mapColumns; ; columns *= 2 {
 		at := mapGrid(g, columns, bands)
 		crossed := 0
-		for _, r := range edges(g) {
+		for _, r := range rels {
 			crossed += max(0, at[r.From].row-at[r.To].row-1)
 		}
 		if crossed <= mapCrossings || columns >= g.Len() {
