@@ -117,6 +117,8 @@ type parsed struct {
 	// how many, and whether they decoded (first, into decoded) without a problem.
 	handed     int
 	handedNeat bool
+
+	slow bool // yamlfast declined the file: it is parsed by yaml/v4, in order
 }
 
 // sequentialDecode turns off taking files decoded on their own, for tests that hold the two
@@ -174,7 +176,8 @@ func (s spares[T]) put(x *T) {
 // Each argument is decoded as soon as yamlfast has read it, and its tree then goes: what a file
 // in flight holds is its bytes, the values decoded from it and one argument's tree (with the
 // rest of the file's tree, the debate and profiles, which are small). A file yamlfast leaves to
-// yaml/v4 is held as its whole tree until it is decoded. At most a few files are in flight.
+// yaml/v4 is parsed whole, when its turn to be decoded comes: one such tree at a time. At most a
+// few files are in flight.
 func (l *loader) files(fsys fs.FS, files []corpusFile) {
 	results := make([]chan parsed, len(files))
 	for i := range results {
@@ -219,16 +222,18 @@ func (l *loader) files(fsys fs.FS, files []corpusFile) {
 				if wholeTrees {
 					each = nil
 				}
-				root, fast := sink.parse(f.name, data, parser, each)
+				root, fast := parser.ParseEach(data, argumentsKey, each)
 				r := sink.parsed(root)
 				r.buf, r.data = buf, data // to decode the arguments again, in order
-				if fast {
-					r.parser = parser // the tree is in its memory until decoded
-					r.handed, r.handedNeat = handed, !ahead.eventful()
-				} else {
+				if !fast {
+					// Left to yaml/v4, in order: see the loop below.
 					parsers.put(parser)
-					ahead = newLoader(l.dir) // without what yamlfast handed over before it gave up
+					r.slow = true
+					results[i] <- r
+					return
 				}
+				r.parser = parser // the tree is in its memory until decoded
+				r.handed, r.handedNeat = handed, !ahead.eventful()
 				if root != nil {
 					ahead.decodeFile(f.name, root, nil)
 					r.decoded = ahead
@@ -250,6 +255,12 @@ func (l *loader) files(fsys fs.FS, files []corpusFile) {
 			}
 			l.dropped += r.dropped
 			l.droppedErrors += r.droppedErrors
+			if r.slow && !r.oversize {
+				// yaml/v4 holds a file's whole tree, at some 40 bytes for each byte of
+				// it: one file at a time, here, keeps that from growing with the number
+				// of processors.
+				r.root = l.parseSlow(f.name, r.data)
+			}
 			if r.oversize {
 				l.oversize = true
 			} else if args, ok := r.decoded.arguments(); ok && len(l.args)+len(args) <= maxArguments && !sequentialDecode {
@@ -387,8 +398,7 @@ var bom = []byte("\ufeff")
 // parser's memory until its next Parse).
 //
 // Most files are in the subset yamlfast reads, several times faster than yaml/v4 and to the
-// same tree. The rest, and every file with a mistake in it, go to yaml/v4 after a check of the
-// encoding, which places the bad character that yaml/v4 would refuse without a position.
+// same tree. The rest, and every file with a mistake in it, go to parseSlow.
 //
 // When each is not nil and yamlfast reads the file, each is given the arguments one by one as
 // they are read, and the tree lacks them; each may have been given some when yamlfast gives
@@ -397,41 +407,48 @@ func (l *loader) parse(name string, data []byte, parser *yamlfast.Parser, each f
 	if root, ok := parser.ParseEach(data, argumentsKey, each); ok {
 		return root, true
 	}
+	return l.parseSlow(name, data), false
+}
+
+// parseSlow parses a file yamlfast declined with yaml/v4, after a check of the encoding that
+// places the bad character yaml/v4 would refuse without a position. It returns nil for a file
+// with no document or with a problem, which it reports.
+func (l *loader) parseSlow(name string, data []byte) *yaml.Node {
 	if at, r, bad := scanText(name, data); bad {
 		if r < 0 {
 			l.add(point(at), ruleEncoding, "the file is not valid UTF-8 (byte 0x%02x): save it as UTF-8", -r)
 		} else {
 			l.add(point(at), ruleEncoding, "the file holds the control character %s, which YAML does not allow: remove it, or write it as an escape inside double quotes", safetext.Line(string(r)))
 		}
-		return nil, false
+		return nil
 	}
 	loader, err := yaml.NewLoader(bytes.NewReader(data), yaml.WithPlugin(limits{}))
 	if err != nil {
 		l.add(point(argument.Pos{File: name}), ruleUnreadable, "cannot read the file: %v", err)
-		return nil, false
+		return nil
 	}
 	var doc yaml.Node
 	if err := loader.Load(&doc); err != nil {
 		if err == io.EOF {
-			return nil, false
+			return nil
 		}
 		l.yamlError(name, err)
-		return nil, false
+		return nil
 	}
 	var next yaml.Node
 	switch err := loader.Load(&next); {
 	case err == io.EOF:
 	case err != nil:
 		l.yamlError(name, err)
-		return nil, false
+		return nil
 	default:
 		l.add(at(name, &next), ruleYAMLSyntax, "a second YAML document: %s holds one document; remove the --- line and merge it, or move it to a file of its own", cmp.Or(l.fileKind, "a corpus file"))
-		return nil, false
+		return nil
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
-		return nil, false
+		return nil
 	}
-	return doc.Content[0], false
+	return doc.Content[0]
 }
 
 // scanText finds the first byte that is not UTF-8 (r is minus its value) or the first

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -76,6 +77,26 @@ func (c memoryCorpus) withCRLF() memoryCorpus {
 func (c memoryCorpus) withTab() memoryCorpus {
 	c.name += ", a tab"
 	return c.edit(func(s string) string { return strings.Replace(s, "in one line", "in\tone line", 1) })
+}
+
+// withTag tags the first argument's strength, which yamlfast leaves to yaml/v4.
+func (c memoryCorpus) withTag() memoryCorpus {
+	c.name += ", a tag"
+	return c.edit(func(s string) string { return strings.Replace(s, "strength: 0.5", "strength: !!float 0.5", 1) })
+}
+
+// slowFiles is three flow files of about 2 MiB, each with a tag that leaves it to yaml/v4, which
+// holds a file's whole tree: loaded one after another, they take little more than one does.
+func slowFiles() memoryCorpus {
+	one := flowCorpus().withTag().files["01-arguments.yaml"]
+	third := bytes.Index(one[len(one)/3:], []byte("\n  - ")) + len(one)/3 + 1
+	part := one[:third]
+	c := memoryCorpus{name: "three files yaml/v4 reads", files: map[string][]byte{"00-debate.yaml": []byte(memoryDebate)}, bytes: len(part)}
+	for k := range 3 {
+		// Each file its own ids: a0 becomes b0, c0, d0.
+		c.files[fmt.Sprintf("%02d-arguments.yaml", k+1)] = bytes.ReplaceAll(part, []byte("id: a"), []byte("id: "+string(rune('b'+k))))
+	}
+	return c
 }
 
 func (c memoryCorpus) edit(change func(string) string) memoryCorpus {
@@ -180,20 +201,28 @@ func TestLoadMemoryPerByte(t *testing.T) {
 	}
 	flow := flowCorpus()
 	for _, tc := range []struct {
-		c    memoryCorpus
-		most float64 // bytes of heap at the peak for each byte of the big file
+		c     memoryCorpus
+		most  float64 // bytes of heap at the peak for each byte of the big file
+		procs []int   // GOMAXPROCS to load at; 1 and 2 when nil
 	}{
 		// The debate decoded from a flow file takes 5.4 times the file (an Argument, with
 		// its relation, quote and positions, for every 170 bytes); the checks add to it.
-		{flow, 12},
-		{flow.withDebate(), 12},
-		{flow.withMistakes(), 12},
-		{flow.withCRLF(), 12},
-		{flow.withTab(), 45},
-		{blockCorpus(t), 6},
+		{flow, 12, nil},
+		{flow.withDebate(), 12, nil},
+		{flow.withMistakes(), 12, nil},
+		{flow.withCRLF(), 12, nil},
+		{flow.withTab(), 45, nil},
+		{flow.withTag(), 45, nil},
+		// One tree at a time beside the arguments of all three: 45 to 47 bytes a byte. When
+		// each file was parsed as it was read, two or three trees at once took 60 to 96.
+		{slowFiles(), 55, []int{1, 2, 4}},
+		{blockCorpus(t), 6, nil},
 	} {
 		folder := tc.c.write(t, dir)
-		for _, procs := range []int{1, 2} {
+		if tc.procs == nil {
+			tc.procs = []int{1, 2}
+		}
+		for _, procs := range tc.procs {
 			t.Run(fmt.Sprintf("%s/GOMAXPROCS=%d", tc.c.name, procs), func(t *testing.T) {
 				defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
 				peak, kept := peakHeap(t, folder, tc.c.mistakes)
