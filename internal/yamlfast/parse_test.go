@@ -74,6 +74,7 @@ func check(t testing.TB, src []byte) bool {
 	t.Helper()
 	got, ok := Parse(src)
 	if !ok {
+		checkEachDeclined(t, src)
 		return false
 	}
 	want, err := reference(src)
@@ -83,9 +84,26 @@ func check(t testing.TB, src []byte) bool {
 	if d := diff("", got, want); d != "" {
 		t.Fatalf("Parse and yaml/v4 differ at %s\ninput:\n%s", d, src)
 	}
-	checkEach(t, src, want)
+	checkEach(t, src, want, true)
 	checkCRLF(t, src, got)
 	return true
+}
+
+// checkEachDeclined tries ParseEach on src, which Parse declined: ParseEach reads the items of
+// its list that Parse declined with yaml/v4, and may then accept the file, to yaml/v4's tree.
+// When yaml/v4 refuses src, it must too; the list is then guessed to be the first key's.
+func checkEachDeclined(t testing.TB, src []byte) {
+	t.Helper()
+	want, err := reference(src)
+	if err == nil {
+		checkEach(t, src, want, false)
+		return
+	}
+	key, _, _ := bytes.Cut(src, []byte(":"))
+	var p Parser
+	if _, ok := p.ParseEach(src, string(key), func(*yaml.Node) {}); ok {
+		t.Fatalf("ParseEach(%q) accepted what yaml/v4 refuses (%v):\n%s", key, err, src)
+	}
 }
 
 // checkCRLF holds the tree Parse gave for src to yaml/v4's for src as Windows editors write
@@ -116,8 +134,8 @@ func checkCRLF(t testing.TB, src []byte, tree *yaml.Node) {
 // mapping whose value is a list (and for a key the document does not have): the items handed
 // over are the list's, in order, each whole when it is handed over, and the tree returned is
 // want with that list empty. A second key of the same name, and every list inside or after
-// the one handed over, stays in the tree.
-func checkEach(t testing.TB, src []byte, want *yaml.Node) {
+// the one handed over, stays in the tree. ParseEach may refuse src when must is false.
+func checkEach(t testing.TB, src []byte, want *yaml.Node, must bool) {
 	t.Helper()
 	key := "no such key"
 	var list *yaml.Node
@@ -141,17 +159,30 @@ func checkEach(t testing.TB, src []byte, want *yaml.Node) {
 	}
 	n := 0
 	var p Parser
+	// An item handed over may be wrong when ParseEach then refuses the file (the caller drops
+	// it): what is wrong counts only once ParseEach has accepted the file. The items cannot be
+	// kept to compare then; the first difference is.
+	var wrong string
 	got, ok := p.ParseEach(src, key, func(item *yaml.Node) {
-		if n >= len(items) {
-			t.Fatalf("ParseEach(%q) handed over item %d of a list of %d\ninput:\n%s", key, n, len(items), src)
-		}
-		if d := diff(fmt.Sprintf("%s/%d", key, n), item, items[n]); d != "" {
-			t.Fatalf("ParseEach and yaml/v4 differ at %s\ninput:\n%s", d, src)
+		switch {
+		case wrong != "":
+		case n >= len(items):
+			wrong = fmt.Sprintf("ParseEach(%q) handed over item %d of a list of %d", key, n, len(items))
+		default:
+			if d := diff(fmt.Sprintf("%s/%d", key, n), item, items[n]); d != "" {
+				wrong = "ParseEach and yaml/v4 differ at " + d
+			}
 		}
 		n++
 	})
 	if !ok {
-		t.Fatalf("ParseEach(%q) refused what Parse reads:\n%s", key, src)
+		if must {
+			t.Fatalf("ParseEach(%q) refused what Parse reads:\n%s", key, src)
+		}
+		return
+	}
+	if wrong != "" {
+		t.Fatalf("%s\ninput:\n%s", wrong, src)
 	}
 	if n != len(items) {
 		t.Fatalf("ParseEach(%q) handed over %d items of %d\ninput:\n%s", key, n, len(items), src)
@@ -244,6 +275,31 @@ var accepted = []string{
 	"a: 1\r\nb: 2\r\n",
 	"\ufeffa: 1\n",
 	"\ufeff  a: 1\r\n  b: \"x\r\n   y\"\r\n  c: |\r\n    z\r\n\r\n    w\r\n",
+	// Old Mac line ends, a CR on its own.
+	"a: 1\rb: 2\n",
+	"a: 1\r",
+	"a: 'x\r  y'\n",
+	"a: |\r  x\r\r  y\rb: \"p\r\r q\"\r",
+	// Tabs inside text, as a quote pasted from a page keeps them.
+	"a: x\ty\n",
+	"a: one\ttwo\tthree and\tmore\n  on\tthe next line\n",
+	"a: [x\ty, {b: c\td}]\n",
+	"a: \"x\t\"\n",
+	"a: '\tx\t'\n",
+	"a: \"x\ty\n  z\tw \\n\"\n",
+	"a: 'it''s\tx\n  y'\n",
+	"a: |\n  kept\tas it is\n    x\ty\n",
+	"a: >\n  x\ty\n  z\n",
+	"# a comment\twith a tab\na: 1 # and\tanother\n",
+	// Quoted keys, as JSON writes them, and JSON itself.
+	"\"quoted key\": 1\n'single': 2\n\"\": empty\n\"a\\\"b\": 3\n'it''s': 4\n",
+	"- \"id\": a\n  \"side\": pro\n",
+	"\"arguments\":\n- id: a\n- id: b\n",
+	`{"a":"b","c":1,"d":[1,-2,true,null],"e":{"f":"g"},"h":[]}`,
+	`{"arguments":[{"id":"a","side":"pro","tags":["x"]},{"id":"b","quotes":[{"source":"s","text":"q \u00e9\/"}]}],"debate":{"id":"d"}}`,
+	"{\n  \"arguments\": [\n    {\n      \"id\": \"a\",\n      \"strength\": 0.5\n    },\n    {\n      \"id\": \"b\"\n    }\n  ]\n}\n",
+	"{'a':b, 'c': [d]}\n",
+	"a: {\"b\": c, d: \"e\"}\n",
 }
 
 // refused are inputs outside the subset (or not YAML at all): Parse must leave them to yaml/v4.
@@ -260,10 +316,34 @@ var refused = []string{
 	"---\na: 1\n",
 	"a: 1\n---\nb: 2\n",
 	"a: 1\n...\n",
+	"...\t0\n", // a tab ends a document marker as a space does
+	"---\ta: 1\n",
 	"a:\tb\n",
-	"a: 1\rb: 2\n",
-	"a: 1\r",
-	"a: 'x\ry'\n",
+	"a: 'x\ry'\n", // not indented: yaml/v4 reads it, this package does not
+	"-\tb\n",
+	"- \tb\n",
+	"a: \tb\n",
+	"\ta: b\n",
+	"a: b\t# c\n",
+	"a: b\t\n",
+	"a: b\t c\n",
+	"a: [\tb]\n",
+	"a: [b\t]\n",
+	"a: \"x\t\n  y\"\n",
+	"a: \"x\n \ty\"\n",
+	"a: \"x\" \t# c\n",
+	"a: >\n  \tx\n",
+	"a: |\n  \tx\n",
+	"a: |\n  x\t\n",
+	"|\n \t",
+	"a: |\n\tx\n",
+	"a:\n\t- b\n",
+	"\"a\":b\n",
+	"\"a\" : b\n",
+	"{\"a\" : b}\n",
+	"{\"a\":}\n",
+	"\"multi\n  line\": key\n",
+	"{\"a\":\n  b}\n",
 	"\ufeff\ufeffa: 1\n",
 	"a: b\ufeff\n",
 	"a: [b, ]\n",
@@ -278,7 +358,6 @@ var refused = []string{
 	"a: 'unclosed\n",
 	"a: \"unclosed\n",
 	"a: [unclosed\n",
-	"\"quoted key\": 1\n",
 	"a: \"\\q\"\n",
 	"a: \"\\ud800\"\n",
 	"a: \xff\n",
@@ -303,6 +382,46 @@ var refused = []string{
 	"é: 1\n",
 	"- - - x\n",
 	strings.Repeat("- ", MaxDepth+1) + "x\n",
+}
+
+// declinedItems are files that Parse declines for what one item of their list holds: ParseEach
+// reads that item with yaml/v4 and the rest itself, or declines the file too (each says).
+var declinedItems = []struct {
+	src  string
+	read bool
+}{
+	{"arguments:\n- id: a\n  strength: !!float 1\n- id: b\n", true},
+	{"arguments:\n- &x id: a\n- id: b\n  side: &y pro\n", true},
+	{"arguments:\n- ? id\n  : a\n- id: b\n", true},
+	{"arguments:\n- id: !!str a\n# a comment less indented\n  side: pro\n- id: b\n", true},
+	{"top: 1\narguments:\n  - id: !!str a\n\n  - id: b\n    t: |\n      text\n  - !!str c\nnext: 1\n", true},
+	{"arguments:\n- id: b\n- id: !!str a", true},
+	{"arguments:\n- {id: !!str a, tags: [x]}\n- {id: b}\n", true},
+	{"arguments:\n- id: a\n  t: !!str \"open\n- and closed\"\n", false},                                    // the part ends inside the quote
+	{"arguments:\n- id: a\n  t: !!str [open,\n- closed]\n", false},                                         // and inside a bracket
+	{"arguments:\n- &x a\n- *x\n", false},                                                                  // an alias
+	{"arguments:\n- !!str " + strings.Repeat("[", MaxDepth) + strings.Repeat("]", MaxDepth) + "\n", false}, // too deep
+	{"arguments:\n- id: !!str a\n  side: [pro\n", false},                                                   // a mistake
+	{"arguments: [!!str a, b]\n", false},                                                                   // a flow list is read whole or not at all
+	{"arguments:\n- !!str a\n---\nb: 1\n", false},                                                          // a second document
+}
+
+// TestEachDeclinedItem holds ParseEach to yaml/v4 on files with an item outside the subset.
+func TestEachDeclinedItem(t *testing.T) {
+	for _, tc := range declinedItems {
+		t.Run("", func(t *testing.T) {
+			if _, ok := Parse([]byte(tc.src)); ok {
+				t.Fatalf("Parse read a file with an item outside its subset:\n%s", tc.src)
+			}
+			check(t, []byte(tc.src))
+			var p Parser
+			n := 0
+			_, ok := p.ParseEach([]byte(tc.src), "arguments", func(*yaml.Node) { n++ })
+			if ok != tc.read {
+				t.Errorf("ParseEach read the file: %v, want %v (after %d items)\n%s", ok, tc.read, n, tc.src)
+			}
+		})
+	}
 }
 
 func TestAccepted(t *testing.T) {
@@ -345,6 +464,9 @@ func TestBuiltin(t *testing.T) {
 func FuzzParse(f *testing.F) {
 	for _, src := range append(accepted, refused...) {
 		f.Add([]byte(src))
+	}
+	for _, tc := range declinedItems {
+		f.Add([]byte(tc.src))
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
 		check(t, src)
