@@ -43,6 +43,26 @@ func flowCorpus() memoryCorpus {
 	}, bytes: b.Len()}
 }
 
+// jsonCorpus is flowCorpus as a script writes it in JSON (which is YAML too): the arguments
+// in one top mapping, an argument a line, every key quoted.
+func jsonCorpus() memoryCorpus {
+	var b strings.Builder
+	b.WriteString("{\"arguments\": [\n")
+	for i := 0; b.Len() < memoryFileSize; i++ {
+		if i > 0 {
+			b.WriteString(",\n")
+		}
+		side := [...]string{"pro", "con"}[i%2]
+		rel := [...]string{"supports", "attacks"}[i%2]
+		fmt.Fprintf(&b, `{"id":"a%06d","side":"%s","category":"moral","title":"Argument %d in one line","claim":"It says one thing.","strength":0.5,"%s":["t"],"quotes":[{"source":"s","text":"q"}]}`, i, side, i, rel)
+	}
+	b.WriteString("\n]}\n")
+	return memoryCorpus{name: "json", files: map[string][]byte{
+		"00-debate.yaml":    []byte(memoryDebate),
+		"01-arguments.yaml": []byte(b.String()),
+	}, bytes: b.Len()}
+}
+
 const memoryDebate = "argmap: 1\ndebate: {id: d, title: D, question: Q, thesis: {id: t, claim: T}, sources: [{id: s, title: S}]}\n"
 
 // withDebate moves the debate into the big file, which the loader then decodes in order
@@ -73,27 +93,39 @@ func (c memoryCorpus) withCRLF() memoryCorpus {
 	return c.edit(func(s string) string { return "\ufeff" + strings.ReplaceAll(s, "\n", "\r\n") })
 }
 
-// withTab writes a tab inside the first argument's title, which yamlfast leaves to yaml/v4.
+// withTab writes a tab inside the first argument's title, as a pasted quote may hold one.
 func (c memoryCorpus) withTab() memoryCorpus {
 	c.name += ", a tab"
 	return c.edit(func(s string) string { return strings.Replace(s, "in one line", "in\tone line", 1) })
 }
 
-// withTag tags the first argument's strength, which yamlfast leaves to yaml/v4.
+// withTag tags the first argument's strength, which yamlfast leaves to yaml/v4 (as it leaves
+// anchors and explicit keys): yaml/v4 reads that argument, yamlfast the others.
 func (c memoryCorpus) withTag() memoryCorpus {
 	c.name += ", a tag"
 	return c.edit(func(s string) string { return strings.Replace(s, "strength: 0.5", "strength: !!float 0.5", 1) })
 }
 
+// withTopTag tags the key of the arguments, which leaves the whole file to yaml/v4 (as a
+// carriage return on its own or a --- line would).
+func (c memoryCorpus) withTopTag() memoryCorpus {
+	c.name += ", a tag on top"
+	return c.edit(func(s string) string { return strings.Replace(s, "arguments:", "!!str arguments:", 1) })
+}
+
 // slowFiles is three flow files of about 2 MiB, each with a tag that leaves it to yaml/v4, which
 // holds a file's whole tree: loaded one after another, they take little more than one does.
 func slowFiles() memoryCorpus {
-	one := flowCorpus().withTag().files["01-arguments.yaml"]
+	one := flowCorpus().withTopTag().files["01-arguments.yaml"]
 	third := bytes.Index(one[len(one)/3:], []byte("\n  - ")) + len(one)/3 + 1
-	part := one[:third]
-	c := memoryCorpus{name: "three files yaml/v4 reads", files: map[string][]byte{"00-debate.yaml": []byte(memoryDebate)}, bytes: len(part)}
-	for k := range 3 {
-		// Each file its own ids: a0 becomes b0, c0, d0.
+	return copies("three tagged files", one[:third], 3)
+}
+
+// copies is a corpus of n copies of the arguments file part, each with its own ids (a0 becomes
+// b0, c0, d0, ...); its bytes are one copy's.
+func copies(name string, part []byte, n int) memoryCorpus {
+	c := memoryCorpus{name: name, files: map[string][]byte{"00-debate.yaml": []byte(memoryDebate)}, bytes: len(part)}
+	for k := range n {
 		c.files[fmt.Sprintf("%02d-arguments.yaml", k+1)] = bytes.ReplaceAll(part, []byte("id: a"), []byte("id: "+string(rune('b'+k))))
 	}
 	return c
@@ -185,8 +217,9 @@ func peakHeap(t testing.TB, folder string, mistakes bool) (peak, kept uint64) {
 // Each argument's YAML tree goes as soon as the argument is decoded, so that the load takes
 // little more than the debate it returns: when the whole tree of a file stayed until the file
 // was decoded, a file of one-line arguments took 35 times its size, 10 for one key a line.
-// A file yamlfast leaves to yaml/v4 (here for a tab in a title) is still decoded from its
-// whole tree, and has a bound of its own.
+// An argument yamlfast leaves to yaml/v4 (here for a tag) is read on its own; a file it leaves
+// to yaml/v4 whole (for a tag on top) is decoded from its whole tree, and has a bound of its
+// own; such files are parsed one at a time.
 //
 // ARGMAP_MEMORY_CORPORA=DIR writes the corpora to DIR too, for measuring argmap itself:
 //
@@ -211,11 +244,17 @@ func TestLoadMemoryPerByte(t *testing.T) {
 		{flow.withDebate(), 12, nil},
 		{flow.withMistakes(), 12, nil},
 		{flow.withCRLF(), 12, nil},
-		{flow.withTab(), 45, nil},
-		{flow.withTag(), 45, nil},
-		// One tree at a time beside the arguments of all three: 45 to 47 bytes a byte. When
+		{flow.withTab(), 12, nil},
+		{jsonCorpus(), 12, nil},
+		{flow.withTag(), 12, nil},
+		// yaml/v4 holds the file's whole tree: 30 to 33 bytes a byte.
+		{flow.withTopTag(), 40, nil},
+		// One tree at a time beside the arguments of all three: 45 to 52 bytes a byte. When
 		// each file was parsed as it was read, two or three trees at once took 60 to 96.
-		{slowFiles(), 55, []int{1, 2, 4}},
+		{slowFiles(), 60, []int{1, 2, 4}},
+		// Four streamed files hold four debates' worth of arguments and little else: 35 bytes
+		// a byte of one file.
+		{copies("four files", flow.files["01-arguments.yaml"], 4), 45, []int{1, 2, 4}},
 		{blockCorpus(t), 6, nil},
 	} {
 		folder := tc.c.write(t, dir)
@@ -233,5 +272,25 @@ func TestLoadMemoryPerByte(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// BenchmarkLoadMemoryPerByte reports the peak heap of loading TestLoadMemoryPerByte's 6 MiB
+// flow file for each byte of it: streamed, with one argument left to yaml/v4, and left to
+// yaml/v4 whole. The collector runs at GOGC=10 meanwhile, so ns/op is not a load's speed
+// (BenchmarkLoad is).
+func BenchmarkLoadMemoryPerByte(b *testing.B) {
+	dir := b.TempDir()
+	flow := flowCorpus()
+	for _, c := range []memoryCorpus{flow, flow.withTag(), flow.withTopTag()} {
+		folder := c.write(b, dir)
+		b.Run(c.name, func(b *testing.B) {
+			var most uint64
+			for b.Loop() {
+				peak, _ := peakHeap(b, folder, c.mistakes)
+				most = max(most, peak)
+			}
+			b.ReportMetric(float64(most)/float64(c.bytes), "heap-B/B")
+		})
 	}
 }
