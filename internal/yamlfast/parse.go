@@ -10,8 +10,8 @@
 // big file's tree is never in memory whole.
 //
 // It declines whatever lies outside that subset or whatever it is not sure of — anchors,
-// aliases, tags, explicit keys, directives, several documents, tabs that are not inside text,
-// byte-order marks (but for one at the start),
+// aliases, tags, explicit keys, directives, document markers (but for a --- line that opens
+// the file), tabs that are not inside text, byte-order marks (but for one at the start),
 // collections as keys, deep nesting, and every syntax error — by returning ok false.
 // The caller then parses the file with yaml/v4, which gives the same tree or the error
 // message, so the subset decides only how fast a file loads, never what it means. A panic
@@ -105,14 +105,15 @@ func (pp *Parser) ParseEach(src []byte, key string, each func(item *yaml.Node)) 
 	if bytes.IndexByte(src, '\r') >= 0 {
 		src = lineFeeds(src)
 	}
-	if !inSubset(src) {
+	start := startMarker(src)
+	if !inSubset(src, start) {
 		return nil, false
 	}
 	pp.nodeChunk, pp.nodeUsed, pp.ptrChunk, pp.ptrUsed = 0, 0, 0, 0
 	pp.stack, pp.out, pp.spans = pp.stack[:0], pp.out[:0], pp.spans[:0]
 	// The parser reads src through a string that shares its memory, and copies every value
 	// it keeps (to the arena): nothing refers to src once Parse returns.
-	p := &parser{Parser: pp, s: unsafe.String(unsafe.SliceData(src), len(src)), line: 1, colAt: -1, each: each, eachKey: key}
+	p := &parser{Parser: pp, s: unsafe.String(unsafe.SliceData(src), len(src)), line: 1, colAt: -1, start: start, each: each, eachKey: key}
 	defer func() {
 		// Only a refusal is recovered: it is how the parser declines a file, which yaml/v4
 		// then reads. Any other panic is a bug, and goes on up for the tests and fuzzing to
@@ -159,14 +160,15 @@ func refuse() { panic(refusal{}) }
 
 // inSubset makes one pass over src for what the parser never reads: bytes that are not UTF-8,
 // characters YAML forbids or treats as line breaks (libyaml takes NEL, LS and PS as breaks),
-// byte-order marks, and lines that open with a document marker or a directive. Tabs pass: the parser reads them inside text (see tabInText) and refuses them
+// byte-order marks, and lines that open with a document marker (but for the --- at start) or a
+// directive. Tabs pass: the parser reads them inside text (see tabInText) and refuses them
 // anywhere else.
-func inSubset(src []byte) bool {
+func inSubset(src []byte, start int) bool {
 	lineStart := true
 	for i := 0; i < len(src); {
 		c := src[i]
 		if c < utf8.RuneSelf {
-			if lineStart && (c == '%' || (c == '-' || c == '.') && marker(src[i:])) {
+			if lineStart && i != start && (c == '%' || (c == '-' || c == '.') && marker(src[i:])) {
 				return false
 			}
 			lineStart = c == '\n'
@@ -189,6 +191,37 @@ func inSubset(src []byte) bool {
 	return true
 }
 
+// startMarker returns the offset of the --- line that opens src's one document, when one does
+// before any content and holds nothing but spaces and a comment after the marker, and -1
+// otherwise. Hand-written YAML often starts with one; it changes nothing in the tree.
+func startMarker(src []byte) int {
+	for i := 0; i < len(src); {
+		j := i
+		for j < len(src) && src[j] == ' ' {
+			j++
+		}
+		end := bytes.IndexByte(src[j:], '\n')
+		if end < 0 {
+			end = len(src)
+		} else {
+			end += j
+		}
+		switch {
+		case j == end, src[j] == '#':
+			i = end + 1
+			continue
+		case j > i || src[j] != '-' || !marker(src[j:]):
+			return -1
+		}
+		rest := bytes.TrimLeft(src[j+3:end], " ")
+		if len(rest) > 0 && (rest[0] != '#' || len(rest) == len(src[j+3:end])) {
+			return -1 // content after the marker, or a comment not set off by a space
+		}
+		return j
+	}
+	return -1
+}
+
 // marker reports whether b opens with a document marker, --- or ..., which ends a document
 // whatever surrounds it. A space, a tab or the end of the line closes the marker.
 func marker(b []byte) bool {
@@ -207,6 +240,7 @@ type parser struct {
 	ls    int // the offset where the current line starts
 	line  int
 	depth int
+	start int // the offset of the --- line that opens the document, or -1
 
 	colAt, colN int // the last offset col counted to, and its column
 
@@ -256,6 +290,13 @@ const (
 
 func (p *parser) document() *yaml.Node {
 	ind := p.nextLine()
+	if ind == 0 && p.i == p.start {
+		// The --- that opens the document, which startMarker has read.
+		p.toLineEnd()
+		if ind = p.nextLine(); ind < 0 {
+			refuse() // yaml/v4 reads a --- with nothing after it as a null
+		}
+	}
 	if ind < 0 {
 		return nil
 	}
