@@ -64,6 +64,7 @@ var loadCases = []struct {
 	{"clean", head + arg, nil},
 	{"clean, several files", "-- 00.yaml --\n" + head + "-- 10.yml --\n" + arg + "-- README.md --\nnot read\n-- .hidden.yaml --\nnot: [read\n", nil},
 	{"bom and crlf", strings.ReplaceAll("\ufeff"+head+arg, "\n", "\r\n"), nil},
+	{"a --- line at the start", "# the debate\n---\n" + head + arg, nil},
 	{"tabs in text, quoted keys, old Mac line ends", strings.ReplaceAll(strings.Replace(strings.Replace(head+arg, "claim: C", "claim: C\tD", 1), "title:", "\"title\":", 1), "\n", "\r"), nil},
 	// An argument yamlfast leaves to yaml/v4 is read on its own, its problems placed in the file.
 	{"a tag in an argument", head + strings.Replace(arg, "side: pro", "side: !!str up", 1) + strings.NewReplacer("arguments:\n", "", "id: a", "id: b", "pro", "maybe").Replace(arg), []string{

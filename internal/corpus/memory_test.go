@@ -93,6 +93,12 @@ func (c memoryCorpus) withCRLF() memoryCorpus {
 	return c.edit(func(s string) string { return "\ufeff" + strings.ReplaceAll(s, "\n", "\r\n") })
 }
 
+// withStart opens the big file with a --- line, as much hand-written YAML does.
+func (c memoryCorpus) withStart() memoryCorpus {
+	c.name += ", a document start"
+	return c.edit(func(s string) string { return "---\n" + s })
+}
+
 // withTab writes a tab inside the first argument's title, as a pasted quote may hold one.
 func (c memoryCorpus) withTab() memoryCorpus {
 	c.name += ", a tab"
@@ -245,6 +251,7 @@ func TestLoadMemoryPerByte(t *testing.T) {
 		{flow.withMistakes(), 12, nil},
 		{flow.withCRLF(), 12, nil},
 		{flow.withTab(), 12, nil},
+		{flow.withStart(), 12, nil},
 		{jsonCorpus(), 12, nil},
 		{flow.withTag(), 12, nil},
 		// yaml/v4 holds the file's whole tree: 30 to 33 bytes a byte.
