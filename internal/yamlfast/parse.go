@@ -114,17 +114,7 @@ func (pp *Parser) ParseEach(src []byte, key string, each func(item *yaml.Node)) 
 	// The parser reads src through a string that shares its memory, and copies every value
 	// it keeps (to the arena): nothing refers to src once Parse returns.
 	p := &parser{Parser: pp, s: unsafe.String(unsafe.SliceData(src), len(src)), line: 1, colAt: -1, start: start, each: each, eachKey: key}
-	defer func() {
-		// Only a refusal is recovered: it is how the parser declines a file, which yaml/v4
-		// then reads. Any other panic is a bug, and goes on up for the tests and fuzzing to
-		// find, rather than be hidden behind the slower reader.
-		if r := recover(); r != nil {
-			if _, refused := r.(refusal); !refused {
-				panic(r)
-			}
-			root, ok = nil, false
-		}
-	}()
+	defer recoverRefusal(&ok)
 	root = p.document()
 	arena := string(pp.out)
 	for _, s := range pp.spans {
@@ -157,6 +147,19 @@ func lineFeeds(src []byte) []byte {
 type refusal struct{}
 
 func refuse() { panic(refusal{}) }
+
+// recoverRefusal, deferred, sets *ok false when the parser refused. Only a refusal is
+// recovered: it is how the parser declines a file, which yaml/v4 then reads. Any other panic
+// is a bug, and goes on up for the tests and fuzzing to find, rather than be hidden behind
+// the slower reader.
+func recoverRefusal(ok *bool) {
+	if r := recover(); r != nil {
+		if _, refused := r.(refusal); !refused {
+			panic(r)
+		}
+		*ok = false
+	}
+}
 
 // inSubset makes one pass over src for what the parser never reads: bytes that are not UTF-8,
 // characters YAML forbids or treats as line breaks (libyaml takes NEL, LS and PS as breaks),
@@ -276,6 +279,11 @@ func (p *parser) handOver(item *yaml.Node, m itemMark) {
 		s.n.Value = arena[s.from-m.out : s.to-m.out]
 	}
 	p.each(item)
+	p.release(m)
+}
+
+// release takes back the memory of what was read since m.
+func (p *parser) release(m itemMark) {
 	clear(p.spans[m.spans:])
 	p.out, p.spans = p.out[:m.out], p.spans[:m.spans]
 	p.nodeChunk, p.nodeUsed, p.ptrChunk, p.ptrUsed = m.nodeChunk, m.nodeUsed, m.ptrChunk, m.ptrUsed
@@ -693,9 +701,7 @@ func (p *parser) streamItem(ind int) {
 	p.i, p.ls, p.line, p.depth, p.colAt = at.i, at.ls, at.line, at.depth, -1
 	clear(p.stack[at.stack:])
 	p.stack = p.stack[:at.stack]
-	clear(p.spans[m.spans:])
-	p.out, p.spans = p.out[:m.out], p.spans[:m.spans]
-	p.nodeChunk, p.nodeUsed, p.ptrChunk, p.ptrUsed = m.nodeChunk, m.nodeUsed, m.ptrChunk, m.ptrUsed
+	p.release(m)
 	p.each(p.itemByYAML(ind))
 }
 
@@ -704,14 +710,7 @@ type parserAt struct{ i, ls, line, depth, stack int }
 
 // tryItem is item that reports a refusal instead of passing it on.
 func (p *parser) tryItem(ind int) (item *yaml.Node, ok bool) {
-	defer func() {
-		if r := recover(); r != nil {
-			if _, refused := r.(refusal); !refused {
-				panic(r)
-			}
-			item, ok = nil, false
-		}
-	}()
+	defer recoverRefusal(&ok)
 	return p.item(ind), true
 }
 
@@ -721,8 +720,12 @@ func (p *parser) tryItem(ind int) (item *yaml.Node, ok bool) {
 // file: a quote or a bracket left open there makes the part refused, and the file with it.
 func (p *parser) itemByYAML(ind int) *yaml.Node {
 	end := len(p.s)
-	for k := strings.IndexByte(p.s[p.i:], '\n'); k >= 0; {
-		ls := p.i + k + 1
+	for ls := p.i; ; {
+		k := strings.IndexByte(p.s[ls:], '\n')
+		if k < 0 {
+			break
+		}
+		ls += k + 1
 		j := ls
 		for j < len(p.s) && p.s[j] == ' ' {
 			j++
@@ -731,11 +734,6 @@ func (p *parser) itemByYAML(ind int) *yaml.Node {
 			end = ls
 			break
 		}
-		next := strings.IndexByte(p.s[ls:], '\n')
-		if next < 0 {
-			break
-		}
-		k = ls + next - p.i
 	}
 	part := p.s[p.ls:end]
 	l, err := yaml.NewLoader(strings.NewReader(part))
